@@ -1,0 +1,24 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    DATABASE_PATH=/data/bot.sqlite3
+
+WORKDIR /app
+RUN useradd --create-home --uid 10001 bot && mkdir /data && chown bot /data
+
+COPY pyproject.toml README.md ./
+COPY bot bot
+COPY handlers handlers
+COPY locales locales
+COPY tools tools
+# Editable install: the code and locales/ stay together under /app.
+RUN pip install -e . && python tools/i18n.py compile
+
+USER bot
+VOLUME ["/data"]
+EXPOSE 8080
+# Healthy while a bot process holds the database lock.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s CMD ["python", "-m", "bot", "health"]
+CMD ["python", "-m", "bot"]

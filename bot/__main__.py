@@ -1,0 +1,68 @@
+"""Command line: `python -m bot [polling|webhook|chat|health]`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from pydantic import ValidationError
+
+from bot.db.connection import DatabaseError, database_owned
+from bot.settings import SettingError, Settings
+
+EXIT_CONFIG = 2
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    name = str(first["loc"][0]).upper() if first["loc"] else "settings"
+    return f"{name}: {first['msg'].removeprefix('Value error, ')}"
+
+
+def _run(mode: str, settings: Settings, token: str) -> int:
+    # Imported here, after the settings are known to be good: aiogram takes seconds to import,
+    # and a bad setting should be reported at once.
+    from bot.app import run_polling, run_webhook
+    from bot.console import run_console
+    from bot.logging_setup import setup_logging
+
+    if mode == "health":
+        return 0 if database_owned(settings.database_path) else 1
+    # The console chat shares the terminal with the conversation: only problems are logged.
+    quiet = mode == "chat" and settings.log_level in {"DEBUG", "INFO"}
+    setup_logging("WARNING" if quiet else settings.log_level, [token])
+    if mode == "chat":
+        asyncio.run(run_console(settings, sys.stdin, sys.stdout))
+    elif mode == "webhook":
+        run_webhook(settings)
+    else:
+        asyncio.run(run_polling(settings))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the mode, load settings, run; bad settings give one line and status 2."""
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    parser.add_argument(
+        "mode",
+        nargs="?",
+        choices=["polling", "webhook", "chat", "health"],
+        help="default: polling when BOT_TOKEN is set, otherwise the offline console chat",
+    )
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings()
+        token = settings.bot_token.get_secret_value().strip() if settings.bot_token else ""
+        return _run(args.mode or ("polling" if token else "chat"), settings, token)
+    except ValidationError as error:
+        print(f"Invalid setting {_describe(error)}", file=sys.stderr)
+    except (SettingError, DatabaseError) as error:
+        print(f"Cannot start: {error}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 0
+    return EXIT_CONFIG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

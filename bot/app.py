@@ -1,0 +1,76 @@
+"""The ways to run the bot: long polling, webhook, and the offline console chat."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+
+from aiogram import Bot, Dispatcher
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiohttp import web
+
+from bot.db.connection import open_database
+from bot.factory import create_bot, create_dispatcher
+from bot.i18n import create_i18n
+from bot.settings import SettingError, Settings
+
+logger = logging.getLogger(__name__)
+WEBHOOK_PATH = "/telegram/webhook"
+HEALTH_PATH = "/healthz"
+
+
+@asynccontextmanager
+async def open_dispatcher(settings: Settings) -> AsyncIterator[Dispatcher]:
+    """Open the database and build the dispatcher; close the database on the way out."""
+    database = await open_database(settings.database_path)
+    try:
+        yield create_dispatcher(db=database.connection, settings=settings, i18n=create_i18n())
+    finally:
+        await database.close()
+
+
+async def run_polling(settings: Settings) -> None:
+    """Long polling; SIGINT/SIGTERM stop it after in-flight updates."""
+    bot = create_bot(settings.token(), api_base=settings.telegram_api_base)
+    async with open_dispatcher(settings) as dispatcher:
+        await bot.delete_webhook(drop_pending_updates=False)
+        logger.info("polling started")
+        await dispatcher.start_polling(bot, polling_timeout=30)
+    logger.info("stopped")
+
+
+def run_webhook(settings: Settings) -> None:
+    """An aiohttp server that accepts only requests carrying the webhook secret."""
+    if not settings.webhook_url:
+        raise SettingError("WEBHOOK_URL", "required in webhook mode")
+    if settings.webhook_secret is None or not settings.webhook_secret.get_secret_value():
+        raise SettingError("WEBHOOK_SECRET", "required in webhook mode")
+    secret = settings.webhook_secret.get_secret_value()
+    bot = create_bot(settings.token(), api_base=settings.telegram_api_base)
+    url = settings.webhook_url.rstrip("/") + WEBHOOK_PATH
+
+    async def build_app() -> web.Application:
+        app = web.Application()
+        resources = AsyncExitStack()
+        dispatcher = await resources.enter_async_context(open_dispatcher(settings))
+
+        async def set_webhook(bot: Bot) -> None:
+            await bot.set_webhook(url, secret_token=secret, drop_pending_updates=False)
+
+        async def close_database(_: web.Application) -> None:
+            await resources.aclose()
+
+        async def health(_: web.Request) -> web.Response:
+            return web.Response(text="ok")
+
+        dispatcher.startup.register(set_webhook)
+        SimpleRequestHandler(dispatcher=dispatcher, bot=bot, secret_token=secret).register(
+            app, path=WEBHOOK_PATH
+        )
+        setup_application(app, dispatcher, bot=bot)
+        app.router.add_get(HEALTH_PATH, health)
+        app.on_cleanup.append(close_database)
+        return app
+
+    web.run_app(build_app(), host=settings.webhook_host, port=settings.webhook_port, print=None)

@@ -1,0 +1,53 @@
+"""Callback data factories: short versioned prefixes, enum actions, integer ids."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from aiogram.filters.callback_data import CallbackData
+
+from bot.services.profile import ProfileField
+
+
+class MenuAction(StrEnum):
+    """Entries of the main menu."""
+
+    MAIN = "main"
+    PROFILE = "prof"
+    HELP = "help"
+    LANGUAGE = "lang"
+
+
+class MenuCb(CallbackData, prefix="m1"):
+    """Open a section from the main menu."""
+
+    action: MenuAction
+
+
+class LanguageCb(CallbackData, prefix="l1"):
+    """Switch the interface language."""
+
+    locale: str
+
+
+class ProfileEditCb(CallbackData, prefix="pe1"):
+    """Start editing one profile field."""
+
+    field: ProfileField
+
+
+class ProfileChoiceCb(CallbackData, prefix="pc1"):
+    """Pick a value for a profile field from buttons."""
+
+    field: ProfileField
+    value: str
+
+
+class DeleteCb(CallbackData, prefix="d1"):
+    """Confirm or cancel erasing all of the user's data."""
+
+    confirm: bool
+
+
+class CancelCb(CallbackData, prefix="x1"):
+    """Leave whatever wizard is open."""

@@ -1,0 +1,106 @@
+"""Users and their profiles."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import aiosqlite
+
+from bot.services.profile import EntityType, KycStatus, ProfileField
+
+
+@dataclass(frozen=True)
+class User:
+    """One Telegram user and the seller profile they filled in."""
+
+    id: int
+    chat_id: int
+    locale: str | None
+    seller_id: str | None
+    company_name: str | None
+    entity_type: EntityType | None
+    sku_count: int | None
+    kyc_status: KycStatus | None
+    timezone: str | None
+    active: bool
+    created_at: str
+    updated_at: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values, for the data export."""
+        return asdict(self)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _user_from_row(row: aiosqlite.Row) -> User:
+    return User(
+        id=row["id"],
+        chat_id=row["chat_id"],
+        locale=row["locale"],
+        seller_id=row["seller_id"],
+        company_name=row["company_name"],
+        entity_type=EntityType(row["entity_type"]) if row["entity_type"] else None,
+        sku_count=row["sku_count"],
+        kyc_status=KycStatus(row["kyc_status"]) if row["kyc_status"] else None,
+        timezone=row["timezone"],
+        active=bool(row["active"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+class UserRepository:
+    """Reads and writes the `users` table."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def get(self, user_id: int) -> User | None:
+        """The user, or None if they never talked to the bot (or deleted their data)."""
+        async with self._db.execute("SELECT * FROM users WHERE id = ?", (user_id,)) as cursor:
+            row = await cursor.fetchone()
+        return _user_from_row(row) if row else None
+
+    async def ensure(self, user_id: int, chat_id: int) -> User:
+        """Create the user on first contact; mark them active again if they came back."""
+        now = _now()
+        await self._db.execute(
+            """
+            INSERT INTO users (id, chat_id, created_at, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET chat_id = excluded.chat_id, active = 1
+            WHERE users.chat_id != excluded.chat_id OR users.active = 0
+            """,
+            (user_id, chat_id, now, now),
+        )
+        await self._db.commit()
+        user = await self.get(user_id)
+        assert user is not None
+        return user
+
+    async def set_field(self, user_id: int, field: ProfileField | str, value: object) -> None:
+        """Update one profile column (names come from `ProfileField` or `locale`)."""
+        column = ProfileField(field).value if field != "locale" else "locale"
+        await self._db.execute(
+            f"UPDATE users SET {column} = ?, updated_at = ? WHERE id = ?",
+            (value, _now(), user_id),
+        )
+        await self._db.commit()
+
+    async def set_active(self, user_id: int, *, active: bool) -> None:
+        """Mark a user who blocked the bot (403) inactive, or active again."""
+        await self._db.execute(
+            "UPDATE users SET active = ?, updated_at = ? WHERE id = ?",
+            (int(active), _now(), user_id),
+        )
+        await self._db.commit()
+
+    async def delete(self, user_id: int) -> None:
+        """Erase the user, their wizard state and (by cascade) everything they own."""
+        await self._db.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))
+        await self._db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+        await self._db.commit()

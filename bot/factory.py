@@ -1,0 +1,85 @@
+"""Builds the bot and the dispatcher: the one place where handlers, storage and i18n meet."""
+
+from __future__ import annotations
+
+import logging
+
+import aiosqlite
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.fsm.strategy import FSMStrategy
+from aiogram.types import ErrorEvent
+from aiogram.utils.i18n import I18n
+from aiogram.utils.i18n import gettext as _
+
+from bot.callback_guard import AnswerEveryCallback
+from bot.commands import register_commands
+from bot.db.fsm_storage import SQLiteStorage
+from bot.db.users import UserRepository
+from bot.i18n import UserLocaleMiddleware
+from bot.keyboards import main_menu
+from bot.request_retry import RetryMiddleware
+from bot.settings import Settings
+from handlers import get_routers
+
+logger = logging.getLogger(__name__)
+
+
+def create_bot(
+    token: str, *, api_base: str | None = None, session: BaseSession | None = None
+) -> Bot:
+    """A bot with HTML parse mode and 429/network retries on every call."""
+    if session is None:
+        server = TelegramAPIServer.from_base(api_base) if api_base else None
+        session = AiohttpSession(api=server) if server else AiohttpSession()
+    session.middleware(RetryMiddleware())
+    return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+
+
+def create_dispatcher(
+    *,
+    db: aiosqlite.Connection,
+    settings: Settings,
+    i18n: I18n,
+) -> Dispatcher:
+    """The production dispatcher; tests and the console chat use it as it is."""
+    users = UserRepository(db)
+    dispatcher = Dispatcher(
+        storage=SQLiteStorage(db),
+        fsm_strategy=FSMStrategy.USER_IN_CHAT,
+        events_isolation=SimpleEventIsolation(),
+        db=db,
+        users=users,
+        settings=settings,
+    )
+    UserLocaleMiddleware(i18n, users).setup(dispatcher)
+    dispatcher.callback_query.outer_middleware(AnswerEveryCallback())
+    dispatcher.include_routers(*get_routers())
+    dispatcher.errors.register(on_error)
+
+    async def on_startup(bot: Bot) -> None:
+        await register_commands(bot, i18n)
+
+    dispatcher.startup.register(on_startup)
+    return dispatcher
+
+
+async def on_error(event: ErrorEvent) -> bool:
+    """Log the failure and tell the user something went wrong, with the menu as the next step."""
+    logger.exception("update %s failed", event.update.update_id, exc_info=event.exception)
+    update = event.update
+    message = update.message or (update.callback_query.message if update.callback_query else None)
+    if message is not None and message.chat.type == "private":
+        try:
+            await message.answer(
+                _("Sorry, something went wrong on my side. Please try again:"),
+                reply_markup=main_menu(),
+            )
+        except Exception:
+            logger.warning("could not tell the user about the failure")
+    return True

@@ -1,0 +1,43 @@
+"""Inline keyboards shared by several handlers."""
+
+from __future__ import annotations
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import CancelCb, MenuAction, MenuCb
+
+
+def _menu_entries() -> list[tuple[str, MenuAction]]:
+    return [
+        (_("👤 My profile"), MenuAction.PROFILE),
+        (_("❓ Help"), MenuAction.HELP),
+        (_("🌐 Language"), MenuAction.LANGUAGE),
+    ]
+
+
+def main_menu() -> InlineKeyboardMarkup:
+    """The main menu, two buttons a row."""
+    builder = InlineKeyboardBuilder()
+    for text, action in _menu_entries():
+        builder.button(text=text, callback_data=MenuCb(action=action))
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def menu_button() -> InlineKeyboardButton:
+    """Back to the main menu."""
+    return InlineKeyboardButton(
+        text=_("🏠 Main menu"), callback_data=MenuCb(action=MenuAction.MAIN).pack()
+    )
+
+
+def cancel_button() -> InlineKeyboardButton:
+    """Leave the wizard."""
+    return InlineKeyboardButton(text=_("✖️ Cancel"), callback_data=CancelCb().pack())
+
+
+def single_column(*buttons: InlineKeyboardButton) -> InlineKeyboardMarkup:
+    """One button a row."""
+    return InlineKeyboardMarkup(inline_keyboard=[[button] for button in buttons])

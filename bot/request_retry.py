@@ -1,0 +1,58 @@
+"""Bot API retries: wait out 429 flood control, back off on network errors."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from aiogram import Bot
+from aiogram.client.session.middlewares.base import (
+    BaseRequestMiddleware,
+    NextRequestMiddlewareType,
+)
+from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
+from aiogram.methods import GetUpdates, Response, TelegramMethod
+from aiogram.methods.base import TelegramType
+
+logger = logging.getLogger(__name__)
+
+
+class RetryMiddleware(BaseRequestMiddleware):
+    """Retries a call after `retry_after` on 429 and with exponential backoff on network errors.
+
+    getUpdates is left to the polling loop, which has its own backoff.
+    """
+
+    def __init__(self, attempts: int = 5, base_delay: float = 0.5, max_delay: float = 30.0):
+        self.attempts = attempts
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        """Run the call, retrying what Telegram or the network asks us to retry."""
+        if method.__api_method__ == GetUpdates.__api_method__:
+            return await make_request(bot, method)
+        for attempt in range(1, self.attempts + 1):
+            try:
+                return await make_request(bot, method)
+            except TelegramRetryAfter as error:
+                if attempt == self.attempts:
+                    raise
+                logger.warning(
+                    "%s: flood control, retrying in %ss", method.__api_method__, error.retry_after
+                )
+                await asyncio.sleep(error.retry_after)
+            except (TelegramNetworkError, TelegramServerError) as error:
+                if attempt == self.attempts:
+                    raise
+                delay = min(self.base_delay * 2 ** (attempt - 1), self.max_delay)
+                logger.warning(
+                    "%s: %s, retrying in %.1fs", method.__api_method__, type(error).__name__, delay
+                )
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover

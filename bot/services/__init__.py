@@ -1,0 +1,1 @@
+"""Pure rules: no aiogram, no I/O, the current time passed in."""

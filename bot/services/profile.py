@@ -1,0 +1,122 @@
+"""The seller's profile fields and how typed input for each is validated."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Generic, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+T = TypeVar("T")
+
+SELLER_ID_MAX_DIGITS = 20
+COMPANY_NAME_MAX_CHARS = 200
+SKU_COUNT_MAX = 1_000_000
+
+
+class EntityType(StrEnum):
+    """How the seller is registered."""
+
+    COMPANY = "company"
+    INDIVIDUAL_BUSINESS = "individual_business"
+    INDIVIDUAL = "individual"
+
+
+class KycStatus(StrEnum):
+    """The KYC state shown in Seller Center."""
+
+    VERIFIED = "verified"
+    PENDING = "pending"
+    REJECTED = "rejected"
+    NOT_SUBMITTED = "not_submitted"
+
+
+class ProfileField(StrEnum):
+    """Editable profile fields, in the order the profile card shows them."""
+
+    SELLER_ID = "seller_id"
+    COMPANY_NAME = "company_name"
+    ENTITY_TYPE = "entity_type"
+    SKU_COUNT = "sku_count"
+    KYC_STATUS = "kyc_status"
+    TIMEZONE = "timezone"
+
+
+class InvalidValue(StrEnum):
+    """Why a typed value was refused; handlers turn each into a friendly sentence."""
+
+    EMPTY = "empty"
+    NOT_DIGITS = "not_digits"
+    TOO_LONG = "too_long"
+    CONTROL_CHARS = "control_chars"
+    NOT_A_NUMBER = "not_a_number"
+    NEGATIVE = "negative"
+    TOO_LARGE = "too_large"
+    UNKNOWN_TIMEZONE = "unknown_timezone"
+
+
+@dataclass(frozen=True)
+class Parsed(Generic[T]):
+    """Either a clean value or the reason it was refused."""
+
+    value: T | None = None
+    error: InvalidValue | None = None
+
+
+def _has_control_chars(text: str) -> bool:
+    return any(unicodedata.category(char) in {"Cc", "Cf"} for char in text if char not in "\u200d")
+
+
+def parse_seller_id(text: str) -> Parsed[str]:
+    """Ozon seller ids are digits only."""
+    value = text.strip()
+    if not value:
+        return Parsed(error=InvalidValue.EMPTY)
+    if not (value.isascii() and value.isdigit()):
+        return Parsed(error=InvalidValue.NOT_DIGITS)
+    if len(value) > SELLER_ID_MAX_DIGITS:
+        return Parsed(error=InvalidValue.TOO_LONG)
+    return Parsed(value=value)
+
+
+def parse_company_name(text: str) -> Parsed[str]:
+    """Any printable name up to the length templates are sized for."""
+    value = " ".join(text.split())
+    if not value:
+        return Parsed(error=InvalidValue.EMPTY)
+    if _has_control_chars(value):
+        return Parsed(error=InvalidValue.CONTROL_CHARS)
+    if len(value) > COMPANY_NAME_MAX_CHARS:
+        return Parsed(error=InvalidValue.TOO_LONG)
+    return Parsed(value=value)
+
+
+def parse_sku_count(text: str) -> Parsed[int]:
+    """A whole, non-negative number of listed SKUs; full-width digits accepted."""
+    value = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    if not value:
+        return Parsed(error=InvalidValue.EMPTY)
+    negative = value.startswith("-")
+    digits = value.removeprefix("-").removeprefix("+")
+    if not (digits.isascii() and digits.isdigit()):
+        return Parsed(error=InvalidValue.NOT_A_NUMBER)
+    if negative and int(digits) > 0:
+        return Parsed(error=InvalidValue.NEGATIVE)
+    if len(digits) > len(str(SKU_COUNT_MAX)) or int(digits) > SKU_COUNT_MAX:
+        return Parsed(error=InvalidValue.TOO_LARGE)
+    return Parsed(value=int(digits))
+
+
+def parse_timezone(text: str) -> Parsed[str]:
+    """An IANA time zone name such as `Asia/Shanghai`."""
+    value = text.strip()
+    if not value:
+        return Parsed(error=InvalidValue.EMPTY)
+    if len(value) > 64 or not value.isascii() or value.startswith("/") or ".." in value:
+        return Parsed(error=InvalidValue.UNKNOWN_TIMEZONE)
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        return Parsed(error=InvalidValue.UNKNOWN_TIMEZONE)
+    return Parsed(value=value)

@@ -1,0 +1,20 @@
+"""Feature routers, in the order the dispatcher tries them."""
+
+from __future__ import annotations
+
+from aiogram import Router
+
+from handlers import cancel, fallback, groups, language, privacy, profile, start
+
+
+def get_routers() -> list[Router]:
+    """Cancel first (it works from any state), group chats next, the fallback last."""
+    return [
+        cancel.create_router(),
+        groups.create_router(),
+        start.create_router(),
+        language.create_router(),
+        profile.create_router(),
+        privacy.create_router(),
+        fallback.create_router(),
+    ]

@@ -1,0 +1,47 @@
+"""Last router: anything no feature handled gets a helpful reply, never an exception."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.keyboards import main_menu
+
+
+async def unknown_command(message: Message) -> None:
+    """A command the bot does not have."""
+    await message.answer(
+        _("I don't know that command. See /help or pick from the menu:"), reply_markup=main_menu()
+    )
+
+
+async def unmatched_text(message: Message) -> None:
+    """Text no feature claimed."""
+    await message.answer(_("Pick from the menu, or see /help:"), reply_markup=main_menu())
+
+
+async def unsupported_message(message: Message) -> None:
+    """Photos, stickers, voice, files: the bot reads text and button presses only."""
+    await message.answer(
+        _("I can only read text messages and button presses. Please type your question:"),
+        reply_markup=main_menu(),
+    )
+
+
+async def stale_button(query: CallbackQuery) -> None:
+    """A button from an old message, or forged data."""
+    await query.answer(_("This button is out of date. Here is the current menu."))
+    if query.message is not None:
+        await query.message.answer(_("Pick from the menu:"), reply_markup=main_menu())
+
+
+def create_router() -> Router:
+    """Register this module's handlers on a new router."""
+    router = Router(name="fallback")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(unknown_command, F.text.startswith("/"))
+    router.message.register(unmatched_text, F.text)
+    router.message.register(unsupported_message)
+    router.callback_query.register(stale_button)
+    return router

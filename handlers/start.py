@@ -1,0 +1,71 @@
+"""/start, /help and the main menu."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.callbacks import MenuAction, MenuCb
+from bot.db.users import UserRepository
+from bot.keyboards import main_menu, menu_button, single_column
+from handlers.common import show
+
+
+def welcome_text() -> str:
+    """Three short lines: what the bot does, and that it is not Ozon."""
+    return _(
+        "Hello! I help Ozon sellers from China reach their account manager (小二).\n"
+        "• Answers, an eligibility check, reminders when a reply is overdue, Russian templates.\n"
+        "• An independent tool, not affiliated with Ozon: Seller Center is always authoritative."
+    )
+
+
+def help_text() -> str:
+    """The commands, one line each."""
+    return _(
+        "<b>What I can do</b>\n"
+        "/start – main menu\n"
+        "/profile – your seller profile\n"
+        "/language – 中文 / English\n"
+        "/privacy – what I store; /export – download it; /delete – erase it\n"
+        "/cancel – leave any step\n\n"
+        "Or just type your question."
+    )
+
+
+async def cmd_start(message: Message, state: FSMContext, users: UserRepository) -> None:
+    """Greet, register the user and show the menu."""
+    assert message.from_user is not None
+    await state.clear()
+    await users.ensure(message.from_user.id, message.chat.id)
+    await message.answer(welcome_text(), reply_markup=main_menu())
+
+
+async def cmd_help(message: Message) -> None:
+    """List the commands."""
+    await message.answer(help_text(), reply_markup=single_column(menu_button()))
+
+
+async def menu_main(query: CallbackQuery, state: FSMContext) -> None:
+    """Back to the main menu."""
+    await state.clear()
+    await show(query, welcome_text(), main_menu())
+
+
+async def menu_help(query: CallbackQuery) -> None:
+    """Help from the menu."""
+    await show(query, help_text(), single_column(menu_button()))
+
+
+def create_router() -> Router:
+    """Register this module's handlers on a new router."""
+    router = Router(name="start")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(cmd_start, CommandStart())
+    router.message.register(cmd_help, Command("help"))
+    router.callback_query.register(menu_main, MenuCb.filter(F.action == MenuAction.MAIN))
+    router.callback_query.register(menu_help, MenuCb.filter(F.action == MenuAction.HELP))
+    return router

@@ -1,0 +1,52 @@
+"""Shared fixtures: a real SQLite file, the production dispatcher, the Bot API emulator."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.app import open_dispatcher
+from bot.emulator import BotApiEmulator
+from bot.factory import create_bot
+from bot.offline_session import OfflineSession
+from bot.settings import Settings
+from tests.driver import InProcessDriver
+
+USER_ID = 4242
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings pointing at a fresh database file, ignoring any developer `.env`."""
+    return Settings(_env_file=None, database_path=tmp_path / "bot.sqlite3", admin_ids="7")
+
+
+@pytest.fixture
+async def rig(settings: Settings) -> AsyncIterator[Rig]:
+    """The production dispatcher on a real database, talking to the emulator in process."""
+    emulator = BotApiEmulator()
+    bot = create_bot("42:test-token", session=OfflineSession(emulator))
+    async with open_dispatcher(settings) as dispatcher:
+        await dispatcher.emit_startup(bot=bot, dispatcher=dispatcher)
+        yield Rig(emulator, InProcessDriver(dispatcher, bot, emulator, USER_ID), dispatcher, bot)
+        await dispatcher.emit_shutdown(bot=bot, dispatcher=dispatcher)
+    assert emulator.refusals == [], "the bot made calls Telegram would refuse"
+    assert emulator.open_callbacks() == set(), "a button press was left unanswered"
+
+
+class Rig:
+    """What a handler test needs."""
+
+    def __init__(self, emulator, chat, dispatcher, bot) -> None:  # type: ignore[no-untyped-def]
+        self.emulator = emulator
+        self.chat = chat
+        self.dispatcher = dispatcher
+        self.bot = bot
+
+    def user(self, user_id: int, language_code: str = "zh-hans") -> InProcessDriver:
+        """A second seller in the same bot."""
+        driver = InProcessDriver(self.dispatcher, self.bot, self.emulator, user_id)
+        driver.language_code = language_code
+        return driver

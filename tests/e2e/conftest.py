@@ -1,0 +1,106 @@
+"""End-to-end rig: the fake Bot API in the test, `python -m bot` as a real subprocess."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.emulator import BotApiEmulator
+from tests.driver import HttpDriver
+from tests.e2e.fake_bot_api import FakeBotApi
+
+TOKEN = "123456:E2E-secret-token"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class BotProcess:
+    """Starts, kills and restarts the bot process against the fake server."""
+
+    def __init__(self, api: FakeBotApi, database: Path, log_path: Path) -> None:
+        self.api = api
+        self.database = database
+        self.log_path = log_path
+        self.process: asyncio.subprocess.Process | None = None
+        self.extra_env: dict[str, str] = {}
+
+    def env(self) -> dict[str, str]:
+        """The environment an operator would set."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_"))}
+        env.update(
+            BOT_TOKEN=TOKEN,
+            TELEGRAM_API_BASE=self.api.base_url,
+            DATABASE_PATH=str(self.database),
+            LOG_LEVEL="INFO",
+            PYTHONUNBUFFERED="1",
+            **self.extra_env,
+        )
+        return env
+
+    async def start(self) -> None:
+        """Run `python -m bot` and wait until it polls."""
+        self.database.parent.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("ab") as log:
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot",
+                "polling",
+                cwd=ROOT,
+                env=self.env(),
+                stdout=log,
+                stderr=log,
+            )
+        calls_before = len(self.api.emulator.calls)
+        for _ in range(300):
+            if any(name == "getupdates" for name, _ in self.api.emulator.calls[calls_before:]):
+                return
+            if self.process.returncode is not None:
+                raise AssertionError(f"bot exited: {self.log_path.read_text()}")
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"bot did not start polling: {self.log_path.read_text()}")
+
+    async def stop(self, sig: int = signal.SIGTERM) -> int:
+        """Stop the process with a signal; return its exit status."""
+        assert self.process is not None
+        if self.process.returncode is None:
+            self.process.send_signal(sig)
+        code = await asyncio.wait_for(self.process.wait(), 20)
+        self.process = None
+        return code
+
+    def log(self) -> str:
+        """Everything the process printed."""
+        return self.log_path.read_text(errors="replace")
+
+
+@pytest.fixture
+async def fake_api() -> AsyncIterator[FakeBotApi]:
+    """A fresh fake Bot API server."""
+    api = FakeBotApi(BotApiEmulator(), TOKEN)
+    await api.start()
+    yield api
+    await api.stop()
+
+
+@pytest.fixture
+async def bot_process(fake_api: FakeBotApi, tmp_path: Path) -> AsyncIterator[BotProcess]:
+    """The bot running as a subprocess; stopped (and checked clean) after the test."""
+    process = BotProcess(fake_api, tmp_path / "data" / "bot.sqlite3", tmp_path / "bot.log")
+    await process.start()
+    yield process
+    if process.process is not None:
+        assert await process.stop() == 0, process.log()
+    assert "Traceback" not in process.log(), process.log()
+    assert TOKEN not in process.log()
+
+
+@pytest.fixture
+def seller(fake_api: FakeBotApi) -> HttpDriver:
+    """A seller chatting with the bot over the fake Bot API."""
+    return HttpDriver(fake_api.emulator, 777001)

@@ -1,0 +1,58 @@
+"""The Bot API emulator served over HTTP on 127.0.0.1, for the bot process under test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aiohttp import web
+
+from bot.emulator import BotApiEmulator
+
+
+class FakeBotApi:
+    """An aiohttp server answering `/bot<token>/<method>` like api.telegram.org."""
+
+    def __init__(self, emulator: BotApiEmulator, token: str) -> None:
+        self.emulator = emulator
+        self.token = token
+        self.tokens_seen: set[str] = set()
+        self._runner: web.AppRunner | None = None
+        self.base_url = ""
+
+    async def start(self) -> str:
+        """Listen on a free port; return the base URL for TELEGRAM_API_BASE."""
+        app = web.Application(client_max_size=60 * 1024 * 1024)
+        app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.base_url = f"http://127.0.0.1:{port}"
+        return self.base_url
+
+    async def stop(self) -> None:
+        """Close the server."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        token = request.match_info["token"]
+        self.tokens_seen.add(token)
+        if token != self.token:
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
+        params: dict[str, Any] = {}
+        files: dict[str, tuple[str, bytes]] = {}
+        if request.content_type == "application/json":
+            params = await request.json()
+        else:
+            form = await request.post()
+            for key, value in form.items():
+                if isinstance(value, web.FileField):
+                    files[key] = (value.filename, value.file.read())
+                else:
+                    params[key] = value
+        status, body = await self.emulator.call(request.match_info["method"], params, files)
+        return web.json_response(body, status=status)

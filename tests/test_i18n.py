@@ -1,0 +1,99 @@
+"""Catalogues: complete, not fuzzy, in step with the code, and valid Telegram HTML."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+
+from bot.i18n import (
+    LOCALES_DIR,
+    SUPPORTED_LOCALES,
+    compile_catalogues,
+    create_i18n,
+    resolve_locale,
+)
+from bot.telegram_html import to_plain_text
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+
+def catalogue(locale: str):  # type: ignore[no-untyped-def]
+    with (LOCALES_DIR / locale / "LC_MESSAGES" / "messages.po").open("rb") as file:
+        return read_po(file, locale=locale)
+
+
+@pytest.mark.parametrize(
+    ("saved", "telegram", "expected"),
+    [
+        (None, "zh", "zh"),
+        (None, "zh-hans", "zh"),
+        (None, "zh-hant", "zh"),
+        (None, "zh-CN", "zh"),
+        (None, "zh_TW", "zh"),
+        (None, "en", "en"),
+        (None, "en-US", "en"),
+        (None, "ru", "zh"),
+        (None, None, "zh"),
+        (None, "", "zh"),
+        ("en", "zh-hans", "en"),
+        ("zh", "en", "zh"),
+        ("fr", "en", "en"),
+    ],
+)
+def test_resolve_locale(saved: str | None, telegram: str | None, expected: str) -> None:
+    assert resolve_locale(saved, telegram) == expected
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_catalogue_complete_and_not_fuzzy(locale: str) -> None:
+    entries = [message for message in catalogue(locale) if message.id]
+    assert entries
+    untranslated = [message.id for message in entries if not message.string]
+    fuzzy = [message.id for message in entries if message.fuzzy]
+    assert untranslated == [] and fuzzy == []
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_translations_keep_placeholders_and_html_valid(locale: str) -> None:
+    for message in catalogue(locale):
+        if not message.id:
+            continue
+        assert sorted(PLACEHOLDER.findall(message.id)) == sorted(
+            PLACEHOLDER.findall(message.string)
+        ), message.id
+        to_plain_text(
+            message.string.format(
+                **{name.strip("{}"): "x" for name in PLACEHOLDER.findall(message.string)}
+            )
+        )
+
+
+def test_catalogues_in_step_with_code() -> None:
+    keywords = {**DEFAULT_KEYWORDS, "__": None, "lazy_gettext": None}
+    in_code = {
+        message[2]
+        for folder in ("bot", "handlers")
+        for message in extract_from_dir(ROOT / folder, keywords=keywords)
+    }
+    for locale in SUPPORTED_LOCALES:
+        in_catalogue = {message.id for message in catalogue(locale) if message.id}
+        assert in_code - in_catalogue == set(), f"{locale}: strings missing from the catalogue"
+        assert in_catalogue - in_code == set(), f"{locale}: stale strings in the catalogue"
+
+
+def test_compiles_only_when_stale(tmp_path: Path) -> None:
+    target = tmp_path / "locales"
+    for locale in SUPPORTED_LOCALES:
+        (target / locale / "LC_MESSAGES").mkdir(parents=True)
+        source = LOCALES_DIR / locale / "LC_MESSAGES" / "messages.po"
+        (target / locale / "LC_MESSAGES" / "messages.po").write_bytes(source.read_bytes())
+    assert len(compile_catalogues(target)) == len(SUPPORTED_LOCALES)
+    assert compile_catalogues(target) == []
+    i18n = create_i18n(target)
+    assert i18n.gettext("Saved.", locale="zh") == "已保存。"
+    assert i18n.gettext("Saved.", locale="en") == "Saved."

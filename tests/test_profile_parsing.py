@@ -1,0 +1,78 @@
+"""Validation of typed profile values."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.services.profile import (
+    COMPANY_NAME_MAX_CHARS,
+    InvalidValue,
+    parse_company_name,
+    parse_seller_id,
+    parse_sku_count,
+    parse_timezone,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "error"),
+    [
+        (" 123456 ", "123456", None),
+        ("", None, InvalidValue.EMPTY),
+        ("12a", None, InvalidValue.NOT_DIGITS),
+        ("１２３", None, InvalidValue.NOT_DIGITS),
+        ("1" * 21, None, InvalidValue.TOO_LONG),
+        ("-5", None, InvalidValue.NOT_DIGITS),
+    ],
+)
+def test_seller_id(text: str, value: str | None, error: InvalidValue | None) -> None:
+    parsed = parse_seller_id(text)
+    assert (parsed.value, parsed.error) == (value, error)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "error"),
+    [
+        ("12", 12, None),
+        ("１２", 12, None),
+        ("1,200", 1200, None),
+        ("0", 0, None),
+        ("-0", 0, None),
+        ("-3", None, InvalidValue.NEGATIVE),
+        ("2.5", None, InvalidValue.NOT_A_NUMBER),
+        ("五", None, InvalidValue.NOT_A_NUMBER),
+        ("😀", None, InvalidValue.NOT_A_NUMBER),
+        ("10000001", None, InvalidValue.TOO_LARGE),
+        ("9" * 5000, None, InvalidValue.TOO_LARGE),
+        ("  ", None, InvalidValue.EMPTY),
+    ],
+)
+def test_sku_count(text: str, value: int | None, error: InvalidValue | None) -> None:
+    parsed = parse_sku_count(text)
+    assert (parsed.value, parsed.error) == (value, error)
+
+
+def test_company_name() -> None:
+    assert parse_company_name('  A&B   <Ltd> "北京" ').value == 'A&B <Ltd> "北京"'
+    assert parse_company_name("x" * COMPANY_NAME_MAX_CHARS).value is not None
+    assert parse_company_name("x" * (COMPANY_NAME_MAX_CHARS + 1)).error is InvalidValue.TOO_LONG
+    assert parse_company_name("a\x00b").error is InvalidValue.CONTROL_CHARS
+    assert parse_company_name("\u202eevil").error is InvalidValue.CONTROL_CHARS
+    assert parse_company_name("").error is InvalidValue.EMPTY
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("Asia/Shanghai", True),
+        ("Europe/Moscow", True),
+        ("UTC", True),
+        ("Mars/Base", False),
+        ("../../etc/passwd", False),
+        ("/etc/localtime", False),
+        ("上海", False),
+        ("", False),
+    ],
+)
+def test_timezone(text: str, ok: bool) -> None:
+    assert (parse_timezone(text).value is not None) is ok

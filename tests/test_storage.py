@@ -1,0 +1,128 @@
+"""The SQLite layer against real database files: migrations, wizard state, the owner lock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import aiosqlite
+import pytest
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.fsm.storage.base import StorageKey
+
+from bot.db.connection import DatabaseError, open_database
+from bot.db.fsm_storage import SQLiteStorage
+from bot.db.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
+from bot.db.users import UserRepository
+from bot.services.profile import ProfileField
+
+
+async def table_columns(db: aiosqlite.Connection) -> dict[str, list[str]]:
+    """Every table with its columns, to compare schemas."""
+    async with db.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cursor:
+        tables = sorted(row[0] for row in await cursor.fetchall())
+    result = {}
+    for table in tables:
+        async with db.execute(f"PRAGMA table_info({table})") as cursor:
+            result[table] = [row[1] for row in await cursor.fetchall()]
+    return result
+
+
+async def test_empty_file_migrates_to_latest(tmp_path: Path) -> None:
+    database = await open_database(tmp_path / "a" / "bot.sqlite3")
+    try:
+        assert await schema_version(database.connection) == LATEST_VERSION
+        async with database.connection.execute("PRAGMA journal_mode") as cursor:
+            assert (await cursor.fetchone())[0] == "wal"
+        async with database.connection.execute("PRAGMA foreign_keys") as cursor:
+            assert (await cursor.fetchone())[0] == 1
+    finally:
+        await database.close()
+
+
+@pytest.mark.parametrize("start", range(LATEST_VERSION))
+async def test_every_earlier_version_migrates_to_the_same_schema(
+    tmp_path: Path, start: int
+) -> None:
+    async with aiosqlite.connect(tmp_path / "fresh.sqlite3") as fresh:
+        await migrate(fresh)
+        expected = await table_columns(fresh)
+    async with aiosqlite.connect(tmp_path / "old.sqlite3") as old:
+        await migrate(old, target=start)
+        assert await schema_version(old) == start
+        if start >= 1:
+            await old.execute(
+                "INSERT INTO users (id, chat_id, seller_id, created_at, updated_at) "
+                "VALUES (1, 1, '77', 'x', 'x')"
+            )
+            await old.commit()
+    database = await open_database(tmp_path / "old.sqlite3")
+    try:
+        assert await table_columns(database.connection) == expected
+        if start >= 1:
+            user = await UserRepository(database.connection).get(1)
+            assert user is not None and user.seller_id == "77"
+    finally:
+        await database.close()
+
+
+def test_migrations_are_append_only_scripts() -> None:
+    assert LATEST_VERSION == len(MIGRATIONS) >= 1
+    assert all("CREATE" in script or "ALTER" in script for script in MIGRATIONS)
+
+
+async def test_second_owner_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    first = await open_database(path)
+    try:
+        with pytest.raises(DatabaseError, match="another bot process"):
+            await open_database(path)
+    finally:
+        await first.close()
+    second = await open_database(path)
+    await second.close()
+
+
+class Wizard(StatesGroup):
+    step = State()
+
+
+async def test_wizard_state_survives_reopen_and_clears_to_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "bot.sqlite3"
+    key = StorageKey(bot_id=1, chat_id=5, user_id=5)
+    database = await open_database(path)
+    storage = SQLiteStorage(database.connection)
+    await storage.set_state(key, Wizard.step)
+    await storage.update_data(key, {"sku": 3, "name": "北京 <&>"})
+    await database.close()
+
+    database = await open_database(path)
+    storage = SQLiteStorage(database.connection)
+    try:
+        assert await storage.get_state(key) == "Wizard:step"
+        assert await storage.get_data(key) == {"sku": 3, "name": "北京 <&>"}
+        await storage.set_state(key, None)
+        await storage.set_data(key, {})
+        async with database.connection.execute("SELECT count(*) FROM fsm_state") as cursor:
+            assert (await cursor.fetchone())[0] == 0
+    finally:
+        await database.close()
+
+
+async def test_user_fields_round_trip_and_cascade(tmp_path: Path) -> None:
+    database = await open_database(tmp_path / "bot.sqlite3")
+    users = UserRepository(database.connection)
+    try:
+        await users.ensure(9, 9)
+        await users.set_field(9, ProfileField.SKU_COUNT, 12)
+        await users.set_field(9, "locale", "en")
+        user = await users.get(9)
+        assert user is not None and user.sku_count == 12 and user.locale == "en"
+        with pytest.raises(ValueError):
+            await users.set_field(9, "id; DROP TABLE users", 1)
+        await users.set_active(9, active=False)
+        user = await users.ensure(9, 9)
+        assert user.active
+        await users.delete(9)
+        assert await users.get(9) is None
+    finally:
+        await database.close()
