@@ -31,7 +31,9 @@ def _run(mode: str, settings: Settings, token: str) -> int:
         return 0 if database_owned(settings.database_path) else 1
     # The console chat shares the terminal with the conversation: only problems are logged.
     quiet = mode == "chat" and settings.log_level in {"DEBUG", "INFO"}
-    setup_logging("WARNING" if quiet else settings.log_level, [token])
+    webhook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    secrets = [token, webhook_secret]
+    setup_logging("WARNING" if quiet else settings.log_level, secrets)
     if mode == "chat":
         asyncio.run(run_console(settings, sys.stdin, sys.stdout))
     elif mode == "webhook":

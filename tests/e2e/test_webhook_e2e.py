@@ -1,0 +1,79 @@
+"""Webhook mode as a real process: Telegram's secret token is required on every request."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import sys
+from pathlib import Path
+
+import aiohttp
+
+from tests.e2e.conftest import ROOT, TOKEN, BotProcess
+from tests.e2e.fake_bot_api import FakeBotApi
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_webhook_checks_secret(fake_api: FakeBotApi, tmp_path: Path) -> None:
+    port = free_port()
+    runner = BotProcess(fake_api, tmp_path / "data" / "bot.sqlite3", tmp_path / "bot.log")
+    runner.extra_env = {
+        "WEBHOOK_URL": "https://bot.example.org",
+        "WEBHOOK_SECRET": "s3cret-value",
+        "WEBHOOK_HOST": "127.0.0.1",
+        "WEBHOOK_PORT": str(port),
+    }
+    runner.database.parent.mkdir(parents=True)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "webhook",
+        cwd=ROOT,
+        env=runner.env(),
+        stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    update = fake_api.emulator.user_message(888, "/help")
+    try:
+        async with aiohttp.ClientSession() as http:
+            for _ in range(400):
+                try:
+                    async with http.get(base + "/healthz") as response:
+                        if response.status == 200:
+                            break
+                except aiohttp.ClientError:
+                    await asyncio.sleep(0.05)
+            set_webhook = [p for name, p in fake_api.emulator.calls if name == "setwebhook"]
+            assert set_webhook and set_webhook[0]["secret_token"] == "s3cret-value"
+            assert set_webhook[0]["url"] == "https://bot.example.org/telegram/webhook"
+
+            for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}):
+                async with http.post(
+                    base + "/telegram/webhook", json=update, headers=headers
+                ) as response:
+                    assert response.status == 401
+            await asyncio.sleep(0.5)
+            assert fake_api.emulator.chat_messages(888) == []
+
+            headers = {"X-Telegram-Bot-Api-Secret-Token": "s3cret-value"}
+            async with http.post(
+                base + "/telegram/webhook", json=update, headers=headers
+            ) as response:
+                assert response.status == 200
+            for _ in range(200):
+                if fake_api.emulator.chat_messages(888):
+                    break
+                await asyncio.sleep(0.05)
+            assert "我能做什么" in fake_api.emulator.chat_messages(888)[0].text
+    finally:
+        process.terminate()
+        _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    assert process.returncode == 0, stderr.decode()
+    assert TOKEN not in stderr.decode() and "s3cret-value" not in stderr.decode()
