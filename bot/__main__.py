@@ -9,6 +9,7 @@ import sys
 from pydantic import ValidationError
 
 from bot.db.connection import DatabaseError, database_owned
+from bot.policy import ContentError
 from bot.settings import SettingError, Settings
 
 EXIT_CONFIG = 2
@@ -59,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args.mode or ("polling" if token else "chat"), settings, token)
     except ValidationError as error:
         print(f"Invalid setting {_describe(error)}", file=sys.stderr)
-    except (SettingError, DatabaseError) as error:
+    except (SettingError, DatabaseError, ContentError) as error:
         print(f"Cannot start: {error}", file=sys.stderr)
     except KeyboardInterrupt:
         return 0

@@ -13,6 +13,8 @@ from aiohttp import web
 from bot.db.connection import open_database
 from bot.factory import create_bot, create_dispatcher
 from bot.i18n import create_i18n
+from bot.knowledge import load_knowledge
+from bot.policy import load_policy
 from bot.settings import SettingError, Settings
 
 logger = logging.getLogger(__name__)
@@ -23,9 +25,18 @@ HEALTH_PATH = "/healthz"
 @asynccontextmanager
 async def open_dispatcher(settings: Settings) -> AsyncIterator[Dispatcher]:
     """Open the database and build the dispatcher; close the database on the way out."""
+    # Content first: a broken entry stops start-up before the database is touched.
+    policy = load_policy()
+    knowledge = load_knowledge(policy)
     database = await open_database(settings.database_path)
     try:
-        yield create_dispatcher(db=database.connection, settings=settings, i18n=create_i18n())
+        yield create_dispatcher(
+            db=database.connection,
+            settings=settings,
+            i18n=create_i18n(),
+            policy=policy,
+            knowledge=knowledge,
+        )
     finally:
         await database.close()
 

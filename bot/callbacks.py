@@ -13,6 +13,7 @@ class MenuAction(StrEnum):
     """Entries of the main menu."""
 
     MAIN = "main"
+    FAQ = "faq"
     PROFILE = "prof"
     HELP = "help"
     LANGUAGE = "lang"
@@ -51,3 +52,9 @@ class DeleteCb(CallbackData, prefix="d1"):
 
 class CancelCb(CallbackData, prefix="x1"):
     """Leave whatever wizard is open."""
+
+
+class FaqCb(CallbackData, prefix="f1"):
+    """Open a knowledge-base topic by its position in the topic list."""
+
+    topic: int

@@ -12,6 +12,7 @@ from bot.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES
 
 COMMANDS = (
     ("start", __("Main menu")),
+    ("faq", __("Questions and answers")),
     ("profile", __("My seller profile")),
     ("language", __("Language / 语言")),
     ("privacy", __("What is stored about me")),

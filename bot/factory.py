@@ -23,6 +23,8 @@ from bot.db.fsm_storage import SQLiteStorage
 from bot.db.users import UserRepository
 from bot.i18n import UserLocaleMiddleware
 from bot.keyboards import main_menu
+from bot.knowledge import KnowledgeBase
+from bot.policy import Policy
 from bot.request_retry import RetryMiddleware
 from bot.settings import Settings
 from handlers import get_routers
@@ -46,6 +48,8 @@ def create_dispatcher(
     db: aiosqlite.Connection,
     settings: Settings,
     i18n: I18n,
+    policy: Policy,
+    knowledge: KnowledgeBase,
 ) -> Dispatcher:
     """The production dispatcher; tests and the console chat use it as it is."""
     users = UserRepository(db)
@@ -56,6 +60,8 @@ def create_dispatcher(
         db=db,
         users=users,
         settings=settings,
+        policy=policy,
+        knowledge=knowledge,
     )
     UserLocaleMiddleware(i18n, users).setup(dispatcher)
     dispatcher.callback_query.outer_middleware(AnswerEveryCallback())

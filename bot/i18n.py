@@ -59,14 +59,16 @@ class UserLocaleMiddleware(I18nMiddleware):
         self._saved: dict[int, str | None] = {}
 
     async def get_locale(self, event: TelegramObject, data: dict[str, Any]) -> str:
-        """Resolve the locale of the user behind the update."""
+        """Resolve the locale of the user behind the update; handlers get it as `locale`."""
         user: TelegramUser | None = data.get("event_from_user")
-        if user is None:
-            return DEFAULT_LOCALE
-        if user.id not in self._saved:
-            record = await self._users.get(user.id)
-            self._saved[user.id] = record.locale if record else None
-        return resolve_locale(self._saved[user.id], user.language_code)
+        locale = DEFAULT_LOCALE
+        if user is not None:
+            if user.id not in self._saved:
+                record = await self._users.get(user.id)
+                self._saved[user.id] = record.locale if record else None
+            locale = resolve_locale(self._saved[user.id], user.language_code)
+        data["locale"] = locale
+        return locale
 
     def remember(self, user_id: int, locale: str | None) -> None:
         """Called after /language or /delete so the cache follows the database."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import cancel, fallback, groups, language, privacy, profile, start
+from handlers import cancel, fallback, faq, groups, language, privacy, profile, start
 
 
 def get_routers() -> list[Router]:
@@ -16,5 +16,7 @@ def get_routers() -> list[Router]:
         language.create_router(),
         profile.create_router(),
         privacy.create_router(),
+        # Free text is a question only once no wizard above has claimed it.
+        faq.create_router(),
         fallback.create_router(),
     ]

@@ -53,7 +53,7 @@ def invalid_reason(error: InvalidValue) -> str:
     """A friendly sentence for each refusal."""
     reasons = {
         InvalidValue.EMPTY: _("The value is empty."),
-        InvalidValue.NOT_DIGITS: _("The seller ID has digits only, e.g. 1234567."),
+        InvalidValue.NOT_DIGITS: _("The seller ID has digits only, e.g. 123456."),
         InvalidValue.TOO_LONG: _("That is too long."),
         InvalidValue.CONTROL_CHARS: _("Please use printable characters only."),
         InvalidValue.NOT_A_NUMBER: _("Please send a whole number, e.g. 12."),

@@ -87,7 +87,7 @@ def test_console_chat_is_scriptable(tmp_path: Path) -> None:
     result = run_bot(tmp_path, stdin="/profile\n1\n123456\n/help\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "小二" in out and "[1] 👤 我的资料" in out
+    assert "小二" in out and "] 👤 我的资料" in out
     assert "卖家 ID: 123456" in out and "我能做什么" in out
     assert out.rstrip().endswith("Bye.")
     assert "Traceback" not in result.stderr

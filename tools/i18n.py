@@ -20,7 +20,12 @@ POT = LOCALES / "messages.pot"
 
 def pybabel(*args: str) -> None:
     """Run pybabel from the same environment."""
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", *args], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", *args],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def update() -> int:

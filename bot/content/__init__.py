@@ -1,0 +1,1 @@
+"""Content files shipped with the bot: the policy values."""

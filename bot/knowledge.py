@@ -1,0 +1,132 @@
+"""The knowledge base: topics per locale (`locales/<locale>/knowledge.toml`), checked at start."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bot.i18n import LOCALES_DIR, SUPPORTED_LOCALES
+from bot.policy import ContentError, Policy
+from bot.services.faq_matcher import FaqMatcher
+from bot.telegram_html import HtmlError, telegram_length, to_plain_text
+
+KNOWLEDGE_FILE = "knowledge.toml"
+# An answer leaves room for its title, the source line and a margin under Telegram's 4096.
+MAX_ANSWER_LENGTH = 3500
+MIN_QUESTIONS = 3
+_PHONE_NUMBER = re.compile(r"(?<!\d)(?:\+?\d[\d\s-]{6,}\d)(?!\d)")
+
+
+# What an answer's buttons can lead to: "topic:<id>" or one of these features.
+FEATURE_ACTIONS: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One answer in one language."""
+
+    id: str
+    title: str
+    answer: str
+    based_on: tuple[str, ...]
+    guide_claims: bool
+    actions: tuple[str, ...]
+    questions: tuple[str, ...]
+
+    def unconfirmed(self, policy: Policy) -> bool:
+        """Does the answer rest on the unconfirmed third-party guide?"""
+        return self.guide_claims or policy.unconfirmed(self.based_on)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Topics by locale (same ids in every locale) and the matcher over all their questions."""
+
+    topics: dict[str, dict[str, Topic]]
+    matcher: FaqMatcher
+
+    def topic(self, locale: str, topic_id: str) -> Topic | None:
+        """The topic in the user's language."""
+        return self.topics.get(locale, {}).get(topic_id)
+
+    def topic_ids(self) -> list[str]:
+        """Ids in the order of the file, for browsing."""
+        return list(next(iter(self.topics.values())).keys())
+
+
+def _topic(
+    path: Path, raw: dict[str, Any], index: int, placeholders: dict[str, str], policy: Policy
+) -> Topic:
+    entry = str(raw.get("id") or f"topic #{index + 1}")
+    try:
+        topic_id, title, answer = str(raw["id"]), str(raw["title"]), str(raw["answer"])
+        based_on = tuple(str(key) for key in raw.get("based_on", []))
+        actions = tuple(str(action) for action in raw.get("actions", []))
+        guide_claims = bool(raw.get("guide_claims", False))
+        questions = tuple(str(question) for question in raw["questions"])
+    except KeyError as error:
+        raise ContentError(path, entry, f"missing field {error}") from error
+    if not re.fullmatch(r"[a-z_]{1,24}", topic_id):
+        raise ContentError(path, entry, "id must be 1-24 lower-case letters or underscores")
+    unknown = [key for key in based_on if key not in policy.provenance]
+    if unknown:
+        raise ContentError(path, entry, f"unknown policy values in based_on: {unknown}")
+    if len(questions) < MIN_QUESTIONS:
+        raise ContentError(path, entry, f"needs at least {MIN_QUESTIONS} example questions")
+    try:
+        answer = answer.strip().format(**placeholders)
+        to_plain_text(title)
+        plain = to_plain_text(answer)
+    except KeyError as error:
+        raise ContentError(path, entry, f"unknown placeholder {error}") from error
+    except (HtmlError, ValueError, IndexError) as error:
+        raise ContentError(path, entry, f"invalid answer: {error}") from error
+    if telegram_length(plain) > MAX_ANSWER_LENGTH:
+        raise ContentError(path, entry, f"answer longer than {MAX_ANSWER_LENGTH} characters")
+    if _PHONE_NUMBER.search(plain) or _PHONE_NUMBER.search(title):
+        raise ContentError(path, entry, "contains a phone number; no contact numbers allowed")
+    return Topic(topic_id, title, answer, based_on, guide_claims, actions, questions)
+
+
+def load_knowledge(policy: Policy, locales_dir: Path = LOCALES_DIR) -> KnowledgeBase:
+    """Read every locale's topics, check them, and build the matcher."""
+    placeholders = policy.placeholders()
+    topics: dict[str, dict[str, Topic]] = {}
+    for locale in SUPPORTED_LOCALES:
+        path = locales_dir / locale / KNOWLEDGE_FILE
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise ContentError(path, "file", str(error)) from error
+        entries = raw.get("topic", [])
+        if not entries:
+            raise ContentError(path, "file", "no [[topic]] entries")
+        parsed = [_topic(path, entry, i, placeholders, policy) for i, entry in enumerate(entries)]
+        by_id = {topic.id: topic for topic in parsed}
+        if len(by_id) != len(parsed):
+            raise ContentError(path, "file", "duplicate topic ids")
+        for topic in parsed:
+            for action in topic.actions:
+                target = action.removeprefix("topic:")
+                known = (
+                    target in by_id if action.startswith("topic:") else (action in FEATURE_ACTIONS)
+                )
+                if not known:
+                    raise ContentError(path, topic.id, f"unknown action {action!r}")
+        topics[locale] = by_id
+    reference = list(topics[SUPPORTED_LOCALES[0]])
+    for locale, by_id in topics.items():
+        if sorted(by_id) != sorted(reference):
+            missing = sorted(set(reference) ^ set(by_id))
+            path = locales_dir / locale / KNOWLEDGE_FILE
+            raise ContentError(path, "file", f"topic ids differ from zh: {missing}")
+    examples = [
+        (topic.id, text)
+        for by_id in topics.values()
+        for topic in by_id.values()
+        for text in (topic.title, *topic.questions)
+    ]
+    return KnowledgeBase(topics=topics, matcher=FaqMatcher(examples))

@@ -1,0 +1,131 @@
+"""Policy values: every number and address the bot uses, loaded once from `content/policy.toml`."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError
+
+POLICY_PATH = Path(__file__).resolve().parent / "content" / "policy.toml"
+MOSCOW = ZoneInfo("Europe/Moscow")
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+class ContentError(Exception):
+    """A content file is broken; start-up stops with the file and entry named."""
+
+    def __init__(self, path: Path, entry: str, reason: str) -> None:
+        super().__init__(f"{path.parent.name}/{path.name} [{entry}]: {reason}")
+
+
+class Status(StrEnum):
+    """How far a value can be trusted."""
+
+    OZON_OFFICIAL = "ozon_official"
+    THIRD_PARTY = "third_party"
+    BOT_DEFAULT = "bot_default"
+
+
+class PolicyValues(BaseModel):
+    """The values, typed and checked."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    am_assignment_hours: PositiveInt
+    min_compliant_skus: PositiveInt
+    welcome_message_hours: PositiveInt
+    support_email: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    support_reply_hours: PositiveInt
+    support_cutoff: time
+    complex_handover_hours: PositiveInt
+    am_first_response_hours: PositiveInt
+    am_hours_start: time
+    am_hours_end: time
+    escalation_response_hours: PositiveInt
+    missing_am_reply_hours: PositiveInt
+    individual_review_working_days: PositiveInt
+    partner_day_cities: list[str] = Field(min_length=1)
+    partner_day_desk_minutes: PositiveInt
+    ozon_notification_sender: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    max_extra_nudges: int = Field(ge=0, le=10)
+    quiet_hours_start: time
+    quiet_hours_end: time
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a value comes from and when it was last checked."""
+
+    source: str
+    status: Status
+    checked: date
+    note: str
+
+
+@dataclass(frozen=True)
+class Policy:
+    """The values and, for each, its provenance."""
+
+    values: PolicyValues
+    provenance: dict[str, Provenance]
+
+    def unconfirmed(self, keys: list[str] | tuple[str, ...]) -> bool:
+        """True when any of the values rests on the unconfirmed third-party guide."""
+        return any(self.provenance[key].status is Status.THIRD_PARTY for key in keys)
+
+    def placeholders(self) -> dict[str, str]:
+        """Every value as display text, for `{name}` placeholders in content."""
+        shown: dict[str, str] = {}
+        for key, value in self.values.model_dump().items():
+            if isinstance(value, time):
+                shown[key] = value.strftime("%H:%M")
+            elif isinstance(value, list):
+                shown[key] = "、".join(value)
+            else:
+                shown[key] = str(value)
+        shown["am_hours_start_beijing"] = _moscow_to_beijing(self.values.am_hours_start)
+        shown["am_hours_end_beijing"] = _moscow_to_beijing(self.values.am_hours_end)
+        shown["support_cutoff_beijing"] = _moscow_to_beijing(self.values.support_cutoff)
+        return shown
+
+
+def _moscow_to_beijing(moment: time) -> str:
+    # Both zones have had fixed offsets for years; any recent date gives the same answer.
+    moscow = datetime.combine(date(2026, 1, 15), moment, MOSCOW)
+    return moscow.astimezone(BEIJING).strftime("%H:%M")
+
+
+def load_policy(path: Path = POLICY_PATH) -> Policy:
+    """Read and validate the policy file, or raise `ContentError` naming the entry."""
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ContentError(path, "file", str(error)) from error
+    sources: dict[str, str] = raw.get("sources", {})
+    entries: dict[str, Any] = raw.get("values", {})
+    provenance = {}
+    for key, entry in entries.items():
+        try:
+            provenance[key] = Provenance(
+                source=sources[entry["source"]],
+                status=Status(entry["status"]),
+                checked=date.fromisoformat(entry["checked"]),
+                note=str(entry.get("note", "")),
+            )
+        except (KeyError, ValueError, TypeError) as error:
+            raise ContentError(path, key, f"bad source/status/checked: {error}") from error
+    try:
+        values = PolicyValues.model_validate(
+            {key: entry["value"] for key, entry in entries.items()}
+        )
+    except ValidationError as error:
+        first = error.errors()[0]
+        entry = ".".join(str(part) for part in first["loc"]) or "values"
+        raise ContentError(path, entry, first["msg"]) from error
+    return Policy(values=values, provenance=provenance)

@@ -1,0 +1,165 @@
+"""/faq: browse the knowledge base, and answer questions typed in the seller's own words."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command, StateFilter
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import FaqCb, MenuAction, MenuCb
+from bot.keyboards import main_menu, menu_button
+from bot.knowledge import KnowledgeBase, Topic
+from bot.policy import Policy
+from bot.services.faq_matcher import Verdict
+from handlers.common import PLAIN_TEXT, show
+
+# Matching looks at the start of a message; a question never needs more.
+MATCH_CHARS = 500
+
+
+def source_note() -> str:
+    """One line for answers that rest on the unconfirmed guide."""
+    return _(
+        "ℹ️ From a public third-party guide, not confirmed by Ozon; Seller Center is authoritative."
+    )
+
+
+def topics_button(kb: KnowledgeBase) -> tuple[str, FaqCb]:
+    """The button back to the topic list (index -1)."""
+    return _("📚 Other questions"), FaqCb(topic=-1)
+
+
+def topic_keyboard(kb: KnowledgeBase, locale: str, topic: Topic) -> InlineKeyboardMarkup:
+    """The actions that follow from an answer, then the way back."""
+    ids = kb.topic_ids()
+    builder = InlineKeyboardBuilder()
+    for action in topic.actions:
+        related = kb.topic(locale, action.removeprefix("topic:"))
+        if related is not None:
+            builder.button(
+                text=f"➡️ {related.title}", callback_data=FaqCb(topic=ids.index(related.id))
+            )
+    text, data = topics_button(kb)
+    builder.button(text=text, callback_data=data)
+    builder.adjust(1)
+    builder.row(menu_button())
+    return builder.as_markup()
+
+
+def answer_text(topic: Topic, policy: Policy) -> str:
+    """Title, answer and, where it applies, the source line."""
+    parts = [f"<b>{topic.title}</b>", topic.answer]
+    if topic.unconfirmed(policy):
+        parts.append(source_note())
+    return "\n\n".join(parts)
+
+
+def topic_list(kb: KnowledgeBase, locale: str) -> tuple[str, InlineKeyboardMarkup]:
+    """Every topic as a button."""
+    builder = InlineKeyboardBuilder()
+    for index, topic_id in enumerate(kb.topic_ids()):
+        topic = kb.topic(locale, topic_id)
+        assert topic is not None
+        builder.button(text=topic.title, callback_data=FaqCb(topic=index))
+    builder.adjust(1)
+    builder.row(menu_button())
+    return _("Pick a question, or just type your own:"), builder.as_markup()
+
+
+def suggestions(kb: KnowledgeBase, locale: str, topic_ids: list[str]) -> InlineKeyboardMarkup:
+    """The best guesses as buttons."""
+    ids = kb.topic_ids()
+    builder = InlineKeyboardBuilder()
+    for topic_id in topic_ids:
+        topic = kb.topic(locale, topic_id)
+        assert topic is not None
+        builder.button(text=topic.title, callback_data=FaqCb(topic=ids.index(topic_id)))
+    text, data = topics_button(kb)
+    builder.button(text=text, callback_data=data)
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+async def cmd_faq(message: Message, knowledge: KnowledgeBase, locale: str) -> None:
+    """List the topics."""
+    text, markup = topic_list(knowledge, locale)
+    await message.answer(text, reply_markup=markup)
+
+
+async def menu_faq(query: CallbackQuery, knowledge: KnowledgeBase, locale: str) -> None:
+    """List the topics from the menu."""
+    text, markup = topic_list(knowledge, locale)
+    await show(query, text, markup)
+
+
+async def topic_pressed(
+    query: CallbackQuery,
+    callback_data: FaqCb,
+    knowledge: KnowledgeBase,
+    policy: Policy,
+    locale: str,
+) -> None:
+    """Show one answer, or the list for index -1; an index out of range is a stale button."""
+    ids = knowledge.topic_ids()
+    if callback_data.topic == -1:
+        text, markup = topic_list(knowledge, locale)
+        await show(query, text, markup)
+        return
+    if not 0 <= callback_data.topic < len(ids):
+        await query.answer(_("This button is no longer valid."), show_alert=True)
+        return
+    topic = knowledge.topic(locale, ids[callback_data.topic])
+    assert topic is not None
+    await show(
+        query,
+        answer_text(topic, policy),
+        topic_keyboard(knowledge, locale, topic),
+        new_message=True,
+    )
+
+
+async def question_typed(
+    message: Message, knowledge: KnowledgeBase, policy: Policy, locale: str
+) -> None:
+    """Answer when sure, offer the best three when unsure, say so when out of scope."""
+    assert message.text is not None
+    match = knowledge.matcher.match(message.text[:MATCH_CHARS])
+    if match.fraud:
+        fraud = knowledge.topic(locale, "fraud")
+        assert fraud is not None
+        await message.answer(
+            answer_text(fraud, policy), reply_markup=topic_keyboard(knowledge, locale, fraud)
+        )
+        return
+    if match.verdict is Verdict.CONFIDENT and match.best is not None:
+        topic = knowledge.topic(locale, match.best)
+        assert topic is not None
+        await message.answer(
+            answer_text(topic, policy), reply_markup=topic_keyboard(knowledge, locale, topic)
+        )
+    elif match.verdict is Verdict.UNSURE:
+        await message.answer(
+            _("I'm not sure I understood. Did you mean one of these?"),
+            reply_markup=suggestions(knowledge, locale, [t for t, _ in match.ranked]),
+        )
+    else:
+        await message.answer(
+            _(
+                "That is outside what I know: I only help with reaching your Ozon account "
+                "manager and Ozon support. Pick from the menu:"
+            ),
+            reply_markup=main_menu(),
+        )
+
+
+def create_router() -> Router:
+    """Register this module's handlers on a new router."""
+    router = Router(name="faq")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(cmd_faq, Command("faq"))
+    router.callback_query.register(menu_faq, MenuCb.filter(F.action == MenuAction.FAQ))
+    router.callback_query.register(topic_pressed, FaqCb.filter())
+    router.message.register(question_typed, StateFilter(None), PLAIN_TEXT)
+    return router

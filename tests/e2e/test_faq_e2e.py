@@ -1,0 +1,28 @@
+"""Every knowledge-base answer, in both languages, accepted by the fake Bot API over HTTP."""
+
+from __future__ import annotations
+
+from bot.i18n import SUPPORTED_LOCALES
+from bot.knowledge import load_knowledge
+from bot.policy import load_policy
+from tests.driver import HttpDriver
+from tests.e2e.conftest import BotProcess
+from tests.e2e.fake_bot_api import FakeBotApi
+
+
+async def test_every_answer_renders_in_every_language(
+    bot_process: BotProcess, fake_api: FakeBotApi
+) -> None:
+    knowledge = load_knowledge(load_policy())
+    for offset, locale in enumerate(SUPPORTED_LOCALES):
+        seller = HttpDriver(fake_api.emulator, 880000 + offset, language_code=locale)
+        listing = await seller.send("/faq")
+        assert listing is not None
+        for index, topic_id in enumerate(knowledge.topic_ids()):
+            answer = await seller.press_data(listing.message_id, f"f1:{index}")
+            topic = knowledge.topic(locale, topic_id)
+            assert answer is not None and topic is not None
+            assert answer.text.startswith(topic.title)
+    reply = await seller.send("my AM hasnt replied for 2 days, what now?")
+    assert reply is not None
+    assert fake_api.emulator.refusals == []

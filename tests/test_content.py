@@ -1,0 +1,153 @@
+"""Policy values and the knowledge base: one source for each fact, checked at start-up."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from bot.i18n import LOCALES_DIR, SUPPORTED_LOCALES
+from bot.knowledge import load_knowledge
+from bot.policy import POLICY_PATH, ContentError, Status, load_policy
+
+ROOT = Path(__file__).resolve().parent.parent
+# Anything that looks like a phone number: 7+ digits, optionally with + and separators.
+PHONE = re.compile(r"(?<![\d.:])\+?\d(?:[\s-]?\d){6,}(?![\d.:])")
+TEXT_SUFFIXES = {".py", ".toml", ".po", ".pot", ".md", ".txt", ".tsv", ".json", ".example"}
+
+
+def test_policy_loads_with_provenance() -> None:
+    policy = load_policy()
+    assert policy.values.am_assignment_hours == 72
+    assert policy.values.support_cutoff.strftime("%H:%M") == "16:00"
+    assert policy.provenance["support_email"].status is Status.THIRD_PARTY
+    assert policy.provenance["ozon_notification_sender"].status is Status.OZON_OFFICIAL
+    assert set(policy.provenance) == set(type(policy.values).model_fields)
+    shown = policy.placeholders()
+    assert (shown["am_hours_start_beijing"], shown["am_hours_end_beijing"]) == ("14:00", "23:00")
+    assert policy.unconfirmed(["am_assignment_hours"])
+    assert not policy.unconfirmed(["ozon_notification_sender", "max_extra_nudges"])
+
+
+def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
+    path = tmp_path / "policy.toml"
+    text = POLICY_PATH.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "entry"),
+    [
+        ("value = 72", "value = -72", "am_assignment_hours"),
+        ('value = "16:00"', 'value = "25:00"', "support_cutoff"),
+        ('status = "ozon_official"', 'status = "rumour"', "ozon_notification_sender"),
+        ('value = "china-support@ozon.ru"', 'value = "not an address"', "support_email"),
+        ("[values.max_extra_nudges]", "[values.max_extra_nudgez]", "max_extra_nudge"),
+    ],
+)
+def test_broken_policy_names_the_entry(tmp_path: Path, old: str, new: str, entry: str) -> None:
+    with pytest.raises(ContentError, match=rf"policy.toml \[.*{entry}"):
+        load_policy(broken_copy(tmp_path, old, new))
+
+
+def knowledge_copy(tmp_path: Path, locale: str, old: str, new: str) -> Path:
+    target = tmp_path / "locales"
+    for code in SUPPORTED_LOCALES:
+        (target / code).mkdir(parents=True)
+        shutil.copy(LOCALES_DIR / code / "knowledge.toml", target / code / "knowledge.toml")
+    path = target / locale / "knowledge.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("locale", "old", "new", "message"),
+    [
+        (
+            "zh",
+            "{min_compliant_skus}",
+            "{min_skus}",
+            r"zh.*knowledge.toml \[assignment\]: unknown placeholder",
+        ),
+        ("en", "<b>company</b>", "<b>company", r"knowledge.toml \[assignment\]: invalid answer"),
+        (
+            "zh",
+            'id = "about_bot"',
+            'id = "about_me"',
+            r"en/knowledge.toml \[file\]: topic ids differ",
+        ),
+        ("en", '"topic:missing_am"]', '"topic:nowhere"]', r"\[assignment\]: unknown action"),
+        (
+            "zh",
+            "下一步：检查消息中心",
+            "电话 131 2289 1000，下一步：检查消息中心",
+            r"\[welcome_message\]: contains a phone",
+        ),
+        (
+            "zh",
+            'based_on = ["welcome_message_hours"]',
+            'based_on = ["made_up"]',
+            r"\[welcome_message\]: unknown policy",
+        ),
+    ],
+)
+def test_broken_knowledge_names_file_and_entry(
+    tmp_path: Path, locale: str, old: str, new: str, message: str
+) -> None:
+    with pytest.raises(ContentError, match=message):
+        load_knowledge(load_policy(), knowledge_copy(tmp_path, locale, old, new))
+
+
+def test_broken_content_stops_start_up_with_one_line(tmp_path: Path) -> None:
+    for folder in ("bot", "handlers", "locales"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    policy = tmp_path / "bot" / "content" / "policy.toml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("value = 48", 'value = "x"'))
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        cwd=tmp_path,
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "DATABASE_PATH": str(tmp_path / "db.sqlite3")},
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "Cannot start: content/policy.toml [complex_handover_hours]: Input should be a valid "
+        "integer, unable to parse string as an integer"
+    ]
+
+
+def test_no_policy_number_is_written_into_prose() -> None:
+    for locale in SUPPORTED_LOCALES:
+        raw = tomllib.loads((LOCALES_DIR / locale / "knowledge.toml").read_text(encoding="utf-8"))
+        for topic in raw["topic"]:
+            for field in ("title", "answer"):
+                # List markers ("1. ") are the only digits allowed; numbers come from the policy.
+                text = re.sub(r"(?m)^\d\. ", "", topic[field])
+                assert not re.search(r"\d", text), (locale, topic["id"], field)
+
+
+def test_no_phone_number_anywhere_in_content() -> None:
+    files = [
+        path
+        for folder in ("locales", "bot", "handlers", "tests/data")
+        for path in (ROOT / folder).rglob("*")
+        if path.is_file() and path.suffix in TEXT_SUFFIXES
+    ]
+    files += [ROOT / "README.md", ROOT / ".env.example"]
+    assert len(files) > 10
+    for path in files:
+        text = re.sub(r"\d{4}-\d{2}-\d{2}", "", path.read_text(encoding="utf-8"))
+        assert not PHONE.search(text), f"{path}: {PHONE.search(text)}"
