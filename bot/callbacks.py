@@ -14,6 +14,7 @@ class MenuAction(StrEnum):
 
     MAIN = "main"
     FAQ = "faq"
+    CHECK = "check"
     PROFILE = "prof"
     HELP = "help"
     LANGUAGE = "lang"
@@ -58,3 +59,11 @@ class FaqCb(CallbackData, prefix="f1"):
     """Open a knowledge-base topic by its position in the topic list."""
 
     topic: int
+
+
+class EligibilityCb(CallbackData, prefix="e1"):
+    """An answer in the eligibility wizard; `run` ties it to one wizard message."""
+
+    run: int
+    step: str
+    value: str

@@ -13,6 +13,7 @@ from bot.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES
 COMMANDS = (
     ("start", __("Main menu")),
     ("faq", __("Questions and answers")),
+    ("check", __("Can I get a dedicated account manager?")),
     ("profile", __("My seller profile")),
     ("language", __("Language / 语言")),
     ("privacy", __("What is stored about me")),

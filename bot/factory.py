@@ -26,6 +26,7 @@ from bot.keyboards import main_menu
 from bot.knowledge import KnowledgeBase
 from bot.policy import Policy
 from bot.request_retry import RetryMiddleware
+from bot.services.cases import Schedules
 from bot.settings import Settings
 from handlers import get_routers
 
@@ -62,6 +63,7 @@ def create_dispatcher(
         settings=settings,
         policy=policy,
         knowledge=knowledge,
+        schedules=Schedules.from_policy(policy.values),
     )
     UserLocaleMiddleware(i18n, users).setup(dispatcher)
     dispatcher.callback_query.outer_middleware(AnswerEveryCallback())

@@ -12,6 +12,7 @@ from bot.callbacks import CancelCb, MenuAction, MenuCb
 def _menu_entries() -> list[tuple[str, MenuAction]]:
     return [
         (_("📚 FAQ"), MenuAction.FAQ),
+        (_("✅ Can I get an AM?"), MenuAction.CHECK),
         (_("👤 My profile"), MenuAction.PROFILE),
         (_("❓ Help"), MenuAction.HELP),
         (_("🌐 Language"), MenuAction.LANGUAGE),

@@ -8,12 +8,12 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError
+import holidays
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator
 
 POLICY_PATH = Path(__file__).resolve().parent / "content" / "policy.toml"
-MOSCOW = ZoneInfo("Europe/Moscow")
 BEIJING = ZoneInfo("Asia/Shanghai")
 
 
@@ -35,7 +35,26 @@ class Status(StrEnum):
 class PolicyValues(BaseModel):
     """The values, typed and checked."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    @field_validator("am_timezone", "support_timezone", mode="before")
+    @classmethod
+    def _zone(cls, value: object) -> ZoneInfo:
+        if isinstance(value, ZoneInfo):
+            return value
+        try:
+            return ZoneInfo(str(value))
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            msg = f"unknown time zone: {value!r}"
+            raise ValueError(msg) from error
+
+    @field_validator("am_calendar", "support_calendar")
+    @classmethod
+    def _calendar(cls, value: str) -> str:
+        if value not in holidays.list_supported_countries():
+            msg = f"no holiday calendar for country {value!r}"
+            raise ValueError(msg)
+        return value
 
     am_assignment_hours: PositiveInt
     min_compliant_skus: PositiveInt
@@ -47,6 +66,12 @@ class PolicyValues(BaseModel):
     am_first_response_hours: PositiveInt
     am_hours_start: time
     am_hours_end: time
+    am_calendar: str = Field(pattern=r"^[A-Z]{2}$")
+    am_timezone: ZoneInfo
+    support_calendar: str = Field(pattern=r"^[A-Z]{2}$")
+    support_timezone: ZoneInfo
+    support_hours_start: time
+    support_hours_end: time
     escalation_response_hours: PositiveInt
     missing_am_reply_hours: PositiveInt
     individual_review_working_days: PositiveInt
@@ -85,20 +110,22 @@ class Policy:
         for key, value in self.values.model_dump().items():
             if isinstance(value, time):
                 shown[key] = value.strftime("%H:%M")
+            elif isinstance(value, ZoneInfo):
+                shown[key] = value.key
             elif isinstance(value, list):
                 shown[key] = "、".join(value)
             else:
                 shown[key] = str(value)
-        shown["am_hours_start_beijing"] = _moscow_to_beijing(self.values.am_hours_start)
-        shown["am_hours_end_beijing"] = _moscow_to_beijing(self.values.am_hours_end)
-        shown["support_cutoff_beijing"] = _moscow_to_beijing(self.values.support_cutoff)
+        zone = self.values.am_timezone
+        shown["am_hours_start_beijing"] = _in_beijing(self.values.am_hours_start, zone)
+        shown["am_hours_end_beijing"] = _in_beijing(self.values.am_hours_end, zone)
         return shown
 
 
-def _moscow_to_beijing(moment: time) -> str:
-    # Both zones have had fixed offsets for years; any recent date gives the same answer.
-    moscow = datetime.combine(date(2026, 1, 15), moment, MOSCOW)
-    return moscow.astimezone(BEIJING).strftime("%H:%M")
+def _in_beijing(moment: time, zone: ZoneInfo) -> str:
+    # Moscow and Beijing have had fixed offsets for years; any recent date gives the answer.
+    local = datetime.combine(date(2026, 1, 15), moment, zone)
+    return local.astimezone(BEIJING).strftime("%H:%M")
 
 
 def load_policy(path: Path = POLICY_PATH) -> Policy:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import cancel, fallback, faq, groups, language, privacy, profile, start
+from handlers import (
+    cancel,
+    eligibility,
+    fallback,
+    faq,
+    groups,
+    language,
+    privacy,
+    profile,
+    start,
+)
 
 
 def get_routers() -> list[Router]:
@@ -15,6 +25,7 @@ def get_routers() -> list[Router]:
         start.create_router(),
         language.create_router(),
         profile.create_router(),
+        eligibility.create_router(),
         privacy.create_router(),
         # Free text is a question only once no wizard above has claimed it.
         faq.create_router(),

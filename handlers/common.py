@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from aiogram import F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.i18n import gettext as _
+
+from bot.db.users import User
+from bot.services.time_input import TimeError
+from bot.settings import Settings
 
 
 async def show(
@@ -13,9 +20,12 @@ async def show(
     reply_markup: InlineKeyboardMarkup | None = None,
     *,
     new_message: bool = False,
+    answered: bool = False,
 ) -> None:
-    """Answer the press, then replace the pressed message (navigation) or send a new one."""
-    await query.answer()
+    """Answer the press (unless done already), then replace the pressed message (navigation)
+    or send a new one."""
+    if not answered:
+        await query.answer()
     message = query.message
     if message is None:
         return
@@ -32,3 +42,22 @@ async def show(
 
 # Typed text that is not a command: commands keep working in the middle of any wizard.
 PLAIN_TEXT = F.text & ~F.text.startswith("/")
+
+
+def time_error_reason(error: TimeError) -> str:
+    """A friendly sentence for a refused time."""
+    reasons = {
+        TimeError.UNRECOGNISED: _(
+            "I could not read that time. Examples: <code>15:30</code>, <code>昨天 15:30</code>, "
+            "<code>11-26 15:30</code>, <code>3小时前</code>."
+        ),
+        TimeError.FUTURE: _("That time is in the future; please send when it actually happened."),
+        TimeError.TOO_OLD: _("That is more than 90 days ago; please check the date."),
+        TimeError.INVALID_DATE: _("That date or time does not exist; please check it."),
+    }
+    return reasons[error]
+
+
+def user_zone(user: User | None, settings: Settings) -> ZoneInfo:
+    """The seller's time zone, else the operator's default."""
+    return ZoneInfo(user.timezone if user and user.timezone else settings.default_timezone)

@@ -1,0 +1,98 @@
+"""Deadlines per case kind, on the calendar and clock the policy names."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.policy import load_policy
+from bot.services.cases import CaseKind, Clock, Schedules, compute_deadline
+
+POLICY = load_policy().values
+SCHEDULES = Schedules.from_policy(POLICY)
+BEIJING = ZoneInfo("Asia/Shanghai")
+MOSCOW = ZoneInfo("Europe/Moscow")
+
+
+def bj(*args: int) -> datetime:
+    return datetime(*args, tzinfo=BEIJING)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("kind", "happened", "due", "clock"),
+    [
+        # 2 working hours, Moscow 09:00–18:00 (= 14:00–23:00 Beijing)
+        (CaseKind.AM_MESSAGE, bj(2026, 11, 26, 15, 10), bj(2026, 11, 26, 17, 10), Clock.AM_OFFICE),
+        (CaseKind.AM_MESSAGE, bj(2026, 11, 26, 22, 30), bj(2026, 11, 27, 15, 30), Clock.AM_OFFICE),
+        (CaseKind.AM_MESSAGE, bj(2026, 11, 3, 22, 0), bj(2026, 11, 5, 15, 0), Clock.AM_OFFICE),
+        (CaseKind.ESCALATION, bj(2026, 11, 27, 23, 0), bj(2026, 11, 30, 16, 0), Clock.AM_OFFICE),
+        # China team: before 16:00 → 2 h; after → next working morning + 2 h
+        (
+            CaseKind.SUPPORT_EMAIL,
+            bj(2026, 11, 26, 15, 10),
+            bj(2026, 11, 26, 17, 10),
+            Clock.SUPPORT_TEAM,
+        ),
+        (
+            CaseKind.SUPPORT_EMAIL,
+            bj(2026, 11, 26, 16, 5),
+            bj(2026, 11, 27, 11, 0),
+            Clock.SUPPORT_TEAM,
+        ),
+        (
+            CaseKind.SUPPORT_EMAIL,
+            bj(2026, 11, 28, 10, 0),
+            bj(2026, 11, 30, 11, 0),
+            Clock.SUPPORT_TEAM,
+        ),
+        (
+            CaseKind.SUPPORT_EMAIL,
+            bj(2026, 9, 19, 20, 0),
+            bj(2026, 9, 20, 11, 0),
+            Clock.SUPPORT_TEAM,
+        ),  # make-up Sunday counts
+        (CaseKind.MISSING_AM, bj(2026, 9, 30, 17, 0), bj(2026, 10, 8, 11, 0), Clock.SUPPORT_TEAM),
+        (
+            CaseKind.INDIVIDUAL_APPLICATION,
+            bj(2026, 11, 27, 10, 0),
+            bj(2026, 12, 4, 18, 0),
+            Clock.SUPPORT_TEAM,
+        ),
+        # elapsed hours
+        (CaseKind.AM_ASSIGNMENT, bj(2026, 11, 27, 10, 0), bj(2026, 11, 30, 10, 0), Clock.ELAPSED),
+        (
+            CaseKind.COMPLEX_HANDOVER,
+            bj(2026, 11, 27, 10, 0),
+            bj(2026, 11, 29, 10, 0),
+            Clock.ELAPSED,
+        ),
+    ],
+)
+def test_deadline(kind: CaseKind, happened: datetime, due: datetime, clock: Clock) -> None:
+    deadline = compute_deadline(kind, happened, POLICY, SCHEDULES)
+    assert deadline.due == due and deadline.clock is clock
+    assert not deadline.estimate
+
+
+def test_undecreed_year_is_an_estimate() -> None:
+    deadline = compute_deadline(CaseKind.SUPPORT_EMAIL, bj(2027, 3, 2, 10, 0), POLICY, SCHEDULES)
+    assert deadline.estimate
+    deadline = compute_deadline(CaseKind.AM_MESSAGE, bj(2027, 3, 2, 15, 0), POLICY, SCHEDULES)
+    assert not deadline.estimate  # Russia's 2027 decree is known
+
+
+def test_custom_has_no_computed_deadline() -> None:
+    with pytest.raises(ValueError, match="no computed deadline"):
+        compute_deadline(CaseKind.CUSTOM, bj(2026, 11, 27, 10, 0), POLICY, SCHEDULES)
+
+
+def test_every_deadline_is_after_the_event() -> None:
+    start = bj(2026, 12, 25, 0, 0)
+    for kind in CaseKind:
+        if kind is CaseKind.CUSTOM:
+            continue
+        for hour in range(0, 24 * 14, 5):
+            happened = start + timedelta(hours=hour)
+            assert compute_deadline(kind, happened, POLICY, SCHEDULES).due > happened

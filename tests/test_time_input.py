@@ -1,0 +1,72 @@
+"""Reading typed times in the seller's time zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.services.time_input import TimeError, parse_past_time
+
+NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)  # 15:00 Beijing, Friday
+BEIJING = ZoneInfo("Asia/Shanghai")
+MOSCOW = ZoneInfo("Europe/Moscow")
+
+
+def beijing(*args: int) -> datetime:
+    return datetime(*args, tzinfo=BEIJING).astimezone(UTC)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("2026-11-26 15:30", beijing(2026, 11, 26, 15, 30)),
+        ("2026/11/26 9:05", beijing(2026, 11, 26, 9, 5)),
+        ("11-26 15:30", beijing(2026, 11, 26, 15, 30)),
+        ("11月26日 15:30", beijing(2026, 11, 26, 15, 30)),
+        ("昨天 15:30", beijing(2026, 11, 26, 15, 30)),
+        ("昨天下午3点", beijing(2026, 11, 26, 15, 0)),
+        ("前天 10:00", beijing(2026, 11, 25, 10, 0)),
+        ("今天 9:00", beijing(2026, 11, 27, 9, 0)),
+        ("14:30", beijing(2026, 11, 27, 14, 30)),
+        ("１４：３０", beijing(2026, 11, 27, 14, 30)),
+        ("3小时前", NOW - timedelta(hours=3)),
+        ("30分钟前", NOW - timedelta(minutes=30)),
+        ("半小时前", NOW - timedelta(minutes=30)),
+        ("2 hours ago", NOW - timedelta(hours=2)),
+        ("刚刚", NOW),
+    ],
+)
+def test_accepted(text: str, moment: datetime) -> None:
+    assert parse_past_time(text, NOW, BEIJING).moment == moment
+
+
+def test_month_day_in_the_future_means_last_year() -> None:
+    january = datetime(2027, 1, 2, 4, 0, tzinfo=UTC)
+    assert parse_past_time("12-30 10:00", january, BEIJING).moment == beijing(2026, 12, 30, 10, 0)
+
+
+def test_time_zone_of_the_seller_is_used() -> None:
+    moment = parse_past_time("10:00", NOW, MOSCOW).moment
+    assert moment == datetime(2026, 11, 27, 7, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [
+        ("15:30", TimeError.FUTURE),
+        ("2026-11-28 10:00", TimeError.FUTURE),
+        ("2026-02-30 10:00", TimeError.INVALID_DATE),
+        ("25:00", TimeError.INVALID_DATE),
+        ("昨天 24:61", TimeError.INVALID_DATE),
+        ("hello", TimeError.UNRECOGNISED),
+        ("😀", TimeError.UNRECOGNISED),
+        ("x" * 5000, TimeError.UNRECOGNISED),
+        ("2025-01-01 10:00", TimeError.TOO_OLD),
+        ("12-30 10:00", TimeError.TOO_OLD),
+    ],
+)
+def test_refused(text: str, error: TimeError) -> None:
+    parsed = parse_past_time(text, NOW, BEIJING)
+    assert parsed.moment is None and parsed.error is error
