@@ -15,8 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.knowledge import load_knowledge  # noqa: E402
-from bot.policy import load_policy  # noqa: E402
+from bot.content_loader import load_content  # noqa: E402
 from bot.services.faq_matcher import Verdict  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
@@ -35,7 +34,7 @@ def percentile(samples: list[float], share: float) -> float:
 
 def main() -> None:
     started = time.perf_counter()
-    knowledge = load_knowledge(load_policy())
+    knowledge = load_content().knowledge
     build_ms = (time.perf_counter() - started) * 1000
     matcher = knowledge.matcher
     labelled = [tuple(line.split("\t")) for line in lines("faq_questions.tsv")]

@@ -10,11 +10,10 @@ from aiogram import Bot, Dispatcher
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
+from bot.content_loader import load_content
 from bot.db.connection import open_database
 from bot.factory import create_bot, create_dispatcher
 from bot.i18n import create_i18n
-from bot.knowledge import load_knowledge
-from bot.policy import load_policy
 from bot.settings import SettingError, Settings
 
 logger = logging.getLogger(__name__)
@@ -26,16 +25,16 @@ HEALTH_PATH = "/healthz"
 async def open_dispatcher(settings: Settings) -> AsyncIterator[Dispatcher]:
     """Open the database and build the dispatcher; close the database on the way out."""
     # Content first: a broken entry stops start-up before the database is touched.
-    policy = load_policy()
-    knowledge = load_knowledge(policy)
+    content = load_content()
     database = await open_database(settings.database_path)
     try:
         yield create_dispatcher(
             db=database.connection,
             settings=settings,
             i18n=create_i18n(),
-            policy=policy,
-            knowledge=knowledge,
+            policy=content.policy,
+            knowledge=content.knowledge,
+            templates=content.templates,
         )
     finally:
         await database.close()

@@ -15,6 +15,7 @@ class MenuAction(StrEnum):
     MAIN = "main"
     FAQ = "faq"
     CHECK = "check"
+    TEMPLATES = "tpl"
     PROFILE = "prof"
     HELP = "help"
     LANGUAGE = "lang"
@@ -67,3 +68,24 @@ class EligibilityCb(CallbackData, prefix="e1"):
     run: int
     step: str
     value: str
+
+
+class TemplatesSection(StrEnum):
+    """The two halves of /templates."""
+
+    PHRASES = "ph"
+    EMAILS = "em"
+
+
+class TemplatesCb(CallbackData, prefix="t1"):
+    """Open the phrasebook or the email list."""
+
+    section: TemplatesSection
+
+
+class EmailCb(CallbackData, prefix="tm1"):
+    """Open an email template; `case` (0: none) fills it from a case, `problem` picks a type."""
+
+    template: int
+    case: int = 0
+    problem: str = ""

@@ -14,6 +14,7 @@ COMMANDS = (
     ("start", __("Main menu")),
     ("faq", __("Questions and answers")),
     ("check", __("Can I get a dedicated account manager?")),
+    ("templates", __("Russian phrases and email templates")),
     ("profile", __("My seller profile")),
     ("language", __("Language / 语言")),
     ("privacy", __("What is stored about me")),

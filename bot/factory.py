@@ -28,6 +28,7 @@ from bot.policy import Policy
 from bot.request_retry import RetryMiddleware
 from bot.services.cases import Schedules
 from bot.settings import Settings
+from bot.templates import TemplateLibrary
 from handlers import get_routers
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ def create_dispatcher(
     i18n: I18n,
     policy: Policy,
     knowledge: KnowledgeBase,
+    templates: TemplateLibrary,
 ) -> Dispatcher:
     """The production dispatcher; tests and the console chat use it as it is."""
     users = UserRepository(db)
@@ -63,6 +65,7 @@ def create_dispatcher(
         settings=settings,
         policy=policy,
         knowledge=knowledge,
+        templates=templates,
         schedules=Schedules.from_policy(policy.values),
     )
     UserLocaleMiddleware(i18n, users).setup(dispatcher)

@@ -13,6 +13,7 @@ def _menu_entries() -> list[tuple[str, MenuAction]]:
     return [
         (_("📚 FAQ"), MenuAction.FAQ),
         (_("✅ Can I get an AM?"), MenuAction.CHECK),
+        (_("✉️ Russian templates"), MenuAction.TEMPLATES),
         (_("👤 My profile"), MenuAction.PROFILE),
         (_("❓ Help"), MenuAction.HELP),
         (_("🌐 Language"), MenuAction.LANGUAGE),

@@ -20,10 +20,6 @@ MIN_QUESTIONS = 3
 _PHONE_NUMBER = re.compile(r"(?<!\d)(?:\+?\d[\d\s-]{6,}\d)(?!\d)")
 
 
-# What an answer's buttons can lead to: "topic:<id>" or one of these features.
-FEATURE_ACTIONS: frozenset[str] = frozenset()
-
-
 @dataclass(frozen=True)
 class Topic:
     """One answer in one language."""
@@ -91,8 +87,14 @@ def _topic(
     return Topic(topic_id, title, answer, based_on, guide_claims, actions, questions)
 
 
-def load_knowledge(policy: Policy, locales_dir: Path = LOCALES_DIR) -> KnowledgeBase:
-    """Read every locale's topics, check them, and build the matcher."""
+def load_knowledge(
+    policy: Policy, feature_actions: frozenset[str], locales_dir: Path = LOCALES_DIR
+) -> KnowledgeBase:
+    """Read every locale's topics, check them, and build the matcher.
+
+    An answer's `actions` are "topic:<id>" or one of `feature_actions` (the features that
+    exist: "check", "phrases", "template:<id>", ...).
+    """
     placeholders = policy.placeholders()
     topics: dict[str, dict[str, Topic]] = {}
     for locale in SUPPORTED_LOCALES:
@@ -112,7 +114,7 @@ def load_knowledge(policy: Policy, locales_dir: Path = LOCALES_DIR) -> Knowledge
             for action in topic.actions:
                 target = action.removeprefix("topic:")
                 known = (
-                    target in by_id if action.startswith("topic:") else (action in FEATURE_ACTIONS)
+                    target in by_id if action.startswith("topic:") else action in feature_actions
                 )
                 if not known:
                     raise ContentError(path, topic.id, f"unknown action {action!r}")

@@ -14,6 +14,7 @@ from handlers import (
     privacy,
     profile,
     start,
+    templates,
 )
 
 
@@ -26,6 +27,7 @@ def get_routers() -> list[Router]:
         language.create_router(),
         profile.create_router(),
         eligibility.create_router(),
+        templates.create_router(),
         privacy.create_router(),
         # Free text is a question only once no wizard above has claimed it.
         faq.create_router(),

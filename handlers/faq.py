@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import FaqCb, MenuAction, MenuCb
+from bot.callbacks import EmailCb, FaqCb, MenuAction, MenuCb, TemplatesCb, TemplatesSection
 from bot.keyboards import main_menu, menu_button
 from bot.knowledge import KnowledgeBase, Topic
 from bot.policy import Policy
 from bot.services.faq_matcher import Verdict
+from bot.templates import EMAIL_TITLES, TemplateLibrary
 from handlers.common import PLAIN_TEXT, show
 
 # Matching looks at the start of a message; a question never needs more.
@@ -31,16 +33,30 @@ def topics_button(kb: KnowledgeBase) -> tuple[str, FaqCb]:
     return _("📚 Other questions"), FaqCb(topic=-1)
 
 
-def topic_keyboard(kb: KnowledgeBase, locale: str, topic: Topic) -> InlineKeyboardMarkup:
+def action_button(
+    action: str, kb: KnowledgeBase, templates: TemplateLibrary, locale: str
+) -> tuple[str, CallbackData]:
+    """Label and callback of one follow-up action named in the knowledge base."""
+    kind, _sep, target = action.partition(":")
+    if kind == "topic":
+        related = kb.topic(locale, target)
+        assert related is not None
+        return f"➡️ {related.title}", FaqCb(topic=kb.topic_ids().index(target))
+    if kind == "template":
+        return f"✉️ {EMAIL_TITLES[target]}", EmailCb(template=templates.email_index(target))
+    if kind == "phrases":
+        return _("💬 Russian phrases"), TemplatesCb(section=TemplatesSection.PHRASES)
+    return _("✅ Check my eligibility"), MenuCb(action=MenuAction.CHECK)
+
+
+def topic_keyboard(
+    kb: KnowledgeBase, templates: TemplateLibrary, locale: str, topic: Topic
+) -> InlineKeyboardMarkup:
     """The actions that follow from an answer, then the way back."""
-    ids = kb.topic_ids()
     builder = InlineKeyboardBuilder()
     for action in topic.actions:
-        related = kb.topic(locale, action.removeprefix("topic:"))
-        if related is not None:
-            builder.button(
-                text=f"➡️ {related.title}", callback_data=FaqCb(topic=ids.index(related.id))
-            )
+        text, data = action_button(action, kb, templates, locale)
+        builder.button(text=text, callback_data=data)
     text, data = topics_button(kb)
     builder.button(text=text, callback_data=data)
     builder.adjust(1)
@@ -98,6 +114,7 @@ async def topic_pressed(
     query: CallbackQuery,
     callback_data: FaqCb,
     knowledge: KnowledgeBase,
+    templates: TemplateLibrary,
     policy: Policy,
     locale: str,
 ) -> None:
@@ -115,13 +132,17 @@ async def topic_pressed(
     await show(
         query,
         answer_text(topic, policy),
-        topic_keyboard(knowledge, locale, topic),
+        topic_keyboard(knowledge, templates, locale, topic),
         new_message=True,
     )
 
 
 async def question_typed(
-    message: Message, knowledge: KnowledgeBase, policy: Policy, locale: str
+    message: Message,
+    knowledge: KnowledgeBase,
+    templates: TemplateLibrary,
+    policy: Policy,
+    locale: str,
 ) -> None:
     """Answer when sure, offer the best three when unsure, say so when out of scope."""
     assert message.text is not None
@@ -130,14 +151,16 @@ async def question_typed(
         fraud = knowledge.topic(locale, "fraud")
         assert fraud is not None
         await message.answer(
-            answer_text(fraud, policy), reply_markup=topic_keyboard(knowledge, locale, fraud)
+            answer_text(fraud, policy),
+            reply_markup=topic_keyboard(knowledge, templates, locale, fraud),
         )
         return
     if match.verdict is Verdict.CONFIDENT and match.best is not None:
         topic = knowledge.topic(locale, match.best)
         assert topic is not None
         await message.answer(
-            answer_text(topic, policy), reply_markup=topic_keyboard(knowledge, locale, topic)
+            answer_text(topic, policy),
+            reply_markup=topic_keyboard(knowledge, templates, locale, topic),
         )
     elif match.verdict is Verdict.UNSURE:
         await message.answer(

@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from bot.content_loader import FEATURE_ACTIONS
 from bot.i18n import LOCALES_DIR, SUPPORTED_LOCALES
 from bot.knowledge import load_knowledge
 from bot.policy import POLICY_PATH, ContentError, Status, load_policy
+from bot.templates import load_templates
 
 ROOT = Path(__file__).resolve().parent.parent
+ACTIONS = load_templates().actions() | FEATURE_ACTIONS
 # Anything that looks like a phone number: 7+ digits, optionally with + and separators.
 PHONE = re.compile(r"(?<![\d.:])\+?\d(?:[\s-]?\d){6,}(?![\d.:])")
 TEXT_SUFFIXES = {".py", ".toml", ".po", ".pot", ".md", ".txt", ".tsv", ".json", ".example"}
@@ -104,7 +107,7 @@ def test_broken_knowledge_names_file_and_entry(
     tmp_path: Path, locale: str, old: str, new: str, message: str
 ) -> None:
     with pytest.raises(ContentError, match=message):
-        load_knowledge(load_policy(), knowledge_copy(tmp_path, locale, old, new))
+        load_knowledge(load_policy(), ACTIONS, knowledge_copy(tmp_path, locale, old, new))
 
 
 def test_broken_content_stops_start_up_with_one_line(tmp_path: Path) -> None:

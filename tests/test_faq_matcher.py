@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.policy import load_policy
+from bot.content_loader import load_content
+from bot.knowledge import KnowledgeBase
 from bot.services.cases import CaseKind
 from bot.services.faq_matcher import FaqMatcher, Verdict, features, in_domain, normalise
 
@@ -25,7 +25,7 @@ OUT_OF_SCOPE = read_lines("out_of_scope.txt")
 
 @pytest.fixture(scope="module")
 def knowledge() -> KnowledgeBase:
-    return load_knowledge(load_policy())
+    return load_content().knowledge
 
 
 def test_dataset_is_big_enough(knowledge: KnowledgeBase) -> None:

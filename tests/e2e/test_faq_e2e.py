@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from bot.content_loader import load_content
 from bot.i18n import SUPPORTED_LOCALES
-from bot.knowledge import load_knowledge
-from bot.policy import load_policy
 from tests.driver import HttpDriver
 from tests.e2e.conftest import BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi
@@ -13,7 +12,7 @@ from tests.e2e.fake_bot_api import FakeBotApi
 async def test_every_answer_renders_in_every_language(
     bot_process: BotProcess, fake_api: FakeBotApi
 ) -> None:
-    knowledge = load_knowledge(load_policy())
+    knowledge = load_content().knowledge
     for offset, locale in enumerate(SUPPORTED_LOCALES):
         seller = HttpDriver(fake_api.emulator, 880000 + offset, language_code=locale)
         listing = await seller.send("/faq")

@@ -1,0 +1,29 @@
+"""Everything the bot says that is not in the gettext catalogues, loaded and checked together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.policy import Policy, load_policy
+from bot.templates import TemplateLibrary, load_templates
+
+# Features a knowledge-base answer may link to besides topics and templates.
+FEATURE_ACTIONS = frozenset({"check"})
+
+
+@dataclass(frozen=True)
+class Content:
+    """Policy values, templates and the knowledge base."""
+
+    policy: Policy
+    templates: TemplateLibrary
+    knowledge: KnowledgeBase
+
+
+def load_content() -> Content:
+    """Load in dependency order; a broken entry raises `ContentError` naming it."""
+    policy = load_policy()
+    templates = load_templates()
+    knowledge = load_knowledge(policy, templates.actions() | FEATURE_ACTIONS)
+    return Content(policy, templates, knowledge)

@@ -1,0 +1,54 @@
+"""Every phrase and email template over HTTP, with a hostile company name, ≤ 2 taps deep."""
+
+from __future__ import annotations
+
+from bot.content_loader import load_content
+from tests.driver import HttpDriver
+from tests.e2e.conftest import BotProcess
+from tests.e2e.fake_bot_api import FakeBotApi
+
+HOSTILE = '<script>x</script> &amp; <b> "北京" 😀 שלום'
+
+
+async def test_all_templates_render_through_the_fake_api(
+    bot_process: BotProcess, seller: HttpDriver, fake_api: FakeBotApi
+) -> None:
+    library = load_content().templates
+    await seller.send("/profile")
+    await seller.press("公司名称")
+    await seller.send(HOSTILE)
+    await seller.press("卖家 ID")
+    await seller.send("123456")
+    await seller.press("已上架 SKU 数")
+    await seller.send("8")
+
+    await seller.send("/templates")
+    phrases = await seller.press("俄语短语")  # tap 1
+    assert phrases is not None
+    assert sum("copy_text" in b for b in phrases.buttons()) == len(library.phrases)
+
+    for index, template in enumerate(library.emails):
+        await seller.send("/templates")
+        listing = await seller.press("邮件模板")  # tap 1
+        assert listing is not None
+        reply = await seller.press(seller.button_labels(listing)[index])  # tap 2
+        if template.needs_problem():
+            reply = await seller.press("物流问题")
+        assert reply is not None and HOSTILE in reply.text and "123456" in reply.text
+    assert fake_api.emulator.refusals == []
+
+
+async def test_faq_answer_links_to_its_template(
+    bot_process: BotProcess, seller: HttpDriver, fake_api: FakeBotApi
+) -> None:
+    await seller.send("/profile")
+    await seller.press("卖家 ID")
+    await seller.send("654321")
+    await seller.press("公司名称")
+    await seller.send("Shenzhen Co")
+    await seller.press("已上架 SKU 数")
+    await seller.send("5")
+    await seller.send("一直没收到小二的消息怎么办")
+    reply = await seller.press("Missing AM")
+    assert reply is not None and "【Missing AM】654321" in reply.text
+    assert fake_api.emulator.refusals == []

@@ -1,0 +1,146 @@
+"""Templates: content checks, Russian plural forms, and hostile values rendered safely."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.callbacks import EmailCb
+from bot.db.users import UserRepository
+from bot.emulator import MAX_COPY_TEXT, MAX_TEXT
+from bot.policy import ContentError
+from bot.services.profile import COMPANY_NAME_MAX_CHARS, ProfileField
+from bot.services.templates import CaseFacts, hours_en, hours_ru, moscow_stamp, render_email
+from bot.telegram_html import telegram_length, to_plain_text
+from bot.templates import (
+    EMAIL_EXPLANATIONS,
+    EMAIL_TITLES,
+    PHRASE_MEANINGS,
+    PHRASE_TITLES,
+    TEMPLATES_PATH,
+    load_templates,
+)
+from tests.conftest import USER_ID, Rig
+
+HOSTILE = '<script>alert(1)</script> &amp; <b> "北京" 😀 שלום عربي '
+HOSTILE_NAME = (HOSTILE * 10)[:COMPANY_NAME_MAX_CHARS]
+
+
+def test_library_matches_catalogue_texts() -> None:
+    library = load_templates()
+    assert len(library.phrases) >= 11 and library.phrases[0].ru.startswith("Здравствуйте!")
+    assert {p.id for p in library.phrases} == set(PHRASE_TITLES) == set(PHRASE_MEANINGS)
+    assert {e.id for e in library.emails} == set(EMAIL_TITLES) == set(EMAIL_EXPLANATIONS)
+    missing_am = next(e for e in library.emails if e.id == "missing_am")
+    assert missing_am.subject.startswith("【Missing AM】")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("Наш ID продавца: {seller_id}.", "Наш ID: {passport}.", r"\[seller_id\]: unknown"),
+        ('id = "thanks"', 'id = "thank_you"', r"\[phrase\]: ids differ"),
+        ('to = "am_cc_support"', 'to = "ceo"', r"\[escalation\]: missing or invalid"),
+    ],
+)
+def test_broken_template_file_names_the_entry(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    path = tmp_path / "templates.toml"
+    text = TEMPLATES_PATH.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError, match=message):
+        load_templates(path)
+
+
+@pytest.mark.parametrize(
+    ("hours", "working", "russian", "english"),
+    [
+        (1, True, "1 рабочий час", "1 working hour"),
+        (3, True, "3 рабочих часа", "3 working hours"),
+        (5, True, "5 рабочих часов", "5 working hours"),
+        (21, False, "21 час", "21 hours"),
+        (0.2, False, "1 час", "1 hour"),
+    ],
+)
+def test_waiting_time_wording(hours: float, working: bool, russian: str, english: str) -> None:
+    waited = timedelta(hours=hours)
+    assert hours_ru(waited, working=working) == russian
+    assert hours_en(waited, working=working) == english
+
+
+def test_case_line_uses_moscow_stamp() -> None:
+    library = load_templates()
+    escalation = next(e for e in library.emails if e.id == "escalation")
+    sent = datetime(2026, 11, 26, 12, 10, tzinfo=UTC)
+    case = CaseFacts(sent_at=sent, waited=timedelta(hours=3), working_time=True)
+    rendered = render_email(escalation, {"seller_id": "1", "company_name": "X"}, case, None)
+    assert moscow_stamp(sent) == "26.11.2026 15:10 МСК"
+    assert "26.11.2026 15:10 МСК мы написали" in rendered.ru
+    assert "Время ожидания: 3 рабочих часа." in rendered.ru
+    assert "On 26.11.2026 15:10 MSK" in rendered.en
+    no_case = render_email(escalation, {"seller_id": "1", "company_name": "X"}, None, None)
+    assert "{" not in no_case.ru + no_case.en and "МСК" not in no_case.ru
+
+
+async def hostile_profile(rig: Rig) -> None:
+    users = UserRepository(rig.dispatcher["db"])
+    await users.ensure(USER_ID, USER_ID)
+    await users.set_field(USER_ID, ProfileField.SELLER_ID, "9" * 20)
+    await users.set_field(USER_ID, ProfileField.COMPANY_NAME, HOSTILE_NAME)
+    await users.set_field(USER_ID, ProfileField.SKU_COUNT, 1_000_000)
+
+
+async def test_every_template_and_phrase_renders_hostile_values(rig: Rig) -> None:
+    await hostile_profile(rig)
+    library = load_templates()
+    await rig.chat.send("/templates")
+    phrases = await rig.chat.press("俄语短语")
+    assert phrases is not None
+    copies = [b["copy_text"]["text"] for b in phrases.buttons() if "copy_text" in b]
+    assert len(copies) == len(library.phrases)
+    assert all(1 <= len(text) <= MAX_COPY_TEXT for text in copies)
+    await rig.chat.send("/templates")
+    listing = await rig.chat.press("邮件模板")
+    assert listing is not None
+    for index, template in enumerate(library.emails):
+        reply = await rig.chat.press_data(listing.message_id, EmailCb(template=index).pack())
+        if template.needs_problem():
+            assert reply is not None and "什么类型的问题" in reply.text
+            reply = await rig.chat.press("其他问题")
+        assert reply is not None
+        titles = rig.chat.button_labels(listing)
+        assert reply.text.startswith(f"✉️ {titles[index]}") and "主题：" in reply.text
+        assert HOSTILE_NAME.strip() in reply.text and "<script>" not in reply.html
+        assert to_plain_text(reply.html) == reply.text
+        assert telegram_length(reply.text) <= MAX_TEXT
+        copies = [b["copy_text"]["text"] for b in reply.buttons() if "copy_text" in b]
+        assert len(copies) == 2 and all(1 <= len(text) <= MAX_COPY_TEXT for text in copies)
+        assert "{" not in reply.text
+
+
+async def test_missing_fields_are_asked_on_the_spot(rig: Rig) -> None:
+    await rig.chat.send("/templates")
+    listing = await rig.chat.press("邮件模板")
+    assert listing is not None
+    reply = await rig.chat.press_data(listing.message_id, EmailCb(template=1).pack())
+    assert reply is not None and "需要你的卖家 ID" in reply.text
+    reply = await rig.chat.send("abc")
+    assert reply is not None and "只包含数字" in reply.text
+    await rig.chat.send("778899")
+    reply = await rig.chat.send("Shenzhen Trading Co.")
+    assert reply is not None and "Escalation Request — ID 778899" in reply.text
+    assert "收件人：你的客户经理邮箱" in reply.text
+
+
+async def test_forged_template_index_is_refused(rig: Rig) -> None:
+    await rig.chat.send("/templates")
+    listing = await rig.chat.press("邮件模板")
+    assert listing is not None
+    before = len(rig.emulator.messages)
+    await rig.chat.press_data(listing.message_id, EmailCb(template=99).pack())
+    await rig.chat.press_data(listing.message_id, EmailCb(template=-1).pack())
+    assert len(rig.emulator.messages) == before
