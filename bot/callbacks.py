@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.services.cases import CaseKind
 from bot.services.profile import ProfileField
 
 
@@ -16,6 +17,9 @@ class MenuAction(StrEnum):
     FAQ = "faq"
     CHECK = "check"
     TEMPLATES = "tpl"
+    TRACK = "track"
+    CASES = "cases"
+    STATS = "stats"
     PROFILE = "prof"
     HELP = "help"
     LANGUAGE = "lang"
@@ -89,3 +93,46 @@ class EmailCb(CallbackData, prefix="tm1"):
     template: int
     case: int = 0
     problem: str = ""
+
+
+class TrackAction(StrEnum):
+    """Steps of recording a case."""
+
+    KIND = "k"
+    WHEN = "w"
+    DUE = "d"
+    NOTE = "n"
+    SAVE = "s"
+
+
+class TrackCb(CallbackData, prefix="k1"):
+    """Recording a case: the kind, a quick time, a custom deadline, note, save.
+
+    `at` carries a moment (UTC epoch minutes) when a wizard outcome starts tracking directly.
+    """
+
+    action: TrackAction
+    kind: CaseKind
+    value: str = ""
+    at: int = 0
+
+
+class CaseAction(StrEnum):
+    """What a seller can do with one case."""
+
+    VIEW = "v"
+    ANSWERED = "a"
+    EMAIL = "e"
+    SNOOZE_HOUR = "h"
+    SNOOZE_PERIOD = "p"
+    CLOSE = "c"
+    REOPEN = "r"
+    DELETE = "x"
+    LIST_CLOSED = "l"
+
+
+class CaseCb(CallbackData, prefix="c1"):
+    """An action on a case; the case id is always checked against the pressing user."""
+
+    action: CaseAction
+    case: int = 0

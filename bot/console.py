@@ -48,6 +48,12 @@ class ConsoleChat:
         await self.dispatcher.feed_update(self.bot, Update.model_validate(raw))
         self.print_new()
 
+    async def print_pushes(self) -> None:
+        """Print whatever the bot sends on its own (reminders), twice a second."""
+        while True:
+            await asyncio.sleep(0.5)
+            self.print_new()
+
     def print_new(self) -> None:
         """Print messages that are new or were edited since the last line."""
         for message in self.emulator.chat_messages(CONSOLE_USER_ID):
@@ -87,7 +93,10 @@ async def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> None
             "a number presses a button, Ctrl-D quits.\n"
         )
         await chat.handle_line("/start")
+        # Reminder pushes arrive between lines; show them as they come.
+        pushes = asyncio.create_task(chat.print_pushes())
         while line := await asyncio.to_thread(stdin.readline):
             await chat.handle_line(line)
+        pushes.cancel()
         await dispatcher.emit_shutdown(bot=bot, dispatcher=dispatcher)
     stdout.write("\nBye.\n")

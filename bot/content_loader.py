@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.policy import Policy, load_policy
+from bot.services.cases import CaseKind
 from bot.templates import TemplateLibrary, load_templates
 
 # Features a knowledge-base answer may link to besides topics and templates.
-FEATURE_ACTIONS = frozenset({"check"})
+FEATURE_ACTIONS = frozenset({"check", *(f"track:{kind.value}" for kind in CaseKind)})
 
 
 @dataclass(frozen=True)

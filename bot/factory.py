@@ -19,19 +19,26 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.callback_guard import AnswerEveryCallback
 from bot.commands import register_commands
+from bot.db.cases import CaseRepository
 from bot.db.fsm_storage import SQLiteStorage
 from bot.db.users import UserRepository
 from bot.i18n import UserLocaleMiddleware
 from bot.keyboards import main_menu
 from bot.knowledge import KnowledgeBase
+from bot.pacing import Pacer
 from bot.policy import Policy
 from bot.request_retry import RetryMiddleware
+from bot.scheduler import ReminderScheduler
 from bot.services.cases import Schedules
 from bot.settings import Settings
 from bot.templates import TemplateLibrary
 from handlers import get_routers
 
 logger = logging.getLogger(__name__)
+# Telegram allows about 30 messages a second overall and one a second per chat; pushes stay a
+# little below both so replies to sellers always have room.
+PUSHES_PER_SECOND = 28.5
+CHAT_INTERVAL_SECONDS = 1.05
 
 
 def create_bot(
@@ -56,6 +63,17 @@ def create_dispatcher(
 ) -> Dispatcher:
     """The production dispatcher; tests and the console chat use it as it is."""
     users = UserRepository(db)
+    cases = CaseRepository(db)
+    schedules = Schedules.from_policy(policy.values)
+    scheduler = ReminderScheduler(
+        cases,
+        users,
+        policy,
+        schedules,
+        i18n,
+        settings.default_timezone,
+        Pacer(per_second=PUSHES_PER_SECOND, chat_interval=CHAT_INTERVAL_SECONDS),
+    )
     dispatcher = Dispatcher(
         storage=SQLiteStorage(db),
         fsm_strategy=FSMStrategy.USER_IN_CHAT,
@@ -66,7 +84,9 @@ def create_dispatcher(
         policy=policy,
         knowledge=knowledge,
         templates=templates,
-        schedules=Schedules.from_policy(policy.values),
+        schedules=schedules,
+        cases=cases,
+        reminders=scheduler,
     )
     UserLocaleMiddleware(i18n, users).setup(dispatcher)
     dispatcher.callback_query.outer_middleware(AnswerEveryCallback())
@@ -75,8 +95,13 @@ def create_dispatcher(
 
     async def on_startup(bot: Bot) -> None:
         await register_commands(bot, i18n)
+        await scheduler.start(bot)
+
+    async def on_shutdown() -> None:
+        await scheduler.stop()
 
     dispatcher.startup.register(on_startup)
+    dispatcher.shutdown.register(on_shutdown)
     return dispatcher
 
 

@@ -41,3 +41,10 @@ def duration(delta: timedelta, locale: str) -> str:
         if amount
     ][:2]
     return " ".join(parts) or format_unit(0, "duration-minute", length="short", locale=locale)
+
+
+def source_note() -> str:
+    """One line for anything that rests on the unconfirmed guide."""
+    return _(
+        "ℹ️ From a public third-party guide, not confirmed by Ozon; Seller Center is authoritative."
+    )

@@ -13,6 +13,13 @@ PROFILE_FIELD_LABELS = {
     ProfileField.SKU_COUNT: __("Listed SKUs"),
     ProfileField.KYC_STATUS: __("KYC status"),
     ProfileField.TIMEZONE: __("Time zone"),
+    ProfileField.QUIET_HOURS: __("Quiet hours"),
+    ProfileField.QUIET_HOLD: __("Reminders in quiet hours"),
+}
+
+QUIET_HOLD_LABELS = {
+    "0": __("Deliver silently"),
+    "1": __("Hold until quiet hours end"),
 }
 
 ENTITY_TYPE_LABELS = {

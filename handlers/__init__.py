@@ -6,6 +6,7 @@ from aiogram import Router
 
 from handlers import (
     cancel,
+    cases,
     eligibility,
     fallback,
     faq,
@@ -14,7 +15,9 @@ from handlers import (
     privacy,
     profile,
     start,
+    stats,
     templates,
+    tracking,
 )
 
 
@@ -28,6 +31,9 @@ def get_routers() -> list[Router]:
         profile.create_router(),
         eligibility.create_router(),
         templates.create_router(),
+        tracking.create_router(),
+        cases.create_router(),
+        stats.create_router(),
         privacy.create_router(),
         # Free text is a question only once no wizard above has claimed it.
         faq.create_router(),

@@ -14,9 +14,17 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import EligibilityCb, FaqCb, MenuAction, MenuCb
+from bot.callbacks import (
+    EligibilityCb,
+    EmailCb,
+    FaqCb,
+    MenuAction,
+    MenuCb,
+    TrackAction,
+    TrackCb,
+)
 from bot.db.users import User, UserRepository
-from bot.formatting import dual_time
+from bot.formatting import dual_time, source_note
 from bot.keyboards import cancel_button, menu_button
 from bot.knowledge import KnowledgeBase
 from bot.labels import ENTITY_TYPE_LABELS, KYC_STATUS_LABELS
@@ -26,9 +34,10 @@ from bot.services.eligibility import Answers, Outcome, Step, Verdict, evaluate, 
 from bot.services.profile import EntityType, KycStatus, ProfileField, parse_sku_count
 from bot.services.time_input import parse_past_time
 from bot.settings import Settings
+from bot.templates import EMAIL_TITLES, TemplateLibrary
 from handlers.common import PLAIN_TEXT, show, time_error_reason, user_zone
-from handlers.faq import source_note
 from handlers.profile import invalid_reason
+from handlers.tracking import AT
 
 BACK = "back"
 NOW = "now"
@@ -189,10 +198,33 @@ def outcome_text(verdict: Verdict, policy: Policy, due: datetime | None, locale:
 
 
 def outcome_keyboard(
-    verdict: Verdict, knowledge: KnowledgeBase, locale: str
+    verdict: Verdict,
+    knowledge: KnowledgeBase,
+    templates: TemplateLibrary,
+    locale: str,
+    met_at: datetime | None,
 ) -> InlineKeyboardMarkup:
-    """What to do next: check again where things may change, read more, or the menu."""
+    """What to do next: start tracking, the email, check again, read more, or the menu."""
     builder = InlineKeyboardBuilder()
+    if verdict.outcome is Outcome.ELIGIBLE and met_at is not None:
+        builder.button(
+            text=_("📌 Track «AM assignment» from then"),
+            callback_data=TrackCb(
+                action=TrackAction.WHEN,
+                kind=CaseKind.AM_ASSIGNMENT,
+                value=AT,
+                at=int(met_at.timestamp()) // 60,
+            ),
+        )
+    if verdict.outcome is Outcome.INDIVIDUAL_BUSINESS:
+        builder.button(
+            text=f"✉️ {EMAIL_TITLES['individual_application']}",
+            callback_data=EmailCb(template=templates.email_index("individual_application")),
+        )
+        builder.button(
+            text=_("📌 Track the review"),
+            callback_data=TrackCb(action=TrackAction.KIND, kind=CaseKind.INDIVIDUAL_APPLICATION),
+        )
     if verdict.outcome in {Outcome.NEED_MORE_SKUS, Outcome.KYC_PENDING, Outcome.KYC_MISSING}:
         builder.button(text=_("🔁 Check again"), callback_data=MenuCb(action=MenuAction.CHECK))
     topic_id = OUTCOME_TOPICS[verdict.outcome]
@@ -215,9 +247,11 @@ class Wizard:
         users: UserRepository,
         policy: Policy,
         knowledge: KnowledgeBase,
+        templates: TemplateLibrary,
         schedules: Schedules,
         locale: str,
     ) -> None:
+        self.templates = templates
         self.state = state
         self.users = users
         self.policy = policy
@@ -303,14 +337,20 @@ class Wizard:
             ).due
         return (
             outcome_text(verdict, self.policy, due, self.locale),
-            outcome_keyboard(verdict, self.knowledge, self.locale),
+            outcome_keyboard(verdict, self.knowledge, self.templates, self.locale, met_at),
         )
 
 
 def wizard(state: FSMContext, data: dict[str, Any]) -> Wizard:
     """The wizard with its dependencies from the dispatcher's data."""
     return Wizard(
-        state, data["users"], data["policy"], data["knowledge"], data["schedules"], data["locale"]
+        state,
+        data["users"],
+        data["policy"],
+        data["knowledge"],
+        data["templates"],
+        data["schedules"],
+        data["locale"],
     )
 
 

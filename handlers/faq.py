@@ -9,23 +9,28 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import EmailCb, FaqCb, MenuAction, MenuCb, TemplatesCb, TemplatesSection
+from bot.callbacks import (
+    EmailCb,
+    FaqCb,
+    MenuAction,
+    MenuCb,
+    TemplatesCb,
+    TemplatesSection,
+    TrackAction,
+    TrackCb,
+)
+from bot.case_views import KIND_LABELS
+from bot.formatting import source_note
 from bot.keyboards import main_menu, menu_button
 from bot.knowledge import KnowledgeBase, Topic
 from bot.policy import Policy
+from bot.services.cases import CaseKind
 from bot.services.faq_matcher import Verdict
 from bot.templates import EMAIL_TITLES, TemplateLibrary
 from handlers.common import PLAIN_TEXT, show
 
 # Matching looks at the start of a message; a question never needs more.
 MATCH_CHARS = 500
-
-
-def source_note() -> str:
-    """One line for answers that rest on the unconfirmed guide."""
-    return _(
-        "ℹ️ From a public third-party guide, not confirmed by Ozon; Seller Center is authoritative."
-    )
 
 
 def topics_button(kb: KnowledgeBase) -> tuple[str, FaqCb]:
@@ -46,6 +51,9 @@ def action_button(
         return f"✉️ {EMAIL_TITLES[target]}", EmailCb(template=templates.email_index(target))
     if kind == "phrases":
         return _("💬 Russian phrases"), TemplatesCb(section=TemplatesSection.PHRASES)
+    if kind == "track":
+        case_kind = CaseKind(target)
+        return f"📌 {KIND_LABELS[case_kind]}", TrackCb(action=TrackAction.KIND, kind=case_kind)
     return _("✅ Check my eligibility"), MenuCb(action=MenuAction.CHECK)
 
 
@@ -96,6 +104,22 @@ def suggestions(kb: KnowledgeBase, locale: str, topic_ids: list[str]) -> InlineK
     builder.button(text=text, callback_data=data)
     builder.adjust(1)
     return builder.as_markup()
+
+
+def offer_tracking(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
+    """The seller reported something they did: offer to keep the clock for it."""
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=_("📌 Yes, track it"), callback_data=TrackCb(action=TrackAction.KIND, kind=kind)
+    )
+    builder.button(text=_("📚 Other questions"), callback_data=FaqCb(topic=-1))
+    builder.adjust(1)
+    builder.row(menu_button())
+    text = _(
+        "Sounds like you just did this: <b>{kind}</b>.\nShall I note the time, work out when "
+        "an answer is due and remind you if it does not come?"
+    ).format(kind=KIND_LABELS[kind])
+    return text, builder.as_markup()
 
 
 async def cmd_faq(message: Message, knowledge: KnowledgeBase, locale: str) -> None:
@@ -154,6 +178,10 @@ async def question_typed(
             answer_text(fraud, policy),
             reply_markup=topic_keyboard(knowledge, templates, locale, fraud),
         )
+        return
+    if match.reported_action is not None:
+        text, markup = offer_tracking(match.reported_action)
+        await message.answer(text, reply_markup=markup)
         return
     if match.verdict is Verdict.CONFIDENT and match.best is not None:
         topic = knowledge.topic(locale, match.best)

@@ -16,7 +16,13 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import MenuAction, MenuCb, ProfileChoiceCb, ProfileEditCb
 from bot.db.users import User, UserRepository
 from bot.keyboards import cancel_button, menu_button, single_column
-from bot.labels import ENTITY_TYPE_LABELS, KYC_STATUS_LABELS, PROFILE_FIELD_LABELS
+from bot.labels import (
+    ENTITY_TYPE_LABELS,
+    KYC_STATUS_LABELS,
+    PROFILE_FIELD_LABELS,
+    QUIET_HOLD_LABELS,
+)
+from bot.policy import Policy
 from bot.services.profile import (
     EntityType,
     InvalidValue,
@@ -24,6 +30,7 @@ from bot.services.profile import (
     Parsed,
     ProfileField,
     parse_company_name,
+    parse_quiet_hours,
     parse_seller_id,
     parse_sku_count,
     parse_timezone,
@@ -35,10 +42,12 @@ TYPED_PARSERS: dict[ProfileField, Callable[[str], Parsed[Any]]] = {
     ProfileField.COMPANY_NAME: parse_company_name,
     ProfileField.SKU_COUNT: parse_sku_count,
     ProfileField.TIMEZONE: parse_timezone,
+    ProfileField.QUIET_HOURS: parse_quiet_hours,
 }
 CHOICES: dict[ProfileField, Mapping[Any, Any]] = {
     ProfileField.ENTITY_TYPE: ENTITY_TYPE_LABELS,
     ProfileField.KYC_STATUS: KYC_STATUS_LABELS,
+    ProfileField.QUIET_HOLD: QUIET_HOLD_LABELS,
 }
 TIMEZONE_SHORTCUTS = ("Asia/Shanghai", "Europe/Moscow", "Asia/Hong_Kong")
 
@@ -62,13 +71,22 @@ def invalid_reason(error: InvalidValue) -> str:
         InvalidValue.UNKNOWN_TIMEZONE: _(
             "Unknown time zone. Use a name like Asia/Shanghai or Europe/Moscow."
         ),
+        InvalidValue.NOT_A_TIME_RANGE: _(
+            "Please send a time range such as <code>23:00-08:00</code>."
+        ),
     }
     return reasons[error]
 
 
-def display_value(user: User | None, field: ProfileField) -> str:
-    """The stored value, escaped for HTML, or a dash."""
+def display_value(user: User | None, field: ProfileField, policy: Policy) -> str:
+    """The stored value, escaped for HTML, or a dash (quiet settings show their default)."""
     value = getattr(user, field.value) if user else None
+    if field is ProfileField.QUIET_HOLD:
+        return str(QUIET_HOLD_LABELS[str(int(bool(value)))])
+    if field is ProfileField.QUIET_HOURS and value is None:
+        values = policy.values
+        default = f"{values.quiet_hours_start:%H:%M}-{values.quiet_hours_end:%H:%M}"
+        return _("{hours} (default)").format(hours=default)
     if value is None:
         return "—"
     if field is ProfileField.ENTITY_TYPE:
@@ -78,11 +96,12 @@ def display_value(user: User | None, field: ProfileField) -> str:
     return html.quote(str(value))
 
 
-def profile_card(user: User | None) -> tuple[str, InlineKeyboardMarkup]:
+def profile_card(user: User | None, policy: Policy) -> tuple[str, InlineKeyboardMarkup]:
     """The profile as text, with an edit button per field."""
     lines = [_("<b>Your seller profile</b>")]
     lines += [
-        f"{PROFILE_FIELD_LABELS[field]}: {display_value(user, field)}" for field in ProfileField
+        f"{PROFILE_FIELD_LABELS[field]}: {display_value(user, field, policy)}"
+        for field in ProfileField
     ]
     lines.append(_("Tap a field to change it."))
     builder = InlineKeyboardBuilder()
@@ -120,16 +139,16 @@ def choice_is_offered(field: ProfileField, value: str) -> bool:
     return field is ProfileField.TIMEZONE and value in TIMEZONE_SHORTCUTS
 
 
-async def cmd_profile(message: Message, users: UserRepository) -> None:
+async def cmd_profile(message: Message, users: UserRepository, policy: Policy) -> None:
     """Show the profile card."""
     assert message.from_user is not None
-    text, markup = profile_card(await users.get(message.from_user.id))
+    text, markup = profile_card(await users.get(message.from_user.id), policy)
     await message.answer(text, reply_markup=markup)
 
 
-async def menu_profile(query: CallbackQuery, users: UserRepository) -> None:
+async def menu_profile(query: CallbackQuery, users: UserRepository, policy: Policy) -> None:
     """Show the profile card from the menu."""
-    text, markup = profile_card(await users.get(query.from_user.id))
+    text, markup = profile_card(await users.get(query.from_user.id), policy)
     await show(query, text, markup)
 
 
@@ -145,7 +164,11 @@ async def profile_edit_pressed(
 
 
 async def profile_choice_pressed(
-    query: CallbackQuery, callback_data: ProfileChoiceCb, state: FSMContext, users: UserRepository
+    query: CallbackQuery,
+    callback_data: ProfileChoiceCb,
+    state: FSMContext,
+    users: UserRepository,
+    policy: Policy,
 ) -> None:
     """Save a value picked from buttons, after checking it is one we offered."""
     field, value = callback_data.field, callback_data.value
@@ -153,12 +176,15 @@ async def profile_choice_pressed(
         await query.answer(_("This button is no longer valid."), show_alert=True)
         return
     await state.clear()
-    await save_field(query.from_user.id, query.from_user.id, field, value, users)
-    text, markup = profile_card(await users.get(query.from_user.id))
+    stored: object = int(value) if field is ProfileField.QUIET_HOLD else value
+    await save_field(query.from_user.id, query.from_user.id, field, stored, users)
+    text, markup = profile_card(await users.get(query.from_user.id), policy)
     await show(query, _("Saved.") + "\n\n" + text, markup)
 
 
-async def profile_value_typed(message: Message, state: FSMContext, users: UserRepository) -> None:
+async def profile_value_typed(
+    message: Message, state: FSMContext, users: UserRepository, policy: Policy
+) -> None:
     """Validate a typed value; save it, or explain and ask again."""
     assert message.from_user is not None and message.text is not None
     data = await state.get_data()
@@ -170,7 +196,7 @@ async def profile_value_typed(message: Message, state: FSMContext, users: UserRe
         return
     await state.clear()
     await save_field(message.from_user.id, message.chat.id, field, parsed.value, users)
-    text, markup = profile_card(await users.get(message.from_user.id))
+    text, markup = profile_card(await users.get(message.from_user.id), policy)
     await message.answer(_("Saved.") + "\n\n" + text, reply_markup=markup)
 
 

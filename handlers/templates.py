@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import F, Router, html
@@ -201,7 +202,23 @@ async def open_email(
     if template.needs_problem() and request.problem not in library.problems:
         return problem_picker(request.template, request.case)
     problem = library.problems.get(request.problem)
-    return email_view(template, user, None, problem, data["policy"])
+    facts = await case_facts(user_id, request.case, data) if request.case else None
+    return email_view(template, user, facts, problem, data["policy"])
+
+
+async def case_facts(user_id: int, case_id: int, data: dict[str, Any]) -> CaseFacts | None:
+    """When the case started and how long the seller has waited, on the case's clock."""
+    case = await data["cases"].get(case_id, user_id)
+    if case is None:
+        return None
+    schedule = data["schedules"].for_clock(case.clock)
+    now = datetime.now(UTC)
+    waited = (
+        schedule.working_time_between(case.happened_at, now)
+        if schedule is not None
+        else now - case.happened_at
+    )
+    return CaseFacts(sent_at=case.happened_at, waited=waited, working_time=schedule is not None)
 
 
 async def cmd_templates(message: Message) -> None:
@@ -235,7 +252,10 @@ async def email_pressed(
 ) -> None:
     """Open one email template (checked against the library: buttons are user input)."""
     library: TemplateLibrary = data["templates"]
-    if not 0 <= callback_data.template < len(library.emails) or callback_data.case != 0:
+    foreign_case = callback_data.case and (
+        await data["cases"].get(callback_data.case, query.from_user.id) is None
+    )
+    if not 0 <= callback_data.template < len(library.emails) or foreign_case:
         await query.answer(_("This button is no longer valid."), show_alert=True)
         return
     text, markup = await open_email(query.from_user.id, callback_data, state, data)

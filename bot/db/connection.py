@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import os
 import sqlite3
+import weakref
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -93,3 +97,22 @@ def database_owned(path: Path) -> bool:
             return True
         fcntl.flock(lock_file, fcntl.LOCK_UN)
         return False
+
+
+_write_locks: weakref.WeakKeyDictionary[aiosqlite.Connection, asyncio.Lock] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+@asynccontextmanager
+async def transaction(db: aiosqlite.Connection) -> AsyncIterator[None]:
+    """One atomic write: handlers and the scheduler share the connection, so writes take
+    turns and each commits (or rolls back) whole."""
+    lock = _write_locks.setdefault(db, asyncio.Lock())
+    async with lock:
+        try:
+            yield
+        except BaseException:
+            await db.rollback()
+            raise
+        await db.commit()

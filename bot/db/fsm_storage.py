@@ -10,6 +10,8 @@ import aiosqlite
 from aiogram.fsm.state import State
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder, StateType, StorageKey
 
+from bot.db.connection import transaction
+
 
 class SQLiteStorage(BaseStorage):
     """Wizard state and data in the `fsm_state` table, one row per chat and user."""
@@ -21,14 +23,15 @@ class SQLiteStorage(BaseStorage):
     async def set_state(self, key: StorageKey, state: StateType = None) -> None:
         """Save the wizard step (None leaves the wizard but keeps its data)."""
         value = state.state if isinstance(state, State) else state
-        await self._db.execute(
-            """
-            INSERT INTO fsm_state (key, user_id, state) VALUES (?, ?, ?)
-            ON CONFLICT (key) DO UPDATE SET state = excluded.state
-            """,
-            (self._keys.build(key), key.user_id, value),
-        )
-        await self._forget_if_empty(key)
+        async with transaction(self._db):
+            await self._db.execute(
+                """
+                INSERT INTO fsm_state (key, user_id, state) VALUES (?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET state = excluded.state
+                """,
+                (self._keys.build(key), key.user_id, value),
+            )
+            await self._forget_if_empty(key)
 
     async def get_state(self, key: StorageKey) -> str | None:
         """The saved wizard step, if any."""
@@ -37,14 +40,15 @@ class SQLiteStorage(BaseStorage):
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         """Save the wizard's collected answers."""
-        await self._db.execute(
-            """
-            INSERT INTO fsm_state (key, user_id, data) VALUES (?, ?, ?)
-            ON CONFLICT (key) DO UPDATE SET data = excluded.data
-            """,
-            (self._keys.build(key), key.user_id, json.dumps(dict(data), ensure_ascii=False)),
-        )
-        await self._forget_if_empty(key)
+        async with transaction(self._db):
+            await self._db.execute(
+                """
+                INSERT INTO fsm_state (key, user_id, data) VALUES (?, ?, ?)
+                ON CONFLICT (key) DO UPDATE SET data = excluded.data
+                """,
+                (self._keys.build(key), key.user_id, json.dumps(dict(data), ensure_ascii=False)),
+            )
+            await self._forget_if_empty(key)
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         """The wizard's collected answers ({} when none)."""
@@ -60,7 +64,6 @@ class SQLiteStorage(BaseStorage):
             "DELETE FROM fsm_state WHERE key = ? AND state IS NULL AND data = '{}'",
             (self._keys.build(key),),
         )
-        await self._db.commit()
 
     async def _row(self, key: StorageKey, column: str) -> Any:
         async with self._db.execute(

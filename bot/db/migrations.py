@@ -30,6 +30,48 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX fsm_state_user ON fsm_state (user_id);
     """,
+    # 2: tracked cases, their timeline, reminders; quiet-hours settings. Times are UTC epoch
+    # seconds so the due-reminder index compares integers.
+    """
+    ALTER TABLE users ADD COLUMN quiet_hours TEXT;
+    ALTER TABLE users ADD COLUMN quiet_hold INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE cases (
+        id           INTEGER PRIMARY KEY,
+        user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        kind         TEXT NOT NULL,
+        happened_at  INTEGER NOT NULL,
+        due_at       INTEGER NOT NULL,
+        clock        TEXT NOT NULL,
+        estimate     INTEGER NOT NULL DEFAULT 0,
+        note         TEXT,
+        status       TEXT NOT NULL DEFAULT 'open',
+        answered_at  INTEGER,
+        nudges       INTEGER NOT NULL DEFAULT 0,
+        created_at   INTEGER NOT NULL,
+        closed_at    INTEGER
+    );
+    CREATE INDEX cases_user ON cases (user_id, status);
+    CREATE INDEX cases_kind_answered ON cases (kind, answered_at);
+    CREATE TABLE case_events (
+        id       INTEGER PRIMARY KEY,
+        case_id  INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        at       INTEGER NOT NULL,
+        event    TEXT NOT NULL
+    );
+    CREATE INDEX case_events_case ON case_events (case_id);
+    CREATE TABLE reminders (
+        id          INTEGER PRIMARY KEY,
+        case_id     INTEGER NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+        user_id     INTEGER NOT NULL,
+        due_at      INTEGER NOT NULL,
+        state       TEXT NOT NULL DEFAULT 'pending',
+        attempts    INTEGER NOT NULL DEFAULT 0,
+        sent_at     INTEGER
+    );
+    CREATE INDEX reminders_pending_due ON reminders (due_at) WHERE state = 'pending';
+    CREATE INDEX reminders_case ON reminders (case_id);
+    CREATE INDEX reminders_user ON reminders (user_id, state);
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,4 +1,4 @@
-"""Everything stored about one user, for /export."""
+"""Everything stored about one user, for /export and to prove /delete left nothing."""
 
 from __future__ import annotations
 
@@ -7,17 +7,23 @@ from typing import Any
 
 import aiosqlite
 
-# Tables holding a user's rows, and the column naming the user. Deletion relies on
-# ON DELETE CASCADE from `users`; the export reads each table explicitly.
-USER_TABLES: dict[str, str] = {"users": "id", "fsm_state": "user_id"}
+# Each table holding a user's rows, with the condition that selects them (one parameter: the
+# user id). Deletion relies on ON DELETE CASCADE from `users`; the export reads each table.
+USER_ROWS: dict[str, str] = {
+    "users": "id = ?",
+    "fsm_state": "user_id = ?",
+    "cases": "user_id = ?",
+    "case_events": "case_id IN (SELECT id FROM cases WHERE user_id = ?)",
+    "reminders": "user_id = ?",
+}
 
 
 async def export_user_data(db: aiosqlite.Connection, user_id: int) -> dict[str, Any]:
     """Every row of every table that belongs to the user, as plain JSON values."""
     export: dict[str, Any] = {}
-    for table, column in USER_TABLES.items():
+    for table, condition in USER_ROWS.items():
         async with db.execute(
-            f"SELECT * FROM {table} WHERE {column} = ? ORDER BY rowid",
+            f"SELECT * FROM {table} WHERE {condition} ORDER BY rowid",
             (user_id,),
         ) as cursor:
             rows = await cursor.fetchall()

@@ -8,6 +8,7 @@ from typing import Any
 
 import aiosqlite
 
+from bot.db.connection import transaction
 from bot.services.profile import EntityType, KycStatus, ProfileField
 
 
@@ -24,6 +25,8 @@ class User:
     sku_count: int | None
     kyc_status: KycStatus | None
     timezone: str | None
+    quiet_hours: str | None
+    quiet_hold: bool
     active: bool
     created_at: str
     updated_at: str
@@ -48,6 +51,8 @@ def _user_from_row(row: aiosqlite.Row) -> User:
         sku_count=row["sku_count"],
         kyc_status=KycStatus(row["kyc_status"]) if row["kyc_status"] else None,
         timezone=row["timezone"],
+        quiet_hours=row["quiet_hours"],
+        quiet_hold=bool(row["quiet_hold"]),
         active=bool(row["active"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
@@ -68,39 +73,39 @@ class UserRepository:
 
     async def ensure(self, user_id: int, chat_id: int) -> User:
         """Create the user on first contact; mark them active again if they came back."""
-        now = _now()
-        await self._db.execute(
-            """
-            INSERT INTO users (id, chat_id, created_at, updated_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET chat_id = excluded.chat_id, active = 1
-            WHERE users.chat_id != excluded.chat_id OR users.active = 0
-            """,
-            (user_id, chat_id, now, now),
-        )
-        await self._db.commit()
-        user = await self.get(user_id)
-        assert user is not None
-        return user
+        async with transaction(self._db):
+            now = _now()
+            await self._db.execute(
+                """
+                INSERT INTO users (id, chat_id, created_at, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET chat_id = excluded.chat_id, active = 1
+                WHERE users.chat_id != excluded.chat_id OR users.active = 0
+                """,
+                (user_id, chat_id, now, now),
+            )
+            user = await self.get(user_id)
+            assert user is not None
+            return user
 
     async def set_field(self, user_id: int, field: ProfileField | str, value: object) -> None:
         """Update one profile column (names come from `ProfileField` or `locale`)."""
-        column = ProfileField(field).value if field != "locale" else "locale"
-        await self._db.execute(
-            f"UPDATE users SET {column} = ?, updated_at = ? WHERE id = ?",
-            (value, _now(), user_id),
-        )
-        await self._db.commit()
+        async with transaction(self._db):
+            column = ProfileField(field).value if field != "locale" else "locale"
+            await self._db.execute(
+                f"UPDATE users SET {column} = ?, updated_at = ? WHERE id = ?",
+                (value, _now(), user_id),
+            )
 
     async def set_active(self, user_id: int, *, active: bool) -> None:
         """Mark a user who blocked the bot (403) inactive, or active again."""
-        await self._db.execute(
-            "UPDATE users SET active = ?, updated_at = ? WHERE id = ?",
-            (int(active), _now(), user_id),
-        )
-        await self._db.commit()
+        async with transaction(self._db):
+            await self._db.execute(
+                "UPDATE users SET active = ?, updated_at = ? WHERE id = ?",
+                (int(active), _now(), user_id),
+            )
 
     async def delete(self, user_id: int) -> None:
         """Erase the user, their wizard state and (by cascade) everything they own."""
-        await self._db.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))
-        await self._db.execute("DELETE FROM users WHERE id = ?", (user_id,))
-        await self._db.commit()
+        async with transaction(self._db):
+            await self._db.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))
+            await self._db.execute("DELETE FROM users WHERE id = ?", (user_id,))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -41,6 +42,8 @@ class ProfileField(StrEnum):
     SKU_COUNT = "sku_count"
     KYC_STATUS = "kyc_status"
     TIMEZONE = "timezone"
+    QUIET_HOURS = "quiet_hours"
+    QUIET_HOLD = "quiet_hold"
 
 
 class InvalidValue(StrEnum):
@@ -54,6 +57,7 @@ class InvalidValue(StrEnum):
     NEGATIVE = "negative"
     TOO_LARGE = "too_large"
     UNKNOWN_TIMEZONE = "unknown_timezone"
+    NOT_A_TIME_RANGE = "not_a_time_range"
 
 
 @dataclass(frozen=True)
@@ -120,3 +124,20 @@ def parse_timezone(text: str) -> Parsed[str]:
     except (ZoneInfoNotFoundError, ValueError):
         return Parsed(error=InvalidValue.UNKNOWN_TIMEZONE)
     return Parsed(value=value)
+
+
+_RANGE = re.compile(r"^(\d{1,2})(?:[:：](\d{2}))?\s*(?:-|–|~|到|至)\s*(\d{1,2})(?:[:：](\d{2}))?$")
+
+
+def parse_quiet_hours(text: str) -> Parsed[str]:
+    """A daily quiet period such as `23:00-08:00` (it may wrap past midnight)."""
+    value = unicodedata.normalize("NFKC", text).strip()
+    match = _RANGE.match(value)
+    if not match:
+        return Parsed(error=InvalidValue.NOT_A_TIME_RANGE)
+    start_hour, start_minute, end_hour, end_minute = (int(part or 0) for part in match.groups())
+    if max(start_hour, end_hour) > 23 or max(start_minute, end_minute) > 59:
+        return Parsed(error=InvalidValue.NOT_A_TIME_RANGE)
+    if (start_hour, start_minute) == (end_hour, end_minute):
+        return Parsed(error=InvalidValue.NOT_A_TIME_RANGE)
+    return Parsed(value=f"{start_hour:02d}:{start_minute:02d}-{end_hour:02d}:{end_minute:02d}")

@@ -1,0 +1,203 @@
+"""How cases and reminders read: labels, countdowns, next steps, and their buttons."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from aiogram import html
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import lazy_gettext as __
+from aiogram.utils.keyboard import InlineKeyboardBuilder
+
+from bot.callbacks import CaseAction, CaseCb
+from bot.db.cases import Case, CaseEvent, CaseStatus
+from bot.formatting import dual_time, duration, source_note
+from bot.keyboards import menu_button
+from bot.policy import Policy
+from bot.services.cases import CaseKind, Clock, Schedules
+from bot.services.reminders import overdue, remaining
+
+KIND_LABELS = {
+    CaseKind.AM_ASSIGNMENT: __("AM assignment (KYC + SKUs done)"),
+    CaseKind.AM_MESSAGE: __("Message to my AM"),
+    CaseKind.SUPPORT_EMAIL: __("Email to China support"),
+    CaseKind.COMPLEX_HANDOVER: __("Complex issue handed to the AM"),
+    CaseKind.MISSING_AM: __("«Missing AM» email"),
+    CaseKind.ESCALATION: __("Escalation to a senior AM"),
+    CaseKind.INDIVIDUAL_APPLICATION: __("Individual-business AM application"),
+    CaseKind.CUSTOM: __("Something else (my own deadline)"),
+}
+# What to do when each kind of case lapses, and which email helps.
+NEXT_STEPS = {
+    CaseKind.AM_ASSIGNMENT: __(
+        "No AM yet: check Messages (Support tab) is not muted or archived, KYC shows Verified "
+        "and Settings → Contact Information has a working email; then send the «Missing AM» "
+        "email."
+    ),
+    CaseKind.AM_MESSAGE: __(
+        "Follow up once in the Seller Center chat; if still silent, send an Escalation Request."
+    ),
+    CaseKind.SUPPORT_EMAIL: __(
+        "Send a short follow-up, and open a ticket with Support in Seller Center."
+    ),
+    CaseKind.COMPLEX_HANDOVER: __(
+        "Ask for the tracking number and who took over; follow up by email."
+    ),
+    CaseKind.MISSING_AM: __(
+        "Send a follow-up and open a ticket with Support in Seller Center, with the screenshots."
+    ),
+    CaseKind.ESCALATION: __(
+        "Follow up on the escalation and open a ticket with Support in Seller Center."
+    ),
+    CaseKind.INDIVIDUAL_APPLICATION: __("Send a polite follow-up asking about the review."),
+    CaseKind.CUSTOM: __("Your own deadline has passed: time to follow up."),
+}
+KIND_TEMPLATES = {
+    CaseKind.AM_ASSIGNMENT: "missing_am",
+    CaseKind.AM_MESSAGE: "escalation",
+    CaseKind.SUPPORT_EMAIL: "follow_up",
+    CaseKind.COMPLEX_HANDOVER: "follow_up",
+    CaseKind.MISSING_AM: "follow_up",
+    CaseKind.ESCALATION: "follow_up",
+    CaseKind.INDIVIDUAL_APPLICATION: "follow_up",
+    CaseKind.CUSTOM: "follow_up",
+}
+EVENT_LABELS = {
+    CaseEvent.RECORDED: __("recorded"),
+    CaseEvent.REMINDED: __("reminded"),
+    CaseEvent.SNOOZED: __("snoozed"),
+    CaseEvent.EMAIL: __("follow-up email prepared"),
+    CaseEvent.ANSWERED: __("answered"),
+    CaseEvent.CLOSED: __("closed"),
+    CaseEvent.REOPENED: __("reopened"),
+}
+
+
+def clock_note(clock: Clock, policy: Policy, estimate: bool) -> str:
+    """Which clock the deadline runs on; and whether the calendar is still an estimate."""
+    values = policy.values
+    notes = {
+        Clock.ELAPSED: _("counted in plain hours, day and night"),
+        Clock.AM_OFFICE: _(
+            "counted in working hours {start}–{end} Moscow time on Russian working days"
+        ).format(
+            start=values.am_hours_start.strftime("%H:%M"),
+            end=values.am_hours_end.strftime("%H:%M"),
+        ),
+        Clock.SUPPORT_TEAM: _(
+            "counted in working hours {start}–{end} Beijing time on Chinese working days "
+            "(the guide does not say; this bot's choice)"
+        ).format(
+            start=values.support_hours_start.strftime("%H:%M"),
+            end=values.support_hours_end.strftime("%H:%M"),
+        ),
+    }
+    note = notes[clock]
+    if estimate:
+        note += "; " + _("estimate: next year's official holiday calendar is not published yet")
+    return note
+
+
+def countdown(case: Case, now: datetime, schedules: Schedules, locale: str) -> str:
+    """ "2 hr 10 min left" or "overdue by 1 hr" (working time where the clock is)."""
+    if case.due_at > now:
+        left = remaining(case.clock, case.due_at, now, schedules)
+        return "⏳ " + _("{time} left").format(time=duration(left.amount, locale))
+    late = overdue(case.clock, case.due_at, now, schedules)
+    return "⏰ " + _("overdue by {time}").format(time=duration(late.amount, locale))
+
+
+def case_line(case: Case, now: datetime, schedules: Schedules, locale: str) -> str:
+    """One line for the case list."""
+    title = f"#{case.id} {KIND_LABELS[case.kind]}"
+    if case.status is not CaseStatus.OPEN:
+        return f"{title} · {status_label(case.status)}"
+    due = _("due {time}").format(time=dual_time(case.due_at, locale))
+    return f"{title}\n{countdown(case, now, schedules, locale)} · {due}"
+
+
+def status_label(status: CaseStatus) -> str:
+    """Open, answered or closed."""
+    return {
+        CaseStatus.OPEN: _("open"),
+        CaseStatus.ANSWERED: _("answered"),
+        CaseStatus.CLOSED: _("closed"),
+    }[status]
+
+
+def case_detail(
+    case: Case,
+    events: list[tuple[datetime, CaseEvent]],
+    now: datetime,
+    schedules: Schedules,
+    policy: Policy,
+    locale: str,
+) -> str:
+    """The case with its deadline, clock and timeline."""
+    lines = [
+        f"<b>#{case.id} {KIND_LABELS[case.kind]}</b> · {status_label(case.status)}",
+        _("Happened: {time}").format(time=dual_time(case.happened_at, locale)),
+        _("Due: {time}").format(time=dual_time(case.due_at, locale)),
+        "<i>" + clock_note(case.clock, policy, case.estimate) + "</i>",
+    ]
+    if case.status is CaseStatus.OPEN:
+        lines.append(countdown(case, now, schedules, locale))
+    if case.answered_at is not None:
+        waited = duration(case.answered_at - case.happened_at, locale)
+        lines.append(_("Answered after {time}").format(time=waited))
+    if case.note:
+        lines.append(_("Note: {note}").format(note=html.quote(case.note)))
+    lines.append("")
+    lines.append(_("<b>Timeline</b>"))
+    lines += [f"• {dual_time(at, locale)} — {EVENT_LABELS[event]}" for at, event in events]
+    return "\n".join(lines)
+
+
+def case_keyboard(case: Case) -> InlineKeyboardMarkup:
+    """Actions that fit the case's state."""
+    builder = InlineKeyboardBuilder()
+    if case.status is CaseStatus.OPEN:
+        for action, text in (
+            (CaseAction.ANSWERED, _("✅ Got a reply")),
+            (CaseAction.EMAIL, _("✉️ Write the email")),
+            (CaseAction.SNOOZE_HOUR, _("⏰ Remind in 1 hour")),
+            (CaseAction.SNOOZE_PERIOD, _("🌅 Next working period")),
+            (CaseAction.CLOSE, _("✖️ Close")),
+        ):
+            builder.button(text=text, callback_data=CaseCb(action=action, case=case.id))
+        builder.adjust(2, 2, 1)
+    else:
+        builder.button(
+            text=_("↩️ Reopen"), callback_data=CaseCb(action=CaseAction.REOPEN, case=case.id)
+        )
+        builder.button(
+            text=_("🗑 Delete"), callback_data=CaseCb(action=CaseAction.DELETE, case=case.id)
+        )
+        builder.adjust(2)
+    builder.row(menu_button())
+    return builder.as_markup()
+
+
+def reminder_text(case: Case, now: datetime, schedules: Schedules, locale: str) -> str:
+    """The push: what lapsed and by how much, and the next step."""
+    late = overdue(case.clock, case.due_at, now, schedules)
+    amount = duration(late.amount, locale)
+    by = _("{time} of working time").format(time=amount) if late.working_time else amount
+    lines = [
+        _("⏰ <b>No answer in time:</b> #{id} {kind}").format(
+            id=case.id, kind=KIND_LABELS[case.kind]
+        ),
+        _("Sent {happened}; due {due}; overdue by {by}.").format(
+            happened=dual_time(case.happened_at, locale),
+            due=dual_time(case.due_at, locale),
+            by=by,
+        ),
+        "",
+        _("<b>Next step:</b> {step}").format(step=NEXT_STEPS[case.kind]),
+    ]
+    if case.note:
+        lines.append(_("Note: {note}").format(note=html.quote(case.note)))
+    if case.kind is not CaseKind.CUSTOM:
+        lines += ["", source_note()]
+    return "\n".join(lines)

@@ -1,0 +1,309 @@
+"""Tracked cases, their timeline, and the reminders that push the next step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+import aiosqlite
+
+from bot.db.connection import transaction
+from bot.services.cases import CaseKind, Clock, Deadline
+
+
+class CaseStatus(StrEnum):
+    """Where a case stands."""
+
+    OPEN = "open"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+class CaseEvent(StrEnum):
+    """Timeline entries."""
+
+    RECORDED = "recorded"
+    REMINDED = "reminded"
+    SNOOZED = "snoozed"
+    EMAIL = "email"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+    REOPENED = "reopened"
+
+
+def to_epoch(moment: datetime) -> int:
+    """Stored form of a moment."""
+    return int(moment.timestamp())
+
+
+def from_epoch(value: int) -> datetime:
+    """A stored moment, in UTC."""
+    return datetime.fromtimestamp(value, UTC)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One thing the seller did and is waiting on."""
+
+    id: int
+    user_id: int
+    kind: CaseKind
+    happened_at: datetime
+    due_at: datetime
+    clock: Clock
+    estimate: bool
+    note: str | None
+    status: CaseStatus
+    answered_at: datetime | None
+    nudges: int
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    """A claimed reminder with what is needed to write and address it."""
+
+    id: int
+    case: Case
+    chat_id: int
+    locale: str | None
+    timezone: str | None
+    quiet_hours: str | None
+    quiet_hold: bool
+
+
+_CASE_COLUMNS = (
+    "c.id, c.user_id, c.kind, c.happened_at, c.due_at, c.clock, c.estimate, c.note, c.status, "
+    "c.answered_at, c.nudges"
+)
+
+
+def _case(row: aiosqlite.Row) -> Case:
+    return Case(
+        id=row["id"],
+        user_id=row["user_id"],
+        kind=CaseKind(row["kind"]),
+        happened_at=from_epoch(row["happened_at"]),
+        due_at=from_epoch(row["due_at"]),
+        clock=Clock(row["clock"]),
+        estimate=bool(row["estimate"]),
+        note=row["note"],
+        status=CaseStatus(row["status"]),
+        answered_at=from_epoch(row["answered_at"]) if row["answered_at"] is not None else None,
+        nudges=row["nudges"],
+    )
+
+
+class CaseRepository:
+    """Reads and writes cases, their events and reminders."""
+
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+
+    async def create(
+        self,
+        user_id: int,
+        kind: CaseKind,
+        happened_at: datetime,
+        deadline: Deadline,
+        note: str | None,
+        now: datetime,
+    ) -> Case:
+        """Store the case, its first timeline entry and its reminder at the deadline."""
+        async with transaction(self._db):
+            cursor = await self._db.execute(
+                "INSERT INTO cases (user_id, kind, happened_at, due_at, clock, estimate, note, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    user_id,
+                    kind.value,
+                    to_epoch(happened_at),
+                    to_epoch(deadline.due),
+                    deadline.clock.value,
+                    int(deadline.estimate),
+                    note,
+                    to_epoch(now),
+                ),
+            )
+            case_id = cursor.lastrowid
+            assert case_id is not None
+            await self._event(case_id, CaseEvent.RECORDED, now)
+            await self._remind(case_id, user_id, deadline.due)
+            case = await self.get(case_id, user_id)
+            assert case is not None
+            return case
+
+    async def get(self, case_id: int, user_id: int) -> Case | None:
+        """The case if it exists and belongs to the user; None otherwise (same for both)."""
+        async with self._db.execute(
+            f"SELECT {_CASE_COLUMNS} FROM cases c WHERE c.id = ? AND c.user_id = ?",
+            (case_id, user_id),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _case(row) if row else None
+
+    async def for_user(self, user_id: int, statuses: tuple[CaseStatus, ...]) -> list[Case]:
+        """The user's cases in these states, soonest deadline first."""
+        marks = ", ".join("?" for _ in statuses)
+        async with self._db.execute(
+            f"SELECT {_CASE_COLUMNS} FROM cases c WHERE c.user_id = ? "
+            f"AND c.status IN ({marks}) ORDER BY c.due_at, c.id",
+            (user_id, *(status.value for status in statuses)),
+        ) as cursor:
+            return [_case(row) for row in await cursor.fetchall()]
+
+    async def events(self, case_id: int) -> list[tuple[datetime, CaseEvent]]:
+        """The case's timeline, oldest first."""
+        async with self._db.execute(
+            "SELECT at, event FROM case_events WHERE case_id = ? ORDER BY at, id", (case_id,)
+        ) as cursor:
+            return [(from_epoch(at), CaseEvent(event)) for at, event in await cursor.fetchall()]
+
+    async def record_event(self, case: Case, event: CaseEvent, now: datetime) -> None:
+        """Add a timeline entry (for example: an email generated from the case)."""
+        async with transaction(self._db):
+            await self._event(case.id, event, now)
+
+    async def set_status(
+        self, case: Case, status: CaseStatus, now: datetime, remind_at: datetime | None = None
+    ) -> None:
+        """Answer, close or reopen; pending reminders stop, a reopened case gets a new one."""
+        async with transaction(self._db):
+            event = {
+                CaseStatus.ANSWERED: CaseEvent.ANSWERED,
+                CaseStatus.CLOSED: CaseEvent.CLOSED,
+                CaseStatus.OPEN: CaseEvent.REOPENED,
+            }[status]
+            epoch = to_epoch(now)
+            await self._db.execute(
+                "UPDATE cases SET status = ?, "
+                "answered_at = CASE WHEN ? = 'answered' THEN ? ELSE answered_at END, "
+                "closed_at = CASE WHEN ? = 'open' THEN NULL ELSE ? END, "
+                "nudges = CASE WHEN ? = 'open' THEN 0 ELSE nudges END WHERE id = ?",
+                (status.value, status.value, epoch, status.value, epoch, status.value, case.id),
+            )
+            await self._cancel_reminders(case.id)
+            await self._event(case.id, event, now)
+            if remind_at is not None:
+                await self._remind(case.id, case.user_id, remind_at)
+
+    async def snooze(self, case: Case, until: datetime, now: datetime) -> None:
+        """Move the case's next reminder to `until`."""
+        async with transaction(self._db):
+            await self._cancel_reminders(case.id)
+            await self._remind(case.id, case.user_id, until)
+            await self._event(case.id, CaseEvent.SNOOZED, now)
+
+    async def delete(self, case: Case) -> None:
+        """Remove the case with its timeline and reminders."""
+        async with transaction(self._db):
+            await self._db.execute("DELETE FROM cases WHERE id = ?", (case.id,))
+
+    # -- reminders ----------------------------------------------------------------------------
+
+    async def recover_claimed(self) -> int:
+        """After a crash: claimed but never marked sent goes back to pending (at most one
+        duplicate, never a loss). Returns how many were recovered."""
+        async with transaction(self._db):
+            cursor = await self._db.execute(
+                "UPDATE reminders SET state = 'pending' WHERE state = 'claimed'"
+            )
+            return cursor.rowcount
+
+    async def next_due_at(self) -> datetime | None:
+        """When the earliest pending reminder is due."""
+        async with self._db.execute(
+            "SELECT min(due_at) FROM reminders WHERE state = 'pending'"
+        ) as cursor:
+            row = await cursor.fetchone()
+        return from_epoch(row[0]) if row and row[0] is not None else None
+
+    async def claim_due(self, now: datetime, limit: int) -> list[DueReminder]:
+        """Mark up to `limit` due reminders as claimed and return them, earliest first."""
+        async with transaction(self._db):
+            async with self._db.execute(
+                f"SELECT r.id AS reminder_id, {_CASE_COLUMNS}, u.chat_id, u.locale, u.timezone, "
+                "u.quiet_hours, u.quiet_hold FROM reminders r "
+                "JOIN cases c ON c.id = r.case_id JOIN users u ON u.id = r.user_id "
+                "WHERE r.state = 'pending' AND r.due_at <= ? ORDER BY r.due_at LIMIT ?",
+                (to_epoch(now), limit),
+            ) as cursor:
+                rows = await cursor.fetchall()
+            if not rows:
+                return []
+            ids = [row["reminder_id"] for row in rows]
+            marks = ", ".join("?" for _ in ids)
+            await self._db.execute(
+                f"UPDATE reminders SET state = 'claimed', attempts = attempts + 1 "
+                f"WHERE id IN ({marks})",
+                ids,
+            )
+            return [
+                DueReminder(
+                    id=row["reminder_id"],
+                    case=_case(row),
+                    chat_id=row["chat_id"],
+                    locale=row["locale"],
+                    timezone=row["timezone"],
+                    quiet_hours=row["quiet_hours"],
+                    quiet_hold=bool(row["quiet_hold"]),
+                )
+                for row in rows
+            ]
+
+    async def mark_sent(
+        self, reminder: DueReminder, now: datetime, next_nudge: datetime | None
+    ) -> None:
+        """Sent: record it on the case's timeline and schedule the next nudge, if any."""
+        async with transaction(self._db):
+            await self._db.execute(
+                "UPDATE reminders SET state = 'sent', sent_at = ? WHERE id = ?",
+                (to_epoch(now), reminder.id),
+            )
+            await self._db.execute(
+                "UPDATE cases SET nudges = nudges + 1 WHERE id = ?", (reminder.case.id,)
+            )
+            await self._event(reminder.case.id, CaseEvent.REMINDED, now)
+            if next_nudge is not None:
+                await self._remind(reminder.case.id, reminder.case.user_id, next_nudge)
+
+    async def hold(self, reminder: DueReminder, until: datetime) -> None:
+        """Quiet hours with "hold": back to pending, due when they end."""
+        async with transaction(self._db):
+            await self._db.execute(
+                "UPDATE reminders SET state = 'pending', due_at = ? WHERE id = ?",
+                (to_epoch(until), reminder.id),
+            )
+
+    async def mark_failed(self, reminder: DueReminder) -> None:
+        """Could not be delivered (and will not be retried)."""
+        async with transaction(self._db):
+            await self._db.execute(
+                "UPDATE reminders SET state = 'failed' WHERE id = ?", (reminder.id,)
+            )
+
+    async def stop_for_user(self, user_id: int) -> None:
+        """The user blocked the bot: no more reminders for them."""
+        async with transaction(self._db):
+            await self._db.execute(
+                "UPDATE reminders SET state = 'cancelled' WHERE user_id = ? AND state = 'pending'",
+                (user_id,),
+            )
+
+    async def _remind(self, case_id: int, user_id: int, due: datetime) -> None:
+        await self._db.execute(
+            "INSERT INTO reminders (case_id, user_id, due_at) VALUES (?, ?, ?)",
+            (case_id, user_id, to_epoch(due)),
+        )
+
+    async def _cancel_reminders(self, case_id: int) -> None:
+        await self._db.execute(
+            "UPDATE reminders SET state = 'cancelled' WHERE case_id = ? AND state = 'pending'",
+            (case_id,),
+        )
+
+    async def _event(self, case_id: int, event: CaseEvent, now: datetime) -> None:
+        await self._db.execute(
+            "INSERT INTO case_events (case_id, at, event) VALUES (?, ?, ?)",
+            (case_id, to_epoch(now), event.value),
+        )
