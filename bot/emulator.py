@@ -110,6 +110,7 @@ class BotApiEmulator:
     _sent_times: deque[float] = field(default_factory=deque)
     _chat_sent_times: dict[int, float] = field(default_factory=dict)
     revision: int = 0
+    _last_changed: dict[int, int] = field(default_factory=dict)
 
     # -- the user's side -------------------------------------------------------------------
 
@@ -168,9 +169,9 @@ class BotApiEmulator:
         return self._queue(update)
 
     def last_message(self, chat_id: int) -> SentMessage | None:
-        """The newest message the bot sent or edited in a chat."""
-        chat = [message for (chat, _), message in self.messages.items() if chat == chat_id]
-        return max(chat, key=lambda message: message.message_id) if chat else None
+        """The message the bot sent or edited most recently in a chat."""
+        message_id = self._last_changed.get(chat_id)
+        return self.messages.get((chat_id, message_id)) if message_id is not None else None
 
     def chat_messages(self, chat_id: int) -> list[SentMessage]:
         """Everything the bot has sent to a chat, oldest first."""
@@ -352,6 +353,7 @@ class BotApiEmulator:
 
     def _store(self, message: SentMessage) -> None:
         self.messages[(message.chat_id, message.message_id)] = message
+        self._last_changed[message.chat_id] = message.message_id
         self.revision += 1
 
     def _queue(self, update: dict[str, Any]) -> dict[str, Any]:

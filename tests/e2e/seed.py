@@ -1,0 +1,32 @@
+"""Preparing a bot database before the process starts: users with overdue cases."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.db.cases import CaseRepository
+from bot.db.connection import open_database
+from bot.db.users import UserRepository
+from bot.services.cases import CaseKind, Clock, Deadline
+
+FIRST_SELLER = 500_000
+
+
+async def seed_overdue_cases(database: Path, sellers: int) -> list[int]:
+    """One overdue AM-message case per seller (plain-hour clock: no nudge soon after)."""
+    database.parent.mkdir(parents=True, exist_ok=True)
+    opened = await open_database(database)
+    users = UserRepository(opened.connection)
+    cases = CaseRepository(opened.connection)
+    now = datetime.now(UTC)
+    ids = list(range(FIRST_SELLER, FIRST_SELLER + sellers))
+    try:
+        for user_id in ids:
+            await users.ensure(user_id, user_id)
+            happened = now - timedelta(hours=5)
+            deadline = Deadline(now - timedelta(hours=1), Clock.ELAPSED, False, ())
+            await cases.create(user_id, CaseKind.AM_MESSAGE, happened, deadline, None, happened)
+    finally:
+        await opened.close()
+    return ids

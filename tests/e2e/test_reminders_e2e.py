@@ -1,0 +1,85 @@
+"""Reminder pushes from the real bot process: timely, never lost, flood limits respected."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sqlite3
+
+from bot.emulator import RateLimits
+from tests.driver import HttpDriver
+from tests.e2e.conftest import BotProcess
+from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.seed import seed_overdue_cases
+
+PUSH = "超时未回复"
+
+
+def pushes(fake_api: FakeBotApi, chat_id: int) -> int:
+    return sum(PUSH in message.text for message in fake_api.emulator.chat_messages(chat_id))
+
+
+async def wait_until(condition, timeout: float) -> float:  # type: ignore[no-untyped-def]
+    """Poll until `condition()` holds; return the seconds it took."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    while not condition():
+        if loop.time() - start > timeout:
+            raise AssertionError(f"not within {timeout}s")
+        await asyncio.sleep(0.02)
+    return loop.time() - start
+
+
+async def test_overdue_case_is_pushed_within_two_seconds(
+    bot_process: BotProcess, seller: HttpDriver, fake_api: FakeBotApi
+) -> None:
+    await seller.send("/track")
+    await seller.press("给小二发了消息")
+    await seller.send("前天 09:00")
+    await seller.press("保存")
+    took = await wait_until(lambda: pushes(fake_api, seller.user_id) == 1, timeout=2.0)
+    assert took < 2.0
+    assert fake_api.emulator.refusals == []
+
+
+async def test_sigkill_during_burst_loses_nothing(fake_api: FakeBotApi, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    fake_api.emulator.rate_limits = RateLimits(per_second=30, per_chat_per_second=1)
+    process = BotProcess(fake_api, tmp_path / "data" / "bot.sqlite3", tmp_path / "bot.log")
+    sellers = await seed_overdue_cases(process.database, 120)
+    kills = 0
+    for _ in range(2):
+        await process.start()
+        await asyncio.sleep(1.2)
+        await process.stop(signal.SIGKILL)
+        kills += 1
+    await process.start()
+    await wait_until(lambda: all(pushes(fake_api, chat) >= 1 for chat in sellers), timeout=60)
+    await asyncio.sleep(0.5)
+    assert await process.stop() == 0
+    counts = [pushes(fake_api, chat) for chat in sellers]
+    assert min(counts) == 1, "a reminder was lost"
+    assert sum(counts) - len(sellers) <= kills, "more than one duplicate per kill"
+    assert [name for name, _ in fake_api.emulator.refusals] == []
+    with sqlite3.connect(process.database) as db:
+        states = dict(db.execute("SELECT state, count(*) FROM reminders GROUP BY state"))
+    assert states.get("sent") == len(sellers) and "claimed" not in states
+
+
+async def test_429_is_honoured_and_403_stops_reminders(fake_api: FakeBotApi, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    process = BotProcess(fake_api, tmp_path / "data" / "bot.sqlite3", tmp_path / "bot.log")
+    first, blocked = await seed_overdue_cases(process.database, 2)
+    fake_api.emulator.blocked_chats.add(blocked)
+    fake_api.emulator.inject("sendMessage", 429, "Too Many Requests: retry after 1", 1)
+    await process.start()
+    await wait_until(lambda: pushes(fake_api, first) == 1, timeout=15)
+    await asyncio.sleep(0.5)
+    assert await process.stop() == 0
+    refused = [(name, refusal.status) for name, refusal in fake_api.emulator.refusals]
+    assert ("sendmessage", 429) in refused and ("sendmessage", 403) in refused
+    assert pushes(fake_api, blocked) == 0
+    with sqlite3.connect(process.database) as db:
+        active = db.execute("SELECT active FROM users WHERE id = ?", (blocked,)).fetchone()[0]
+        left = db.execute(
+            "SELECT count(*) FROM reminders WHERE user_id = ? AND state = 'pending'", (blocked,)
+        ).fetchone()[0]
+    assert active == 0 and left == 0

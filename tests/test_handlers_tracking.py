@@ -1,0 +1,164 @@
+"""Recording cases, reminder pushes, case actions and /stats through the production dispatcher."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from bot.db.cases import CaseRepository, CaseStatus
+from bot.db.users import UserRepository
+from bot.emulator import SentMessage
+from bot.services.cases import CaseKind, Clock, Deadline
+from tests.conftest import USER_ID, Rig
+
+
+async def wait_for_push(rig: Rig, chat_id: int, marker: str, timeout: float = 3.0) -> SentMessage:
+    """The scheduler runs on its own: wait for a message containing `marker`."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while asyncio.get_running_loop().time() < deadline:
+        for message in rig.emulator.chat_messages(chat_id):
+            if marker in message.text:
+                return message
+        await asyncio.sleep(0.02)
+    raise AssertionError(f"no push with {marker!r} within {timeout}s")
+
+
+async def record(rig: Rig, kind_label: str, when: str) -> str:
+    """Record a case; return the confirmation text shown before saving."""
+    await rig.chat.send("/track")
+    await rig.chat.press(kind_label)
+    confirmation = await rig.chat.send(when)
+    assert confirmation is not None
+    text = confirmation.text
+    saved = await rig.chat.press("保存")
+    assert saved is not None
+    return text
+
+
+async def test_recording_shows_both_clocks_and_the_deadline(rig: Rig) -> None:
+    confirmation = await record(rig, "给小二发了消息", "30分钟前")
+    assert "北京时间" in confirmation and "莫斯科" in confirmation
+    assert "应回复截止" in confirmation and "俄罗斯工作日" in confirmation
+    saved = rig.chat.last()
+    assert saved is not None and "已保存为 #1" in saved.text
+    cases = await CaseRepository(rig.dispatcher["db"]).for_user(USER_ID, (CaseStatus.OPEN,))
+    assert len(cases) == 1 and cases[0].kind is CaseKind.AM_MESSAGE
+
+
+async def test_overdue_case_is_pushed_with_next_step_and_buttons(rig: Rig) -> None:
+    await record(rig, "给小二发了消息", "前天 10:00")
+    push = await wait_for_push(rig, USER_ID, "超时未回复")
+    assert "升级请求" in push.text and "工作时间" in push.text
+    labels = [button["text"] for button in push.buttons()]
+    for label in [
+        "✅ 已收到回复",
+        "✉️ 生成邮件",
+        "⏰ 延后 1 小时",
+        "🌅 延后到下个工作时段",
+        "✖️ 关闭",
+    ]:
+        assert label in labels
+    ask = await rig.chat.press_data(push.message_id, push.buttons()[1]["callback_data"])
+    assert ask is not None and "需要你的卖家 ID" in ask.text
+    await rig.chat.send("123456")
+    email = await rig.chat.send("Shenzhen Co")
+    assert email is not None and "Escalation Request" in email.text
+    assert "МСК мы написали" in email.text and "рабочих час" in email.text
+    answered = await rig.chat.press_data(push.message_id, push.buttons()[0]["callback_data"])
+    assert answered is not None and "已回复" in answered.text and "回复用时" in answered.text
+
+
+async def test_refusals_while_recording(rig: Rig) -> None:
+    await rig.chat.send("/track")
+    await rig.chat.press("给中国支持团队发了邮件")
+    for text, reason in [
+        ("明天 10:00", "没看懂"),
+        ("2099-01-01 10:00", "未来"),
+        ("2026-02-30 10:00", "不存在"),
+        ("😀" * 100, "没看懂"),
+    ]:
+        reply = await rig.chat.send(text)
+        assert reply is not None and reason in reply.text
+    reply = await rig.chat.send("1小时前")
+    assert reply is not None and "中国工作日" in reply.text
+    await rig.chat.press("加备注")
+    reply = await rig.chat.send("问了 <b>类目</b> & 罚款  " + "x" * 500)
+    assert reply is not None and "备注：问了 <b>类目</b> & 罚款" in reply.text
+    save = next(b for b in reply.buttons() if "保存" in b["text"])["callback_data"]
+    await rig.chat.press_data(reply.message_id, save)
+    await rig.chat.press_data(reply.message_id, save)  # a double tap saves once
+    cases = await CaseRepository(rig.dispatcher["db"]).for_user(USER_ID, (CaseStatus.OPEN,))
+    assert len(cases) == 1 and cases[0].note is not None and len(cases[0].note) <= 200
+
+
+async def test_custom_case_asks_for_its_deadline(rig: Rig) -> None:
+    await rig.chat.send("/track")
+    await rig.chat.press("其他")
+    await rig.chat.press("刚刚")
+    reply = await rig.chat.press("3 天")
+    assert reply is not None and "按自然小时计算" in reply.text
+
+
+async def test_foreign_and_forged_case_ids_reveal_nothing(rig: Rig) -> None:
+    other = rig.user(5151)
+    await other.send("/track")
+    await other.press("给小二发了消息")
+    await other.send("10分钟前")
+    await other.press("保存")
+    await rig.chat.send("/start")
+    menu = rig.chat.last()
+    assert menu is not None
+    for data in ["c1:v:1", "c1:a:1", "c1:x:1", "c1:v:999", "c1:v:-1", "tm1:1:1:"]:
+        before = len(rig.emulator.chat_messages(USER_ID))
+        await rig.chat.press_data(menu.message_id, data)
+        assert len(rig.emulator.chat_messages(USER_ID)) == before
+    case = await CaseRepository(rig.dispatcher["db"]).get(1, 5151)
+    assert case is not None and case.status is CaseStatus.OPEN
+
+
+async def test_case_actions_and_timeline(rig: Rig) -> None:
+    await record(rig, "升级到高级经理", "5分钟前")
+    await rig.chat.send("/cases")
+    detail = await rig.chat.press("#1")
+    assert detail is not None and "时间线" in detail.text and "已记录" in detail.text
+    detail = await rig.chat.press("延后 1 小时")
+    assert detail is not None and "已延后" in detail.text
+    detail = await rig.chat.press("延后到下个工作时段")
+    detail = await rig.chat.press("关闭")
+    assert detail is not None and "已关闭" in detail.text
+    detail = await rig.chat.press("重新打开")
+    assert detail is not None and "重新打开" in detail.text and "进行中" in detail.text
+    await rig.chat.press("关闭")
+    reply = await rig.chat.press("删除")
+    assert reply is not None and "这里还没有内容" in reply.text
+
+
+async def test_cases_list_overdue_first_with_countdown(rig: Rig) -> None:
+    await record(rig, "给中国支持团队发了邮件", "刚刚")
+    await record(rig, "给小二发了消息", "前天 10:00")
+    await wait_for_push(rig, USER_ID, "超时未回复")
+    listing = await rig.chat.send("/cases")
+    assert listing is not None
+    assert listing.text.index("#2") < listing.text.index("#1")
+    assert "已超时" in listing.text and ("剩余" in listing.text)
+    assert "截止 北京时间" in listing.text and "莫斯科" in listing.text
+
+
+async def test_stats_for_sellers_and_admin(rig: Rig) -> None:
+    cases = CaseRepository(rig.dispatcher["db"])
+    users = UserRepository(rig.dispatcher["db"])
+    now = datetime.now(UTC)
+    deadline = Deadline(now, Clock.ELAPSED, False, ())
+    for index, user_id in enumerate([USER_ID, 7, 11, 12, 13, 14]):
+        await users.ensure(user_id, user_id)
+        happened = now - timedelta(hours=10)
+        case = await cases.create(user_id, CaseKind.AM_MESSAGE, happened, deadline, None, happened)
+        await cases.set_status(case, CaseStatus.ANSWERED, happened + timedelta(hours=index + 1))
+    reply = await rig.chat.send("/stats")
+    assert reply is not None
+    assert "给小二发了消息：1小时" in reply.text and "指南：2 个工作小时" in reply.text
+    assert "所有卖家：3小时 30分钟（6 位卖家）" in reply.text
+    assert "运营汇总" not in reply.text
+    admin = rig.user(7)
+    reply = await admin.send("/stats")
+    assert reply is not None and "运营汇总" in reply.text and "用户：6" in reply.text
