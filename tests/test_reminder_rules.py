@@ -9,6 +9,7 @@ import pytest
 
 from bot.policy import load_policy
 from bot.services.cases import Clock, Schedules
+from bot.services.profile import InvalidValue, parse_quiet_hours
 from bot.services.reminders import (
     QuietHours,
     delivery,
@@ -17,7 +18,6 @@ from bot.services.reminders import (
     overdue,
     remaining,
 )
-from bot.services.profile import InvalidValue, parse_quiet_hours
 
 POLICY = load_policy().values
 SCHEDULES = Schedules.from_policy(POLICY)
