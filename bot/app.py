@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 
 from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramAPIError
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
@@ -44,7 +45,11 @@ async def run_polling(settings: Settings) -> None:
     """Long polling; SIGINT/SIGTERM stop it after in-flight updates."""
     bot = create_bot(settings.token(), api_base=settings.telegram_api_base)
     async with open_dispatcher(settings) as dispatcher:
-        await bot.delete_webhook(drop_pending_updates=False)
+        try:
+            await bot.delete_webhook(drop_pending_updates=False)
+        except TelegramAPIError as error:
+            # Polling retries on its own; a webhook left over shows up as a conflict there.
+            logger.warning("could not remove a webhook: %s", error.message)
         logger.info("polling started")
         await dispatcher.start_polling(bot, polling_timeout=30)
     logger.info("stopped")

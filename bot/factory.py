@@ -11,6 +11,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.strategy import FSMStrategy
 from aiogram.types import ErrorEvent
@@ -94,7 +95,11 @@ def create_dispatcher(
     dispatcher.errors.register(on_error)
 
     async def on_startup(bot: Bot) -> None:
-        await register_commands(bot, i18n)
+        try:
+            await register_commands(bot, i18n)
+        except TelegramAPIError as error:
+            # The menu of commands is a nicety; the bot works without it until the next start.
+            logger.warning("could not register commands: %s", error.message)
         await scheduler.start(bot)
 
     async def on_shutdown() -> None:

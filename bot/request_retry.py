@@ -52,7 +52,11 @@ class RetryMiddleware(BaseRequestMiddleware):
                     raise
                 delay = min(self.base_delay * 2 ** (attempt - 1), self.max_delay)
                 logger.warning(
-                    "%s: %s, retrying in %.1fs", method.__api_method__, type(error).__name__, delay
+                    "%s: %s (%s), retrying in %.1fs",
+                    method.__api_method__,
+                    type(error).__name__,
+                    error.message,
+                    delay,
                 )
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
@@ -10,6 +10,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.callbacks import CancelCb
 from bot.keyboards import main_menu
+from handlers.common import PRIVATE
 
 
 async def cmd_cancel(message: Message, state: FSMContext) -> None:
@@ -31,7 +32,7 @@ async def cancel_pressed(query: CallbackQuery, state: FSMContext) -> None:
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="cancel")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(cmd_cancel, Command("cancel"))
     router.callback_query.register(cancel_pressed, CancelCb.filter())
     return router

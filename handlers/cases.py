@@ -19,7 +19,7 @@ from bot.keyboards import menu_button
 from bot.scheduler import ReminderScheduler
 from bot.services.reminders import next_working_period
 from bot.templates import TemplateLibrary
-from handlers.common import show
+from handlers.common import PRIVATE, show
 from handlers.templates import open_email
 
 SNOOZE = timedelta(hours=1)
@@ -165,7 +165,7 @@ async def email_from_case(
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="cases")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(cmd_cases, Command("cases"))
     router.callback_query.register(menu_cases, MenuCb.filter(F.action == MenuAction.CASES))
     router.callback_query.register(case_pressed, CaseCb.filter())

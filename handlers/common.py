@@ -35,9 +35,10 @@ async def show(
     try:
         await message.edit_text(text, reply_markup=reply_markup)
     except TelegramBadRequest as error:
-        # A second tap on the same button asks for the screen already shown.
+        # A second tap on the same button asks for the screen already shown; any other refusal
+        # (message too old to edit, deleted) gets the screen as a new message instead.
         if "message is not modified" not in error.message:
-            raise
+            await message.answer(text, reply_markup=reply_markup)
 
 
 # Typed text that is not a command: commands keep working in the middle of any wizard.
@@ -61,3 +62,7 @@ def time_error_reason(error: TimeError) -> str:
 def user_zone(user: User | None, settings: Settings) -> ZoneInfo:
     """The seller's time zone, else the operator's default."""
     return ZoneInfo(user.timezone if user and user.timezone else settings.default_timezone)
+
+
+# Private chats with a known sender: anonymous and channel-style messages are ignored on purpose.
+PRIVATE = (F.chat.type == "private") & F.from_user

@@ -35,7 +35,7 @@ from bot.services.profile import EntityType, KycStatus, ProfileField, parse_sku_
 from bot.services.time_input import parse_past_time
 from bot.settings import Settings
 from bot.templates import EMAIL_TITLES, TemplateLibrary
-from handlers.common import PLAIN_TEXT, show, time_error_reason, user_zone
+from handlers.common import PLAIN_TEXT, PRIVATE, show, time_error_reason, user_zone
 from handlers.profile import invalid_reason
 from handlers.tracking import AT
 
@@ -456,7 +456,7 @@ async def not_text(message: Message, state: FSMContext, **data: Any) -> None:
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="eligibility")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(cmd_check, Command("check"))
     router.callback_query.register(menu_check, MenuCb.filter(F.action == MenuAction.CHECK))
     router.callback_query.register(eligibility_pressed, EligibilityCb.filter())

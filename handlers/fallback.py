@@ -7,6 +7,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.keyboards import main_menu
+from handlers.common import PRIVATE
 
 
 async def unknown_command(message: Message) -> None:
@@ -39,7 +40,7 @@ async def stale_button(query: CallbackQuery) -> None:
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="fallback")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(unknown_command, F.text.startswith("/"))
     router.message.register(unmatched_text, F.text)
     router.message.register(unsupported_message)

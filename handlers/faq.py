@@ -27,7 +27,7 @@ from bot.policy import Policy
 from bot.services.cases import CaseKind
 from bot.services.faq_matcher import Verdict
 from bot.templates import EMAIL_TITLES, TemplateLibrary
-from handlers.common import PLAIN_TEXT, show
+from handlers.common import PLAIN_TEXT, PRIVATE, show
 
 # Matching looks at the start of a message; a question never needs more.
 MATCH_CHARS = 500
@@ -208,7 +208,7 @@ async def question_typed(
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="faq")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(cmd_faq, Command("faq"))
     router.callback_query.register(menu_faq, MenuCb.filter(F.action == MenuAction.FAQ))
     router.callback_query.register(topic_pressed, FaqCb.filter())

@@ -13,7 +13,7 @@ from bot.db.users import UserRepository
 from bot.i18n import SUPPORTED_LOCALES, UserLocaleMiddleware
 from bot.keyboards import main_menu
 from bot.labels import LANGUAGE_NAMES
-from handlers.common import show
+from handlers.common import PRIVATE, show
 
 
 def language_keyboard() -> InlineKeyboardMarkup:
@@ -53,7 +53,7 @@ async def language_chosen(
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="language")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(cmd_language, Command("language"))
     router.callback_query.register(menu_language, MenuCb.filter(F.action == MenuAction.LANGUAGE))
     router.callback_query.register(

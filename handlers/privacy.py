@@ -17,7 +17,7 @@ from bot.db.privacy import export_user_data
 from bot.db.users import UserRepository
 from bot.i18n import UserLocaleMiddleware
 from bot.keyboards import menu_button, single_column
-from handlers.common import show
+from handlers.common import PRIVATE, show
 
 
 async def cmd_privacy(message: Message) -> None:
@@ -87,7 +87,7 @@ async def delete_declined(query: CallbackQuery) -> None:
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="privacy")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(cmd_privacy, Command("privacy"))
     router.message.register(cmd_export, Command("export"))
     router.message.register(cmd_delete, Command("delete"))

@@ -35,7 +35,7 @@ from bot.services.profile import (
     parse_sku_count,
     parse_timezone,
 )
-from handlers.common import PLAIN_TEXT, show
+from handlers.common import PLAIN_TEXT, PRIVATE, show
 
 TYPED_PARSERS: dict[ProfileField, Callable[[str], Parsed[Any]]] = {
     ProfileField.SELLER_ID: parse_seller_id,
@@ -219,7 +219,7 @@ async def save_field(
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="profile")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(cmd_profile, Command("profile"))
     router.callback_query.register(menu_profile, MenuCb.filter(F.action == MenuAction.PROFILE))
     router.callback_query.register(profile_edit_pressed, ProfileEditCb.filter())

@@ -11,7 +11,7 @@ from aiogram.utils.i18n import gettext as _
 from bot.callbacks import MenuAction, MenuCb
 from bot.db.users import UserRepository
 from bot.keyboards import main_menu, menu_button, single_column
-from handlers.common import show
+from handlers.common import PRIVATE, show
 
 
 def welcome_text() -> str:
@@ -63,7 +63,7 @@ async def menu_help(query: CallbackQuery) -> None:
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="start")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(cmd_start, CommandStart())
     router.message.register(cmd_help, Command("help"))
     router.callback_query.register(menu_main, MenuCb.filter(F.action == MenuAction.MAIN))

@@ -18,7 +18,7 @@ from bot.keyboards import menu_button, single_column
 from bot.policy import Policy
 from bot.services.cases import CaseKind
 from bot.settings import Settings
-from handlers.common import show
+from handlers.common import PRIVATE, show
 
 # A community figure is shown only when enough different sellers stand behind it.
 COMMUNITY_MIN_SELLERS = 5
@@ -108,7 +108,7 @@ async def menu_stats(query: CallbackQuery, **data: Any) -> None:
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="stats")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(cmd_stats, Command("stats"))
     router.callback_query.register(menu_stats, MenuCb.filter(F.action == MenuAction.STATS))
     return router

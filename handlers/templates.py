@@ -40,7 +40,7 @@ from bot.templates import (
     PROBLEM_LABELS,
     TemplateLibrary,
 )
-from handlers.common import PLAIN_TEXT, show
+from handlers.common import PLAIN_TEXT, PRIVATE, show
 from handlers.profile import TYPED_PARSERS, invalid_reason
 
 
@@ -296,7 +296,7 @@ async def field_not_text(message: Message) -> None:
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="templates")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(cmd_templates, Command("templates"))
     router.callback_query.register(menu_templates, MenuCb.filter(F.action == MenuAction.TEMPLATES))
     router.callback_query.register(section_pressed, TemplatesCb.filter())

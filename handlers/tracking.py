@@ -23,7 +23,7 @@ from bot.policy import Policy
 from bot.scheduler import ReminderScheduler
 from bot.services.cases import CaseKind, Clock, Deadline, Schedules, compute_deadline
 from bot.services.time_input import parse_past_time
-from handlers.common import PLAIN_TEXT, show, time_error_reason, user_zone
+from handlers.common import PLAIN_TEXT, PRIVATE, show, time_error_reason, user_zone
 
 NOTE_MAX_CHARS = 200
 # Quick "when" buttons: minutes ago, or a named moment.
@@ -303,7 +303,7 @@ async def other_input(message: Message, state: FSMContext, **data: Any) -> None:
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="tracking")
-    router.message.filter(F.chat.type == "private")
+    router.message.filter(PRIVATE)
     router.message.register(cmd_track, Command("track"))
     router.callback_query.register(menu_track, MenuCb.filter(F.action == MenuAction.TRACK))
     router.callback_query.register(track_pressed, TrackCb.filter())

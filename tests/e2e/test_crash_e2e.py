@@ -1,0 +1,69 @@
+"""Twenty SIGKILLs at random moments of a reminder burst: nothing lost, ≤ 1 duplicate per kill.
+And the token never leaks, even when every Bot API call fails."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import signal
+import sys
+from pathlib import Path
+
+from bot.emulator import RateLimits
+from tests.e2e.conftest import ROOT, TOKEN, BotProcess
+from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.seed import seed_overdue_cases
+from tests.e2e.test_reminders_e2e import pushes, wait_until
+
+KILLS = 20
+
+
+async def test_twenty_random_kills_during_a_burst(fake_api: FakeBotApi, tmp_path: Path) -> None:
+    fake_api.emulator.rate_limits = RateLimits(per_second=30, per_chat_per_second=1)
+    process = BotProcess(fake_api, tmp_path / "data" / "bot.sqlite3", tmp_path / "bot.log")
+    sellers = await seed_overdue_cases(process.database, 700)
+    chance = random.Random(20261127)
+    for _ in range(KILLS):
+        await process.start()
+        delivered = sum(pushes(fake_api, chat) for chat in sellers)
+        # Kill somewhere inside the burst: after this run's first push, at a random moment.
+        await wait_until(
+            lambda before=delivered: sum(pushes(fake_api, c) for c in sellers) > before, 20
+        )
+        await asyncio.sleep(chance.uniform(0.0, 0.6))
+        await process.stop(signal.SIGKILL)
+    await process.start()
+    await wait_until(lambda: all(pushes(fake_api, chat) >= 1 for chat in sellers), timeout=120)
+    await asyncio.sleep(0.5)
+    assert await process.stop() == 0
+    counts = [pushes(fake_api, chat) for chat in sellers]
+    assert min(counts) == 1, "a reminder was lost"
+    assert sum(counts) - len(sellers) <= KILLS
+    assert fake_api.emulator.refusals == [], "the flood limits were exceeded"
+
+
+async def test_token_never_in_logs_when_everything_fails(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_"))}
+    env.update(
+        BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE="http://127.0.0.1:9",
+        LOG_LEVEL="DEBUG",
+        DATABASE_PATH=str(tmp_path / "bot.sqlite3"),
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=ROOT,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    await asyncio.sleep(25)
+    process.send_signal(signal.SIGTERM)
+    stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
+    output = (stdout + stderr).decode(errors="replace")
+    assert "Cannot connect to host 127.0.0.1:9" in output, output[-2000:]
+    assert process.returncode == 0 and "Traceback" not in output
+    assert TOKEN not in output and TOKEN.split(":")[1] not in output
