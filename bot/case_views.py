@@ -8,12 +8,11 @@ from aiogram import html
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import lazy_gettext as __
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CaseAction, CaseCb
 from bot.db.cases import Case, CaseEvent, CaseStatus
 from bot.formatting import dual_time, duration, source_note
-from bot.keyboards import menu_button
+from bot.keyboards import Keyboard, menu_button
 from bot.policy import Policy
 from bot.services.cases import CaseKind, Clock, Schedules
 from bot.services.reminders import overdue, remaining
@@ -156,7 +155,7 @@ def case_detail(
 
 def case_keyboard(case: Case) -> InlineKeyboardMarkup:
     """Actions that fit the case's state."""
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     if case.status is CaseStatus.OPEN:
         for action, text in (
             (CaseAction.ANSWERED, _("✅ Got a reply")),

@@ -2,11 +2,64 @@
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+import itertools
+from functools import lru_cache
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.i18n import get_i18n
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CancelCb, MenuAction, MenuCb
+
+
+class Keyboard:
+    """Builds an inline keyboard: buttons flow into rows of the widths given to `adjust`
+    (the last width repeats), then rows added with `row` follow.
+
+    aiogram's InlineKeyboardBuilder deep-copies its whole markup on every added button; with
+    a dozen buttons that cost more than the rest of an update, so keyboards are built here.
+    """
+
+    def __init__(self) -> None:
+        self._flow: list[InlineKeyboardButton] = []
+        self._widths: tuple[int, ...] = (1,)
+        self._rows: list[list[InlineKeyboardButton]] = []
+
+    def button(
+        self,
+        text: str,
+        callback_data: CallbackData | None = None,
+        copy_text: CopyTextButton | None = None,
+    ) -> Keyboard:
+        """Add a button to the flowing part."""
+        packed = callback_data.pack() if callback_data is not None else None
+        self._flow.append(
+            InlineKeyboardButton(text=text, callback_data=packed, copy_text=copy_text)
+        )
+        return self
+
+    def adjust(self, *widths: int) -> Keyboard:
+        """Row widths for the flowing buttons."""
+        self._widths = widths
+        return self
+
+    def row(self, *buttons: InlineKeyboardButton) -> Keyboard:
+        """A fixed row after the flowing buttons."""
+        self._rows.append(list(buttons))
+        return self
+
+    def as_markup(self) -> InlineKeyboardMarkup:
+        """The finished keyboard."""
+        rows: list[list[InlineKeyboardButton]] = []
+        position = 0
+        for index in itertools.count():
+            if position >= len(self._flow):
+                break
+            width = self._widths[min(index, len(self._widths) - 1)]
+            rows.append(self._flow[position : position + width])
+            position += width
+        return InlineKeyboardMarkup(inline_keyboard=rows + self._rows)
 
 
 def _menu_entries() -> list[tuple[str, MenuAction]]:
@@ -24,8 +77,13 @@ def _menu_entries() -> list[tuple[str, MenuAction]]:
 
 
 def main_menu() -> InlineKeyboardMarkup:
-    """The main menu, two buttons a row."""
-    builder = InlineKeyboardBuilder()
+    """The main menu, two buttons a row (built once per language)."""
+    return _main_menu(get_i18n().current_locale)
+
+
+@lru_cache(maxsize=8)
+def _main_menu(locale: str) -> InlineKeyboardMarkup:
+    builder = Keyboard()
     for text, action in _menu_entries():
         builder.button(text=text, callback_data=MenuCb(action=action))
     builder.adjust(2)

@@ -10,7 +10,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.callbacks import CancelCb
 from bot.keyboards import main_menu
-from handlers.common import PRIVATE
+from handlers.filters import PRIVATE
 
 
 async def cmd_cancel(message: Message, state: FSMContext) -> None:

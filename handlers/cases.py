@@ -8,18 +8,18 @@ from typing import Any
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CaseAction, CaseCb, EmailCb, MenuAction, MenuCb
 from bot.case_views import KIND_TEMPLATES, case_detail, case_keyboard, case_line
 from bot.db.cases import Case, CaseEvent, CaseRepository, CaseStatus
-from bot.keyboards import menu_button
+from bot.keyboards import Keyboard, menu_button
 from bot.scheduler import ReminderScheduler
 from bot.services.reminders import next_working_period
 from bot.templates import TemplateLibrary
-from handlers.common import PRIVATE, show
+from handlers.common import show
+from handlers.filters import PRIVATE
 from handlers.templates import open_email
 
 SNOOZE = timedelta(hours=1)
@@ -33,7 +33,7 @@ async def case_list(
     statuses = (CaseStatus.ANSWERED, CaseStatus.CLOSED) if closed else (CaseStatus.OPEN,)
     found = await cases.for_user(user_id, statuses)
     now = datetime.now(UTC)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     if closed:
         header = _("<b>Answered and closed cases</b>")
     else:
@@ -49,13 +49,13 @@ async def case_list(
     builder.adjust(4)
     if not closed:
         builder.row(
-            *InlineKeyboardBuilder()
-            .button(text=_("📌 Track a case"), callback_data=MenuCb(action=MenuAction.TRACK))
-            .button(
+            InlineKeyboardButton(
+                text=_("📌 Track a case"), callback_data=MenuCb(action=MenuAction.TRACK).pack()
+            ),
+            InlineKeyboardButton(
                 text=_("🗂 Answered and closed"),
-                callback_data=CaseCb(action=CaseAction.LIST_CLOSED),
-            )
-            .buttons
+                callback_data=CaseCb(action=CaseAction.LIST_CLOSED).pack(),
+            ),
         )
     builder.row(menu_button())
     return "\n\n".join(lines), builder.as_markup()

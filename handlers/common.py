@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from aiogram import F
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
@@ -41,10 +40,6 @@ async def show(
             await message.answer(text, reply_markup=reply_markup)
 
 
-# Typed text that is not a command: commands keep working in the middle of any wizard.
-PLAIN_TEXT = F.text & ~F.text.startswith("/")
-
-
 def time_error_reason(error: TimeError) -> str:
     """A friendly sentence for a refused time."""
     reasons = {
@@ -62,7 +57,3 @@ def time_error_reason(error: TimeError) -> str:
 def user_zone(user: User | None, settings: Settings) -> ZoneInfo:
     """The seller's time zone, else the operator's default."""
     return ZoneInfo(user.timezone if user and user.timezone else settings.default_timezone)
-
-
-# Private chats with a known sender: anonymous and channel-style messages are ignored on purpose.
-PRIVATE = (F.chat.type == "private") & F.from_user

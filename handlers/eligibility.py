@@ -7,12 +7,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import (
     EligibilityCb,
@@ -25,7 +24,7 @@ from bot.callbacks import (
 )
 from bot.db.users import User, UserRepository
 from bot.formatting import dual_time, source_note
-from bot.keyboards import cancel_button, menu_button
+from bot.keyboards import Keyboard, cancel_button, menu_button
 from bot.knowledge import KnowledgeBase
 from bot.labels import ENTITY_TYPE_LABELS, KYC_STATUS_LABELS
 from bot.policy import Policy
@@ -35,7 +34,8 @@ from bot.services.profile import EntityType, KycStatus, ProfileField, parse_sku_
 from bot.services.time_input import parse_past_time
 from bot.settings import Settings
 from bot.templates import EMAIL_TITLES, TemplateLibrary
-from handlers.common import PLAIN_TEXT, PRIVATE, show, time_error_reason, user_zone
+from handlers.common import show, time_error_reason, user_zone
+from handlers.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
 from handlers.profile import invalid_reason
 from handlers.tracking import AT
 
@@ -118,7 +118,7 @@ def step_view(step: Step, run: int, user: User | None) -> tuple[str, InlineKeybo
         number=list(Step).index(step) + 1, total=len(Step)
     )
     choices, current = options(step, user)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for value, label in choices:
         builder.button(
             text=("✅ " if value == current else "") + label,
@@ -135,7 +135,7 @@ def step_view(step: Step, run: int, user: User | None) -> tuple[str, InlineKeybo
 
 def met_at_view(run: int) -> tuple[str, InlineKeyboardMarkup]:
     """Ask when KYC Verified and enough SKUs were both true."""
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(
         text=_("Just now"), callback_data=EligibilityCb(run=run, step=MET_AT, value=NOW)
     )
@@ -205,7 +205,7 @@ def outcome_keyboard(
     met_at: datetime | None,
 ) -> InlineKeyboardMarkup:
     """What to do next: start tracking, the email, check again, read more, or the menu."""
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     if verdict.outcome is Outcome.ELIGIBLE and met_at is not None:
         builder.button(
             text=_("📌 Track «AM assignment» from then"),
@@ -460,8 +460,7 @@ def create_router() -> Router:
     router.message.register(cmd_check, Command("check"))
     router.callback_query.register(menu_check, MenuCb.filter(F.action == MenuAction.CHECK))
     router.callback_query.register(eligibility_pressed, EligibilityCb.filter())
-    router.message.register(answer_typed, EligibilityWizard.question, PLAIN_TEXT)
-    router.message.register(met_at_typed, EligibilityWizard.met_at, PLAIN_TEXT)
-    router.message.register(not_text, EligibilityWizard.question, ~F.text)
-    router.message.register(not_text, EligibilityWizard.met_at, ~F.text)
+    router.message.register(answer_typed, StateFilter(EligibilityWizard.question), PLAIN_TEXT)
+    router.message.register(met_at_typed, StateFilter(EligibilityWizard.met_at), PLAIN_TEXT)
+    router.message.register(not_text, StateFilter(EligibilityWizard), NO_TEXT)
     return router

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.keyboards import main_menu
-from handlers.common import PRIVATE
+from handlers.filters import PRIVATE, Input, Typed
 
 
 async def unknown_command(message: Message) -> None:
@@ -41,8 +41,8 @@ def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="fallback")
     router.message.filter(PRIVATE)
-    router.message.register(unknown_command, F.text.startswith("/"))
-    router.message.register(unmatched_text, F.text)
+    router.message.register(unknown_command, Input(Typed.COMMAND))
+    router.message.register(unmatched_text, Input(Typed.ANY_TEXT))
     router.message.register(unsupported_message)
     router.callback_query.register(stale_button)
     return router

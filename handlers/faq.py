@@ -5,9 +5,8 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import (
     EmailCb,
@@ -21,13 +20,14 @@ from bot.callbacks import (
 )
 from bot.case_views import KIND_LABELS
 from bot.formatting import source_note
-from bot.keyboards import main_menu, menu_button
+from bot.keyboards import Keyboard, main_menu, menu_button
 from bot.knowledge import KnowledgeBase, Topic
 from bot.policy import Policy
 from bot.services.cases import CaseKind
 from bot.services.faq_matcher import Verdict
 from bot.templates import EMAIL_TITLES, TemplateLibrary
-from handlers.common import PLAIN_TEXT, PRIVATE, show
+from handlers.common import show
+from handlers.filters import PLAIN_TEXT, PRIVATE
 
 # Matching looks at the start of a message; a question never needs more.
 MATCH_CHARS = 500
@@ -60,16 +60,12 @@ def action_button(
 def topic_keyboard(
     kb: KnowledgeBase, templates: TemplateLibrary, locale: str, topic: Topic
 ) -> InlineKeyboardMarkup:
-    """The actions that follow from an answer, then the way back."""
-    builder = InlineKeyboardBuilder()
-    for action in topic.actions:
-        text, data = action_button(action, kb, templates, locale)
-        builder.button(text=text, callback_data=data)
-    text, data = topics_button(kb)
-    builder.button(text=text, callback_data=data)
-    builder.adjust(1)
-    builder.row(menu_button())
-    return builder.as_markup()
+    """The actions that follow from an answer, then the way back (one button a row; built
+    without the keyboard builder, which deep-copies every button, on this hot path)."""
+    buttons = [action_button(action, kb, templates, locale) for action in topic.actions]
+    buttons.append(topics_button(kb))
+    rows = [[InlineKeyboardButton(text=text, callback_data=data.pack())] for text, data in buttons]
+    return InlineKeyboardMarkup(inline_keyboard=[*rows, [menu_button()]])
 
 
 def answer_text(topic: Topic, policy: Policy) -> str:
@@ -82,7 +78,7 @@ def answer_text(topic: Topic, policy: Policy) -> str:
 
 def topic_list(kb: KnowledgeBase, locale: str) -> tuple[str, InlineKeyboardMarkup]:
     """Every topic as a button."""
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for index, topic_id in enumerate(kb.topic_ids()):
         topic = kb.topic(locale, topic_id)
         assert topic is not None
@@ -95,7 +91,7 @@ def topic_list(kb: KnowledgeBase, locale: str) -> tuple[str, InlineKeyboardMarku
 def suggestions(kb: KnowledgeBase, locale: str, topic_ids: list[str]) -> InlineKeyboardMarkup:
     """The best guesses as buttons."""
     ids = kb.topic_ids()
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for topic_id in topic_ids:
         topic = kb.topic(locale, topic_id)
         assert topic is not None
@@ -108,7 +104,7 @@ def suggestions(kb: KnowledgeBase, locale: str, topic_ids: list[str]) -> InlineK
 
 def offer_tracking(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
     """The seller reported something they did: offer to keep the clock for it."""
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(
         text=_("📌 Yes, track it"), callback_data=TrackCb(action=TrackAction.KIND, kind=kind)
     )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
+
+from handlers.filters import Chat
 
 
 async def group_command(message: Message) -> None:
@@ -20,7 +22,7 @@ async def group_message(message: Message) -> None:
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="groups")
-    router.message.filter(F.chat.type != "private")
+    router.message.filter(Chat(private=False))
     router.message.register(group_command, Command("start", "help"))
     router.message.register(group_message)
     return router

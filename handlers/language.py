@@ -6,19 +6,19 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import LanguageCb, MenuAction, MenuCb
 from bot.db.users import UserRepository
 from bot.i18n import SUPPORTED_LOCALES, UserLocaleMiddleware
-from bot.keyboards import main_menu
+from bot.keyboards import Keyboard, main_menu
 from bot.labels import LANGUAGE_NAMES
-from handlers.common import PRIVATE, show
+from handlers.common import show
+from handlers.filters import PRIVATE
 
 
 def language_keyboard() -> InlineKeyboardMarkup:
     """One button per supported language."""
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for locale in SUPPORTED_LOCALES:
         builder.button(text=LANGUAGE_NAMES[locale], callback_data=LanguageCb(locale=locale))
     return builder.as_markup()

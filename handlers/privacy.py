@@ -10,14 +10,14 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import DeleteCb
 from bot.db.privacy import export_user_data
 from bot.db.users import UserRepository
 from bot.i18n import UserLocaleMiddleware
-from bot.keyboards import menu_button, single_column
-from handlers.common import PRIVATE, show
+from bot.keyboards import Keyboard, menu_button, single_column
+from handlers.common import show
+from handlers.filters import PRIVATE
 
 
 async def cmd_privacy(message: Message) -> None:
@@ -51,7 +51,7 @@ async def cmd_export(message: Message, db: aiosqlite.Connection) -> None:
 
 def delete_keyboard() -> InlineKeyboardMarkup:
     """Confirm or keep."""
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=_("🗑 Yes, erase everything"), callback_data=DeleteCb(confirm=True))
     builder.button(text=_("Keep my data"), callback_data=DeleteCb(confirm=False))
     builder.adjust(1)

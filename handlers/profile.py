@@ -6,16 +6,15 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from aiogram import F, Router, html
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import MenuAction, MenuCb, ProfileChoiceCb, ProfileEditCb
 from bot.db.users import User, UserRepository
-from bot.keyboards import cancel_button, menu_button, single_column
+from bot.keyboards import Keyboard, cancel_button, menu_button, single_column
 from bot.labels import (
     ENTITY_TYPE_LABELS,
     KYC_STATUS_LABELS,
@@ -35,7 +34,8 @@ from bot.services.profile import (
     parse_sku_count,
     parse_timezone,
 )
-from handlers.common import PLAIN_TEXT, PRIVATE, show
+from handlers.common import show
+from handlers.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
 
 TYPED_PARSERS: dict[ProfileField, Callable[[str], Parsed[Any]]] = {
     ProfileField.SELLER_ID: parse_seller_id,
@@ -104,7 +104,7 @@ def profile_card(user: User | None, policy: Policy) -> tuple[str, InlineKeyboard
         for field in ProfileField
     ]
     lines.append(_("Tap a field to change it."))
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for field in ProfileField:
         builder.button(
             text=f"✏️ {PROFILE_FIELD_LABELS[field]}", callback_data=ProfileEditCb(field=field)
@@ -117,7 +117,7 @@ def profile_card(user: User | None, policy: Policy) -> tuple[str, InlineKeyboard
 def prompt_for(field: ProfileField) -> tuple[str, InlineKeyboardMarkup]:
     """The question and buttons for editing one field."""
     label = PROFILE_FIELD_LABELS[field]
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     if field in CHOICES:
         for value, text in CHOICES[field].items():
             builder.button(text=str(text), callback_data=ProfileChoiceCb(field=field, value=value))
@@ -224,6 +224,6 @@ def create_router() -> Router:
     router.callback_query.register(menu_profile, MenuCb.filter(F.action == MenuAction.PROFILE))
     router.callback_query.register(profile_edit_pressed, ProfileEditCb.filter())
     router.callback_query.register(profile_choice_pressed, ProfileChoiceCb.filter())
-    router.message.register(profile_value_typed, ProfileEdit.value, PLAIN_TEXT)
-    router.message.register(profile_value_not_text, ProfileEdit.value, ~F.text)
+    router.message.register(profile_value_typed, StateFilter(ProfileEdit.value), PLAIN_TEXT)
+    router.message.register(profile_value_not_text, StateFilter(ProfileEdit.value), NO_TEXT)
     return router

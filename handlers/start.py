@@ -11,7 +11,8 @@ from aiogram.utils.i18n import gettext as _
 from bot.callbacks import MenuAction, MenuCb
 from bot.db.users import UserRepository
 from bot.keyboards import main_menu, menu_button, single_column
-from handlers.common import PRIVATE, show
+from handlers.common import show
+from handlers.filters import PRIVATE
 
 
 def welcome_text() -> str:

@@ -18,7 +18,8 @@ from bot.keyboards import menu_button, single_column
 from bot.policy import Policy
 from bot.services.cases import CaseKind
 from bot.settings import Settings
-from handlers.common import PRIVATE, show
+from handlers.common import show
+from handlers.filters import PRIVATE
 
 # A community figure is shown only when enough different sellers stand behind it.
 COMMUNITY_MIN_SELLERS = 5

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import F, Router, html
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import (
@@ -17,7 +17,6 @@ from aiogram.types import (
     Message,
 )
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import (
     EmailCb,
@@ -27,7 +26,7 @@ from bot.callbacks import (
     TemplatesSection,
 )
 from bot.db.users import User, UserRepository
-from bot.keyboards import cancel_button, menu_button
+from bot.keyboards import Keyboard, cancel_button, menu_button
 from bot.labels import PROFILE_FIELD_LABELS
 from bot.policy import Policy
 from bot.services.profile import ProfileField
@@ -40,7 +39,8 @@ from bot.templates import (
     PROBLEM_LABELS,
     TemplateLibrary,
 )
-from handlers.common import PLAIN_TEXT, PRIVATE, show
+from handlers.common import show
+from handlers.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
 from handlers.profile import TYPED_PARSERS, invalid_reason
 
 
@@ -64,7 +64,7 @@ def seller_values(user: User | None) -> dict[str, str]:
 
 def templates_menu() -> tuple[str, InlineKeyboardMarkup]:
     """Phrases or emails."""
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(
         text=_("💬 Russian phrases for the AM chat"),
         callback_data=TemplatesCb(section=TemplatesSection.PHRASES),
@@ -88,7 +88,7 @@ def phrasebook(library: TemplateLibrary, user: User | None) -> tuple[str, Inline
     """Every phrase with its meaning; a copy button each (the seller-ID one once it is known)."""
     values = seller_values(user)
     lines = [_("<b>💬 Russian phrases</b> — tap a button below to copy.")]
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for phrase in library.phrases:
         title = str(PHRASE_TITLES[phrase.id])
         if not phrase.fields() <= values.keys():
@@ -108,7 +108,7 @@ def phrasebook(library: TemplateLibrary, user: User | None) -> tuple[str, Inline
 
 def email_list(library: TemplateLibrary) -> tuple[str, InlineKeyboardMarkup]:
     """One button per email template."""
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for index, template in enumerate(library.emails):
         builder.button(text=str(EMAIL_TITLES[template.id]), callback_data=EmailCb(template=index))
     builder.adjust(1)
@@ -120,7 +120,7 @@ def email_list(library: TemplateLibrary) -> tuple[str, InlineKeyboardMarkup]:
 
 def problem_picker(index: int, case: int) -> tuple[str, InlineKeyboardMarkup]:
     """The problem types of the general request."""
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for key, label in PROBLEM_LABELS.items():
         builder.button(
             text=str(label), callback_data=EmailCb(template=index, case=case, problem=key)
@@ -158,7 +158,7 @@ def email_view(
             "Documents and verification codes go only through the official personal account."
         ),
     ]
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=_("📋 Copy subject"), copy_text=CopyTextButton(text=rendered.subject))
     builder.button(text=_("📋 Copy address"), copy_text=CopyTextButton(text=support))
     builder.adjust(2)
@@ -301,6 +301,6 @@ def create_router() -> Router:
     router.callback_query.register(menu_templates, MenuCb.filter(F.action == MenuAction.TEMPLATES))
     router.callback_query.register(section_pressed, TemplatesCb.filter())
     router.callback_query.register(email_pressed, EmailCb.filter())
-    router.message.register(field_typed, TemplateFill.value, PLAIN_TEXT)
-    router.message.register(field_not_text, TemplateFill.value, ~F.text)
+    router.message.register(field_typed, StateFilter(TemplateFill.value), PLAIN_TEXT)
+    router.message.register(field_not_text, StateFilter(TemplateFill.value), NO_TEXT)
     return router

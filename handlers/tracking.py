@@ -7,23 +7,23 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from aiogram import F, Router, html
-from aiogram.filters import Command
+from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import CaseAction, CaseCb, MenuAction, MenuCb, TrackAction, TrackCb
 from bot.case_views import KIND_LABELS, clock_note
 from bot.db.cases import CaseRepository, from_epoch, to_epoch
 from bot.formatting import dual_time
-from bot.keyboards import cancel_button, menu_button
+from bot.keyboards import Keyboard, cancel_button, menu_button
 from bot.policy import Policy
 from bot.scheduler import ReminderScheduler
 from bot.services.cases import CaseKind, Clock, Deadline, Schedules, compute_deadline
 from bot.services.time_input import parse_past_time
-from handlers.common import PLAIN_TEXT, PRIVATE, show, time_error_reason, user_zone
+from handlers.common import show, time_error_reason, user_zone
+from handlers.filters import NO_TEXT, PLAIN_TEXT, PRIVATE, Input, Typed
 
 NOTE_MAX_CHARS = 200
 # Quick "when" buttons: minutes ago, or a named moment.
@@ -45,7 +45,7 @@ class TrackWizard(StatesGroup):
 
 def kind_menu() -> tuple[str, InlineKeyboardMarkup]:
     """What did the seller do?"""
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for kind, label in KIND_LABELS.items():
         builder.button(text=str(label), callback_data=TrackCb(action=TrackAction.KIND, kind=kind))
     builder.adjust(1)
@@ -63,7 +63,7 @@ def when_view(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
         THIS_MORNING: _("This morning 10:00"),
         YESTERDAY: _("Yesterday, same time"),
     }
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for value, label in labels.items():
         builder.button(
             text=label, callback_data=TrackCb(action=TrackAction.WHEN, kind=kind, value=value)
@@ -81,7 +81,7 @@ def when_view(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
 def due_view() -> tuple[str, InlineKeyboardMarkup]:
     """A custom case: how long to wait before reminding."""
     labels = {"120": _("2 hours"), "1440": _("1 day"), "4320": _("3 days"), "10080": _("7 days")}
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for value, label in labels.items():
         builder.button(
             text=label,
@@ -116,7 +116,7 @@ def confirm_view(
     if data.get("note"):
         lines.append(_("Note: {note}").format(note=html.quote(data["note"])))
     lines.append(_("Save it? I will remind you if no answer comes in time."))
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=_("✅ Save"), callback_data=TrackCb(action=TrackAction.SAVE, kind=kind))
     builder.button(
         text=_("📝 Add a note"), callback_data=TrackCb(action=TrackAction.NOTE, kind=kind)
@@ -241,7 +241,7 @@ async def save_case(
     )
     scheduler: ReminderScheduler = data["reminders"]
     scheduler.wake()
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=_("📋 My cases"), callback_data=MenuCb(action=MenuAction.CASES))
     builder.button(
         text=_("🔎 This case"), callback_data=CaseCb(action=CaseAction.VIEW, case=case.id)
@@ -307,10 +307,12 @@ def create_router() -> Router:
     router.message.register(cmd_track, Command("track"))
     router.callback_query.register(menu_track, MenuCb.filter(F.action == MenuAction.TRACK))
     router.callback_query.register(track_pressed, TrackCb.filter())
-    router.message.register(when_typed, TrackWizard.when, PLAIN_TEXT)
-    router.message.register(note_typed, TrackWizard.note, PLAIN_TEXT)
-    router.message.register(other_input, TrackWizard.when, ~F.text)
-    router.message.register(other_input, TrackWizard.note, ~F.text)
-    router.message.register(other_input, TrackWizard.due, ~F.text.startswith("/"))
-    router.message.register(other_input, TrackWizard.confirm, ~F.text.startswith("/"))
+    router.message.register(when_typed, StateFilter(TrackWizard.when), PLAIN_TEXT)
+    router.message.register(note_typed, StateFilter(TrackWizard.note), PLAIN_TEXT)
+    router.message.register(other_input, StateFilter(TrackWizard.when), NO_TEXT)
+    router.message.register(other_input, StateFilter(TrackWizard.note), NO_TEXT)
+    router.message.register(other_input, StateFilter(TrackWizard.due), Input(Typed.NOT_COMMAND))
+    router.message.register(
+        other_input, StateFilter(TrackWizard.confirm), Input(Typed.NOT_COMMAND)
+    )
     return router

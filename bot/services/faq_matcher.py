@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.services.cases import CaseKind
 
@@ -258,6 +259,7 @@ def _build_replacements() -> list[tuple[re.Pattern[str], str]]:
 _REPLACEMENTS = _build_replacements()
 
 
+@lru_cache(maxsize=1024)
 def normalise(text: str) -> str:
     """Full-width to half-width, lower case, synonyms folded to their canonical word."""
     text = unicodedata.normalize("NFKC", text).lower()
@@ -345,8 +347,14 @@ class FaqMatcher:
             feature: math.log((1 + total) / (1 + count)) + 1.0
             for feature, count in document_frequency.items()
         }
-        self._examples = [(topic, self._weigh(vector)) for topic, vector in vectors]
-        self._topics = sorted({topic for topic, _ in self._examples})
+        weighed = [(topic, self._weigh(vector)) for topic, vector in vectors]
+        self._example_topics = [topic for topic, _ in weighed]
+        self._topics = sorted(set(self._example_topics))
+        # Inverted index: a question touches only the examples that share a feature with it.
+        self._postings: dict[str, list[tuple[int, float]]] = {}
+        for index, (_, weights) in enumerate(weighed):
+            for feature, weight in weights.items():
+                self._postings.setdefault(feature, []).append((index, weight))
 
     def _weigh(self, counts: Counter[str]) -> dict[str, float]:
         weights = {
@@ -360,9 +368,13 @@ class FaqMatcher:
     def scores(self, text: str) -> list[tuple[str, float]]:
         """Every topic with its best cosine similarity, best first."""
         query = self._weigh(features(text))
+        dot: dict[int, float] = {}
+        for feature, weight in query.items():
+            for index, example_weight in self._postings.get(feature, ()):
+                dot[index] = dot.get(index, 0.0) + weight * example_weight
         best: dict[str, float] = dict.fromkeys(self._topics, 0.0)
-        for topic, example in self._examples:
-            score = sum(weight * example.get(feature, 0.0) for feature, weight in query.items())
+        for index, score in dot.items():
+            topic = self._example_topics[index]
             best[topic] = max(best[topic], score)
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 

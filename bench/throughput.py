@@ -1,0 +1,114 @@
+"""Updates per second through the production dispatcher (real SQLite), against a bare aiogram
+echo dispatcher in the same process. Both talk to the in-process Bot API emulator.
+
+Run: python bench/throughput.py   (target: ≥ 1,000 updates/s, ratio ≥ 0.3)
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.types import CallbackQuery, Message, Update
+from common import ROOT
+
+from bot.app import open_dispatcher
+from bot.emulator import BotApiEmulator
+from bot.factory import create_bot
+from bot.offline_session import OfflineSession
+from bot.settings import Settings
+
+UPDATES = 3000
+USERS = 300
+QUESTIONS = [
+    line.split("\t")[1]
+    for line in (ROOT / "tests" / "data" / "faq_questions.tsv").read_text("utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+def text_updates(emulator: BotApiEmulator) -> list[dict[str, Any]]:
+    """Free-text questions from many sellers."""
+    return [
+        emulator.user_message(1 + index % USERS, QUESTIONS[index % len(QUESTIONS)])
+        for index in range(UPDATES)
+    ]
+
+
+async def button_updates(
+    emulator: BotApiEmulator, dispatcher: Dispatcher, bot: Bot
+) -> list[dict[str, Any]]:
+    """Menu navigation: each seller opens the FAQ list, then taps topics and the list again."""
+    listings = {}
+    for user in range(1, USERS + 1):
+        await dispatcher.feed_update(
+            bot, Update.model_validate(emulator.user_message(user, "/faq"))
+        )
+        last = emulator.last_message(user)
+        assert last is not None
+        listings[user] = last.message_id
+    presses = []
+    for index in range(UPDATES):
+        user = 1 + index % USERS
+        data = "m1:faq" if index % 2 else "m1:help"
+        presses.append(emulator.user_press(user, listings[user], data))
+    return presses
+
+
+async def run(dispatcher: Dispatcher, bot: Bot, updates: list[dict[str, Any]]) -> float:
+    """Feed the updates one after another; return updates per second."""
+    parsed = [Update.model_validate(update) for update in updates]
+    start = time.perf_counter()
+    for update in parsed:
+        await dispatcher.feed_update(bot, update)
+    return len(parsed) / (time.perf_counter() - start)
+
+
+def echo_dispatcher() -> Dispatcher:
+    """The baseline: one message handler, one callback handler."""
+    dispatcher = Dispatcher()
+
+    @dispatcher.message()
+    async def echo(message: Message) -> None:
+        await message.answer(message.text or "?")
+
+    @dispatcher.callback_query()
+    async def pressed(query: CallbackQuery) -> None:
+        await query.answer()
+
+    return dispatcher
+
+
+async def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        settings = Settings(_env_file=None, database_path=Path(folder) / "bot.sqlite3")
+        emulator = BotApiEmulator()
+        bot = create_bot("1:bench", session=OfflineSession(emulator))
+        async with open_dispatcher(settings) as dispatcher:
+            faq_rate = await run(dispatcher, bot, text_updates(emulator))
+            buttons = await button_updates(emulator, dispatcher, bot)
+            button_rate = await run(dispatcher, bot, buttons)
+        echo_emulator = BotApiEmulator()
+        echo_bot = Bot("1:echo", session=OfflineSession(echo_emulator))
+        echo = echo_dispatcher()
+        echo_text = await run(echo, echo_bot, text_updates(echo_emulator))
+        echo_presses = [echo_emulator.user_press(1 + i % USERS, 1, "x") for i in range(UPDATES)]
+        echo_buttons = await run(echo, echo_bot, echo_presses)
+    print(f"updates per run: {UPDATES}, sellers: {USERS}, one core, sequential feed_update")
+    print(
+        f"free-text FAQ:  {faq_rate:8.0f} updates/s | echo baseline {echo_text:8.0f}/s | "
+        f"ratio {faq_rate / echo_text:.2f}"
+    )
+    print(
+        f"button presses: {button_rate:8.0f} updates/s | echo baseline {echo_buttons:8.0f}/s | "
+        f"ratio {button_rate / echo_buttons:.2f}"
+    )
+    print("targets: ≥ 1000 updates/s and ratio ≥ 0.30")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,59 @@
+"""Message filters as coroutines.
+
+aiogram runs synchronous filters (magic `F` expressions included) in a worker thread; these
+checks run on every update in every router, so they are written as async `Filter`s instead.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from aiogram.filters import Filter
+from aiogram.types import Message
+
+
+class Chat(Filter):
+    """Private chats with a known sender, or (with private=False) every other chat."""
+
+    def __init__(self, *, private: bool = True) -> None:
+        self.private = private
+
+    async def __call__(self, message: Message) -> bool:
+        """Match on the chat type."""
+        if self.private:
+            return message.chat.type == "private" and message.from_user is not None
+        return message.chat.type != "private"
+
+
+class Typed(Enum):
+    """What kind of input a message is."""
+
+    PLAIN_TEXT = "plain"  # text that is not a command: commands keep working inside wizards
+    COMMAND = "command"
+    ANY_TEXT = "text"
+    NO_TEXT = "none"  # stickers, photos, voice…
+    NOT_COMMAND = "not_command"
+
+
+class Input(Filter):
+    """Match messages by the kind of input."""
+
+    def __init__(self, kind: Typed) -> None:
+        self.kind = kind
+
+    async def __call__(self, message: Message) -> bool:
+        """Classify the message and compare."""
+        text = message.text
+        command = text is not None and text.startswith("/")
+        return {
+            Typed.PLAIN_TEXT: text is not None and not command,
+            Typed.COMMAND: command,
+            Typed.ANY_TEXT: text is not None,
+            Typed.NO_TEXT: text is None,
+            Typed.NOT_COMMAND: not command,
+        }[self.kind]
+
+
+PRIVATE = Chat()
+PLAIN_TEXT = Input(Typed.PLAIN_TEXT)
+NO_TEXT = Input(Typed.NO_TEXT)
