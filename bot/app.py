@@ -19,6 +19,7 @@ from bot.settings import SettingError, Settings
 
 logger = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram/webhook"
+CONCURRENT_UPDATES = 32
 HEALTH_PATH = "/healthz"
 
 
@@ -51,7 +52,11 @@ async def run_polling(settings: Settings) -> None:
             # Polling retries on its own; a webhook left over shows up as a conflict there.
             logger.warning("could not remove a webhook: %s", error.message)
         logger.info("polling started")
-        await dispatcher.start_polling(bot, polling_timeout=30)
+        # Bounded concurrency: a burst of updates is worked off steadily instead of as
+        # thousands of simultaneous tasks (which would only cost memory on one core).
+        await dispatcher.start_polling(
+            bot, polling_timeout=30, tasks_concurrency_limit=CONCURRENT_UPDATES
+        )
     logger.info("stopped")
 
 

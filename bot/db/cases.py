@@ -218,38 +218,41 @@ class CaseRepository:
             row = await cursor.fetchone()
         return from_epoch(row[0]) if row and row[0] is not None else None
 
+    async def due(self, now: datetime, limit: int) -> list[DueReminder]:
+        """Up to `limit` pending reminders due by `now`, earliest first (nothing changed)."""
+        async with self._db.execute(
+            f"SELECT r.id AS reminder_id, {_CASE_COLUMNS}, u.chat_id, u.locale, u.timezone, "
+            "u.quiet_hours, u.quiet_hold FROM reminders r "
+            "JOIN cases c ON c.id = r.case_id JOIN users u ON u.id = r.user_id "
+            "WHERE r.state = 'pending' AND r.due_at <= ? ORDER BY r.due_at LIMIT ?",
+            (to_epoch(now), limit),
+        ) as cursor:
+            rows = await cursor.fetchall()
+        return [
+            DueReminder(
+                id=row["reminder_id"],
+                case=_case(row),
+                chat_id=row["chat_id"],
+                locale=row["locale"],
+                timezone=row["timezone"],
+                quiet_hours=row["quiet_hours"],
+                quiet_hold=bool(row["quiet_hold"]),
+            )
+            for row in rows
+        ]
+
     async def claim_due(self, now: datetime, limit: int) -> list[DueReminder]:
         """Mark up to `limit` due reminders as claimed and return them, earliest first."""
         async with transaction(self._db):
-            async with self._db.execute(
-                f"SELECT r.id AS reminder_id, {_CASE_COLUMNS}, u.chat_id, u.locale, u.timezone, "
-                "u.quiet_hours, u.quiet_hold FROM reminders r "
-                "JOIN cases c ON c.id = r.case_id JOIN users u ON u.id = r.user_id "
-                "WHERE r.state = 'pending' AND r.due_at <= ? ORDER BY r.due_at LIMIT ?",
-                (to_epoch(now), limit),
-            ) as cursor:
-                rows = await cursor.fetchall()
-            if not rows:
-                return []
-            ids = [row["reminder_id"] for row in rows]
-            marks = ", ".join("?" for _ in ids)
-            await self._db.execute(
-                f"UPDATE reminders SET state = 'claimed', attempts = attempts + 1 "
-                f"WHERE id IN ({marks})",
-                ids,
-            )
-            return [
-                DueReminder(
-                    id=row["reminder_id"],
-                    case=_case(row),
-                    chat_id=row["chat_id"],
-                    locale=row["locale"],
-                    timezone=row["timezone"],
-                    quiet_hours=row["quiet_hours"],
-                    quiet_hold=bool(row["quiet_hold"]),
+            due = await self.due(now, limit)
+            if due:
+                marks = ", ".join("?" for _ in due)
+                await self._db.execute(
+                    "UPDATE reminders SET state = 'claimed', attempts = attempts + 1 "
+                    f"WHERE id IN ({marks})",
+                    [reminder.id for reminder in due],
                 )
-                for row in rows
-            ]
+            return due
 
     async def mark_sent(
         self, reminder: DueReminder, now: datetime, next_nudge: datetime | None
