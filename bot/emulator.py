@@ -29,6 +29,19 @@ MAX_COPY_TEXT = 256
 MAX_CALLBACK_ANSWER = 200
 MAX_CAPTION = 1024
 _COMMAND = re.compile(r"^[a-z0-9_]{1,32}$")
+# What a user's client sends for media the bot does not read.
+MEDIA: dict[str, Any] = {
+    "sticker": {
+        "file_id": "s",
+        "file_unique_id": "s",
+        "type": "regular",
+        "width": 1,
+        "height": 1,
+        "is_animated": False,
+        "is_video": False,
+    },
+    "photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}],
+}
 _SEND_METHODS = {"sendmessage", "senddocument"}
 
 
@@ -132,6 +145,20 @@ class BotApiEmulator:
                     "from": _user(user_id, language_code),
                     "text": text,
                     **_command_entities(text),
+                }
+            }
+        )
+
+    def user_media(self, user_id: int, kind: str) -> dict[str, Any]:
+        """Queue a sticker or photo the user sent; return the update."""
+        return self._queue(
+            {
+                "message": {
+                    "message_id": next(self._next_message_id),
+                    "date": int(time.time()),
+                    "chat": {"id": user_id, "type": "private", "first_name": "Seller"},
+                    "from": _user(user_id, "zh-hans"),
+                    kind: MEDIA[kind],
                 }
             }
         )

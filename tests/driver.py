@@ -30,6 +30,11 @@ class ChatDriver(ABC):
         await self.deliver(update, expect_reply)
         return self.last()
 
+    async def send_media(self, kind: str) -> SentMessage | None:
+        """Send a sticker or a photo; return the bot's newest message afterwards."""
+        await self.deliver(self.emulator.user_media(self.user_id, kind), True)
+        return self.last()
+
     async def press(self, label: str, *, expect_reply: bool = True) -> SentMessage | None:
         """Press the button whose text contains `label` on the newest message that has it."""
         for message in reversed(self.emulator.chat_messages(self.user_id)):

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.app import open_dispatcher
-from bot.emulator import BotApiEmulator
+from bot.emulator import MEDIA, BotApiEmulator
 from bot.factory import create_bot
 from bot.offline_session import OfflineSession
 from bot.settings import Settings
@@ -134,18 +134,8 @@ def updates(draw: st.DrawFn) -> dict[str, Any]:
     if kind == "anonymous":
         return {"message": {k: v for k, v in message.items() if k != "from"}}
     if kind == "sticker":
-        sticker = {
-            "file_id": "s",
-            "file_unique_id": "s",
-            "type": "regular",
-            "width": 1,
-            "height": 1,
-            "is_animated": False,
-            "is_video": False,
-        }
-        return {
-            "message": {**{k: v for k, v in message.items() if k != "text"}, "sticker": sticker}
-        }
+        without_text = {k: v for k, v in message.items() if k != "text"}
+        return {"message": {**without_text, "sticker": MEDIA["sticker"]}}
     return {"message": message}
 
 

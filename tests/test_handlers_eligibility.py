@@ -80,25 +80,8 @@ async def test_bad_input_repeats_the_step(rig: Rig) -> None:
     ]:
         reply = await rig.chat.send(bad)
         assert reply is not None and reason in reply.text and "步骤 4/4" in reply.text
-    sticker = {
-        "message": {
-            "message_id": 1,
-            "date": 0,
-            "chat": {"id": USER_ID, "type": "private"},
-            "from": {"id": USER_ID, "is_bot": False, "first_name": "S"},
-            "sticker": {
-                "file_id": "s",
-                "file_unique_id": "s",
-                "type": "regular",
-                "width": 1,
-                "height": 1,
-                "is_animated": False,
-                "is_video": False,
-            },
-        }
-    }
-    await rig.chat.deliver(rig.emulator.queue_update(sticker), True)
-    assert "步骤 4/4" in rig.chat.last().text
+    reply = await rig.chat.send_media("sticker")
+    assert reply is not None and "步骤 4/4" in reply.text
 
 
 async def test_back_and_cancel(rig: Rig) -> None:

@@ -87,25 +87,8 @@ async def test_hostile_company_name_is_escaped(rig: Rig) -> None:
 async def test_non_text_while_editing_and_forged_choice(rig: Rig) -> None:
     await rig.chat.send("/profile")
     await rig.chat.press("公司名称")
-    sticker = {
-        "message": {
-            "message_id": 999,
-            "date": 0,
-            "chat": {"id": USER_ID, "type": "private"},
-            "from": {"id": USER_ID, "is_bot": False, "first_name": "S"},
-            "sticker": {
-                "file_id": "s",
-                "file_unique_id": "s",
-                "type": "regular",
-                "width": 1,
-                "height": 1,
-                "is_animated": False,
-                "is_video": False,
-            },
-        }
-    }
-    await rig.chat.deliver(rig.emulator.queue_update(sticker), True)
-    assert "请用文字发送" in rig.chat.last().text
+    reply = await rig.chat.send_media("sticker")
+    assert reply is not None and "请用文字发送" in reply.text
     message = rig.chat.last()
     reply = await rig.chat.press_data(message.message_id, "pc1:entity_type:ceo")
     assert reply is not None
@@ -125,17 +108,8 @@ async def test_cancel_leaves_any_wizard(rig: Rig) -> None:
 async def test_unknown_command_and_photo_get_help(rig: Rig) -> None:
     reply = await rig.chat.send("/frobnicate")
     assert reply is not None and "/help" in reply.text
-    photo = {
-        "message": {
-            "message_id": 1000,
-            "date": 0,
-            "chat": {"id": USER_ID, "type": "private"},
-            "from": {"id": USER_ID, "is_bot": False, "first_name": "S"},
-            "photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}],
-        }
-    }
-    await rig.chat.deliver(rig.emulator.queue_update(photo), True)
-    assert "只能读取文字" in rig.chat.last().text
+    reply = await rig.chat.send_media("photo")
+    assert reply is not None and "只能读取文字" in reply.text
 
 
 async def test_group_chat_is_redirected_or_ignored(rig: Rig) -> None:
