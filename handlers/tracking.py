@@ -16,7 +16,7 @@ from aiogram.utils.i18n import gettext as _
 from bot.callbacks import CaseAction, CaseCb, MenuAction, MenuCb, TrackAction, TrackCb
 from bot.case_views import KIND_LABELS, clock_note
 from bot.db.cases import CaseRepository, from_epoch, to_epoch
-from bot.formatting import dual_time
+from bot.formatting import dual_time, source_note
 from bot.keyboards import Keyboard, cancel_button, menu_button
 from bot.policy import Policy
 from bot.scheduler import ReminderScheduler
@@ -115,6 +115,8 @@ def confirm_view(
     ]
     if data.get("note"):
         lines.append(_("Note: {note}").format(note=html.quote(data["note"])))
+    if policy.unconfirmed(deadline.policy_keys):
+        lines.append(source_note())
     lines.append(_("Save it? I will remind you if no answer comes in time."))
     builder = Keyboard()
     builder.button(text=_("✅ Save"), callback_data=TrackCb(action=TrackAction.SAVE, kind=kind))

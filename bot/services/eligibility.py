@@ -90,8 +90,3 @@ def evaluate(answers: Answers, policy: PolicyValues) -> Verdict:
     if missing > 0:
         return Verdict(Outcome.NEED_MORE_SKUS, missing_skus=missing)
     return Verdict(Outcome.ELIGIBLE)
-
-
-def steps_total() -> int:
-    """How many questions the longest path asks (shown as "step n/total")."""
-    return len(Step)
