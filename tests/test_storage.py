@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import aiosqlite
@@ -9,10 +10,13 @@ import pytest
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
 
+from bot.db.cases import CaseRepository
 from bot.db.connection import DatabaseError, open_database
 from bot.db.fsm_storage import SQLiteStorage
 from bot.db.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
+from bot.db.privacy import count_user_rows
 from bot.db.users import UserRepository
+from bot.services.cases import CaseKind, Clock, Deadline
 from bot.services.profile import ProfileField
 
 
@@ -124,5 +128,21 @@ async def test_user_fields_round_trip_and_cascade(tmp_path: Path) -> None:
         assert user.active
         await users.delete(9)
         assert await users.get(9) is None
+    finally:
+        await database.close()
+
+
+async def test_push_finishing_after_delete_leaves_nothing(tmp_path: Path) -> None:
+    database = await open_database(tmp_path / "bot.sqlite3")
+    users, cases = UserRepository(database.connection), CaseRepository(database.connection)
+    now = datetime.now(UTC)
+    try:
+        await users.ensure(3, 3)
+        deadline = Deadline(now - timedelta(minutes=1), Clock.ELAPSED, False, ())
+        await cases.create(3, CaseKind.AM_MESSAGE, now - timedelta(hours=1), deadline, None, now)
+        (claimed,) = await cases.claim_due(now, 10)
+        await users.delete(3)  # the seller erases their data while the push is in flight
+        await cases.mark_sent(claimed, now, next_nudge=now + timedelta(days=1))
+        assert await count_user_rows(database.connection, 3) == 0
     finally:
         await database.close()

@@ -294,9 +294,11 @@ class CaseRepository:
             )
 
     async def _remind(self, case_id: int, user_id: int, due: datetime) -> None:
+        # Guarded: a push in flight may finish after its seller erased everything (/delete).
         await self._db.execute(
-            "INSERT INTO reminders (case_id, user_id, due_at) VALUES (?, ?, ?)",
-            (case_id, user_id, to_epoch(due)),
+            "INSERT INTO reminders (case_id, user_id, due_at) "
+            "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM cases WHERE id = ?)",
+            (case_id, user_id, to_epoch(due), case_id),
         )
 
     async def _cancel_reminders(self, case_id: int) -> None:
@@ -307,6 +309,7 @@ class CaseRepository:
 
     async def _event(self, case_id: int, event: CaseEvent, now: datetime) -> None:
         await self._db.execute(
-            "INSERT INTO case_events (case_id, at, event) VALUES (?, ?, ?)",
-            (case_id, to_epoch(now), event.value),
+            "INSERT INTO case_events (case_id, at, event) "
+            "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM cases WHERE id = ?)",
+            (case_id, to_epoch(now), event.value, case_id),
         )
