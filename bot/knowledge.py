@@ -37,7 +37,7 @@ class Topic:
         return self.guide_claims or policy.unconfirmed(self.based_on)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class KnowledgeBase:
     """Topics by locale (same ids in every locale) and the matcher over all their questions."""
 

@@ -99,7 +99,7 @@ PROBLEM_LABELS = {
 _ALLOWED = SELLER_FIELDS | {"problem_ru", "problem_en", "case_line"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class TemplateLibrary:
     """Every phrase and email, in file order, and the problem types (Russian, English)."""
 

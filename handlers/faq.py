@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
@@ -57,11 +59,12 @@ def action_button(
     return _("✅ Check my eligibility"), MenuCb(action=MenuAction.CHECK)
 
 
+@lru_cache(maxsize=256)
 def topic_keyboard(
     kb: KnowledgeBase, templates: TemplateLibrary, locale: str, topic: Topic
 ) -> InlineKeyboardMarkup:
-    """The actions that follow from an answer, then the way back (one button a row; built
-    without the keyboard builder, which deep-copies every button, on this hot path)."""
+    """The actions that follow from an answer, then the way back: the same for every seller
+    of a language, so built once."""
     buttons = [action_button(action, kb, templates, locale) for action in topic.actions]
     buttons.append(topics_button(kb))
     rows = [[InlineKeyboardButton(text=text, callback_data=data.pack())] for text, data in buttons]
@@ -76,6 +79,7 @@ def answer_text(topic: Topic, policy: Policy) -> str:
     return "\n\n".join(parts)
 
 
+@lru_cache(maxsize=8)
 def topic_list(kb: KnowledgeBase, locale: str) -> tuple[str, InlineKeyboardMarkup]:
     """Every topic as a button."""
     builder = Keyboard()
