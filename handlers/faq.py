@@ -35,7 +35,7 @@ from handlers.filters import PLAIN_TEXT, PRIVATE
 MATCH_CHARS = 500
 
 
-def topics_button(kb: KnowledgeBase) -> tuple[str, FaqCb]:
+def topics_button() -> tuple[str, FaqCb]:
     """The button back to the topic list (index -1)."""
     return _("📚 Other questions"), FaqCb(topic=-1)
 
@@ -66,7 +66,7 @@ def topic_keyboard(
     """The actions that follow from an answer, then the way back: the same for every seller
     of a language, so built once."""
     buttons = [action_button(action, kb, templates, locale) for action in topic.actions]
-    buttons.append(topics_button(kb))
+    buttons.append(topics_button())
     rows = [[InlineKeyboardButton(text=text, callback_data=data.pack())] for text, data in buttons]
     return InlineKeyboardMarkup(inline_keyboard=[*rows, [menu_button()]])
 
@@ -100,7 +100,7 @@ def suggestions(kb: KnowledgeBase, locale: str, topic_ids: list[str]) -> InlineK
         topic = kb.topic(locale, topic_id)
         assert topic is not None
         builder.button(text=topic.title, callback_data=FaqCb(topic=ids.index(topic_id)))
-    text, data = topics_button(kb)
+    text, data = topics_button()
     builder.button(text=text, callback_data=data)
     builder.adjust(1)
     return builder.as_markup()

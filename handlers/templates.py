@@ -26,7 +26,7 @@ from bot.callbacks import (
     TemplatesSection,
 )
 from bot.db.users import User, UserRepository
-from bot.keyboards import Keyboard, cancel_button, menu_button
+from bot.keyboards import Keyboard, cancel_button, menu_button, single_column
 from bot.labels import PROFILE_FIELD_LABELS
 from bot.policy import Policy
 from bot.services.profile import ProfileField
@@ -41,7 +41,13 @@ from bot.templates import (
 )
 from handlers.common import show
 from handlers.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
-from handlers.profile import TYPED_PARSERS, invalid_reason
+from handlers.profile import (
+    TYPED_PARSERS,
+    invalid_reason,
+    profile_value_not_text,
+    prompt_for,
+    save_field,
+)
 
 
 class TemplateFill(StatesGroup):
@@ -196,7 +202,7 @@ async def open_email(
         await state.set_state(TemplateFill.value)
         await state.set_data({"request": request.pack(), "field": field.value})
         label = PROFILE_FIELD_LABELS[field]
-        markup = InlineKeyboardMarkup(inline_keyboard=[[cancel_button()]])
+        markup = single_column(cancel_button())
         return _("This template needs your {field}. Please send it:").format(field=label), markup
     await state.clear()
     if template.needs_problem() and request.problem not in library.problems:
@@ -269,28 +275,13 @@ async def field_typed(message: Message, state: FSMContext, **data: Any) -> None:
     field = ProfileField(stored["field"])
     parsed = TYPED_PARSERS[field](message.text)
     if parsed.error is not None:
-        label = PROFILE_FIELD_LABELS[field]
-        await message.answer(
-            invalid_reason(parsed.error)
-            + "\n"
-            + _("Please send your {field}:").format(field=label),
-            reply_markup=InlineKeyboardMarkup(inline_keyboard=[[cancel_button()]]),
-        )
+        text, markup = prompt_for(field)
+        await message.answer(invalid_reason(parsed.error) + "\n" + text, reply_markup=markup)
         return
-    users: UserRepository = data["users"]
-    await users.ensure(message.from_user.id, message.chat.id)
-    await users.set_field(message.from_user.id, field, parsed.value)
+    await save_field(message.from_user.id, message.chat.id, field, parsed.value, data["users"])
     request = EmailCb.unpack(stored["request"])
     text, markup = await open_email(message.from_user.id, request, state, data)
     await message.answer(text, reply_markup=markup)
-
-
-async def field_not_text(message: Message) -> None:
-    """Stickers and photos while a field is expected."""
-    await message.answer(
-        _("Please send the value as text, or press Cancel."),
-        reply_markup=InlineKeyboardMarkup(inline_keyboard=[[cancel_button()]]),
-    )
 
 
 def create_router() -> Router:
@@ -302,5 +293,5 @@ def create_router() -> Router:
     router.callback_query.register(section_pressed, TemplatesCb.filter())
     router.callback_query.register(email_pressed, EmailCb.filter())
     router.message.register(field_typed, StateFilter(TemplateFill.value), PLAIN_TEXT)
-    router.message.register(field_not_text, StateFilter(TemplateFill.value), NO_TEXT)
+    router.message.register(profile_value_not_text, StateFilter(TemplateFill.value), NO_TEXT)
     return router
