@@ -30,6 +30,15 @@ class ChatDriver(ABC):
         await self.deliver(update, expect_reply)
         return self.last()
 
+    async def fill_profile(self, **values: str) -> SentMessage | None:
+        """Type profile values through /profile, keyed by the field's Chinese label."""
+        await self.send("/profile")
+        reply = None
+        for label, value in values.items():
+            await self.press(label)
+            reply = await self.send(value)
+        return reply
+
     async def send_media(self, kind: str) -> SentMessage | None:
         """Send a sticker or a photo; return the bot's newest message afterwards."""
         await self.deliver(self.emulator.user_media(self.user_id, kind), True)

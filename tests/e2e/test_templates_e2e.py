@@ -14,13 +14,7 @@ async def test_all_templates_render_through_the_fake_api(
     bot_process: BotProcess, seller: HttpDriver, fake_api: FakeBotApi
 ) -> None:
     library = load_content().templates
-    await seller.send("/profile")
-    await seller.press("公司名称")
-    await seller.send(HOSTILE)
-    await seller.press("卖家 ID")
-    await seller.send("123456")
-    await seller.press("已上架 SKU 数")
-    await seller.send("8")
+    await seller.fill_profile(**{"公司名称": HOSTILE, "卖家 ID": "123456", "已上架 SKU 数": "8"})
 
     await seller.send("/templates")
     phrases = await seller.press("俄语短语")  # tap 1
@@ -41,13 +35,9 @@ async def test_all_templates_render_through_the_fake_api(
 async def test_faq_answer_links_to_its_template(
     bot_process: BotProcess, seller: HttpDriver, fake_api: FakeBotApi
 ) -> None:
-    await seller.send("/profile")
-    await seller.press("卖家 ID")
-    await seller.send("654321")
-    await seller.press("公司名称")
-    await seller.send("Shenzhen Co")
-    await seller.press("已上架 SKU 数")
-    await seller.send("5")
+    await seller.fill_profile(
+        **{"卖家 ID": "654321", "公司名称": "Shenzhen Co", "已上架 SKU 数": "5"}
+    )
     await seller.send("一直没收到小二的消息怎么办")
     reply = await seller.press("Missing AM：没有分配经理")
     assert reply is not None and "【Missing AM】654321" in reply.text
