@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack, asynccontextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 
 from aiogram import Bot, Dispatcher
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import TelegramUnauthorizedError
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
@@ -15,6 +15,7 @@ from bot.content_loader import load_content
 from bot.db.connection import open_database
 from bot.factory import create_bot, create_dispatcher
 from bot.i18n import create_i18n
+from bot.request_retry import best_effort
 from bot.settings import SettingError, Settings
 
 logger = logging.getLogger(__name__)
@@ -42,21 +43,31 @@ async def open_dispatcher(settings: Settings) -> AsyncIterator[Dispatcher]:
         await database.close()
 
 
+@contextmanager
+def token_checked() -> Iterator[None]:
+    """A token Telegram refuses is a bad setting, reported in one line, not a traceback."""
+    try:
+        yield
+    except TelegramUnauthorizedError as error:
+        raise SettingError(
+            "BOT_TOKEN",
+            "Telegram refused this token (Unauthorized); copy it again from @BotFather",
+        ) from error
+
+
 async def run_polling(settings: Settings) -> None:
     """Long polling; SIGINT/SIGTERM stop it after in-flight updates."""
     bot = create_bot(settings.token(), api_base=settings.telegram_api_base)
-    async with open_dispatcher(settings) as dispatcher:
-        try:
-            await bot.delete_webhook(drop_pending_updates=False)
-        except TelegramAPIError as error:
+    with token_checked():
+        async with bot, open_dispatcher(settings) as dispatcher:
             # Polling retries on its own; a webhook left over shows up as a conflict there.
-            logger.warning("could not remove a webhook: %s", error.message)
-        logger.info("polling started")
-        # Bounded concurrency: a burst of updates is worked off steadily instead of as
-        # thousands of simultaneous tasks (which would only cost memory on one core).
-        await dispatcher.start_polling(
-            bot, polling_timeout=30, tasks_concurrency_limit=CONCURRENT_UPDATES
-        )
+            await best_effort(bot.delete_webhook(drop_pending_updates=False), "remove a webhook")
+            logger.info("polling started")
+            # Bounded concurrency: a burst of updates is worked off steadily instead of as
+            # thousands of simultaneous tasks (which would only cost memory on one core).
+            await dispatcher.start_polling(
+                bot, polling_timeout=30, tasks_concurrency_limit=CONCURRENT_UPDATES
+            )
     logger.info("stopped")
 
 
@@ -71,12 +82,23 @@ def run_webhook(settings: Settings) -> None:
     url = settings.webhook_url.rstrip("/") + WEBHOOK_PATH
 
     async def build_app() -> web.Application:
+        # The token is checked before anything is opened: a refused one stops the start here
+        # (a Telegram outage only delays it: getMe is retried until answered).
+        try:
+            await bot.me()
+        except TelegramUnauthorizedError:
+            await bot.session.close()
+            raise
         app = web.Application()
         resources = AsyncExitStack()
         dispatcher = await resources.enter_async_context(open_dispatcher(settings))
 
         async def set_webhook(bot: Bot) -> None:
-            await bot.set_webhook(url, secret_token=secret, drop_pending_updates=False)
+            # If Telegram cannot be reached, the address set at an earlier start still works.
+            await best_effort(
+                bot.set_webhook(url, secret_token=secret, drop_pending_updates=False),
+                "set the webhook",
+            )
 
         async def close_database(_: web.Application) -> None:
             await resources.aclose()
@@ -93,4 +115,7 @@ def run_webhook(settings: Settings) -> None:
         app.on_cleanup.append(close_database)
         return app
 
-    web.run_app(build_app(), host=settings.webhook_host, port=settings.webhook_port, print=None)
+    with token_checked():
+        web.run_app(
+            build_app(), host=settings.webhook_host, port=settings.webhook_port, print=None
+        )

@@ -11,7 +11,6 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.strategy import FSMStrategy
 from aiogram.types import ErrorEvent
@@ -28,7 +27,7 @@ from bot.keyboards import main_menu
 from bot.knowledge import KnowledgeBase
 from bot.pacing import Pacer
 from bot.policy import Policy
-from bot.request_retry import RetryMiddleware
+from bot.request_retry import RetryMiddleware, best_effort
 from bot.scheduler import ReminderScheduler
 from bot.services.cases import Schedules
 from bot.settings import Settings
@@ -95,11 +94,8 @@ def create_dispatcher(
     dispatcher.errors.register(on_error)
 
     async def on_startup(bot: Bot) -> None:
-        try:
-            await register_commands(bot, i18n)
-        except TelegramAPIError as error:
-            # The menu of commands is a nicety; the bot works without it until the next start.
-            logger.warning("could not register commands: %s", error.message)
+        # The menu of commands is a nicety; the bot works without it until the next start.
+        await best_effort(register_commands(bot, i18n), "register commands")
         await scheduler.start(bot)
 
     async def on_shutdown() -> None:

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
+from collections.abc import Awaitable
 
 from aiogram import Bot
 from aiogram.client.session.middlewares.base import (
     BaseRequestMiddleware,
     NextRequestMiddlewareType,
 )
-from aiogram.exceptions import TelegramNetworkError, TelegramRetryAfter, TelegramServerError
-from aiogram.methods import GetUpdates, Response, TelegramMethod
+from aiogram.exceptions import (
+    TelegramAPIError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+    TelegramUnauthorizedError,
+)
+from aiogram.methods import GetMe, GetUpdates, Response, TelegramMethod
 from aiogram.methods.base import TelegramType
 
 logger = logging.getLogger(__name__)
@@ -20,7 +28,9 @@ logger = logging.getLogger(__name__)
 class RetryMiddleware(BaseRequestMiddleware):
     """Retries a call after `retry_after` on 429 and with exponential backoff on network errors.
 
-    getUpdates is left to the polling loop, which has its own backoff.
+    getUpdates is left to the polling loop, which has its own backoff. getMe, which polling
+    needs before it can start, is retried until Telegram answers: an outage at start-up delays
+    the bot instead of stopping it.
     """
 
     def __init__(self, attempts: int = 5, base_delay: float = 0.5, max_delay: float = 30.0):
@@ -37,18 +47,19 @@ class RetryMiddleware(BaseRequestMiddleware):
         """Run the call, retrying what Telegram or the network asks us to retry."""
         if method.__api_method__ == GetUpdates.__api_method__:
             return await make_request(bot, method)
-        for attempt in range(1, self.attempts + 1):
+        last = 0 if method.__api_method__ == GetMe.__api_method__ else self.attempts
+        for attempt in itertools.count(1):
             try:
                 return await make_request(bot, method)
             except TelegramRetryAfter as error:
-                if attempt == self.attempts:
+                if attempt == last:
                     raise
                 logger.warning(
                     "%s: flood control, retrying in %ss", method.__api_method__, error.retry_after
                 )
                 await asyncio.sleep(error.retry_after)
             except (TelegramNetworkError, TelegramServerError) as error:
-                if attempt == self.attempts:
+                if attempt == last:
                     raise
                 delay = min(self.base_delay * 2 ** (attempt - 1), self.max_delay)
                 logger.warning(
@@ -59,4 +70,15 @@ class RetryMiddleware(BaseRequestMiddleware):
                     delay,
                 )
                 await asyncio.sleep(delay)
-        raise AssertionError("unreachable")  # pragma: no cover
+        raise AssertionError("unreachable")
+
+
+async def best_effort(call: Awaitable[object], what: str) -> None:
+    """A start-up call the bot can run without: a failure is logged and start-up goes on,
+    except a refused token, which stops it."""
+    try:
+        await call
+    except TelegramUnauthorizedError:
+        raise
+    except TelegramAPIError as error:
+        logger.warning("could not %s: %s", what, error.message)

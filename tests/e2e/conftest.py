@@ -38,11 +38,11 @@ class BotProcess:
             DATABASE_PATH=str(self.database),
             LOG_LEVEL="INFO",
             PYTHONUNBUFFERED="1",
-            **self.extra_env,
         )
+        env.update(self.extra_env)
         return env
 
-    async def start(self) -> None:
+    async def start(self, wait_seconds: float = 15.0) -> None:
         """Run `python -m bot` and wait until it polls."""
         self.database.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("ab") as log:
@@ -57,7 +57,7 @@ class BotProcess:
                 stderr=log,
             )
         calls_before = len(self.api.emulator.calls)
-        for _ in range(300):
+        for _ in range(int(wait_seconds / 0.05)):
             if any(name == "getupdates" for name, _ in self.api.emulator.calls[calls_before:]):
                 return
             if self.process.returncode is not None:

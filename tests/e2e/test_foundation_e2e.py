@@ -6,10 +6,14 @@ import asyncio
 import json
 import sqlite3
 import sys
+from pathlib import Path
+
+import pytest
 
 from tests.driver import HttpDriver
-from tests.e2e.conftest import ROOT, BotProcess
+from tests.e2e.conftest import ROOT, TOKEN, BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.test_webhook_e2e import free_port
 
 
 async def test_start_returns_chinese_welcome_and_menu(
@@ -94,3 +98,51 @@ async def test_second_process_on_same_database_refuses(bot_process: BotProcess) 
         sys.executable, "-m", "bot", "health", env=env, cwd=ROOT
     )
     assert await health.wait() == 0
+
+
+async def test_telegram_down_at_start_delays_the_bot_instead_of_stopping_it(
+    fake_api: FakeBotApi, tmp_path: Path
+) -> None:
+    # More failures than the five attempts any other call gets: polling cannot start without
+    # getMe, so the bot keeps asking until Telegram answers.
+    for _ in range(6):
+        fake_api.emulator.inject("getMe", 502, "Bad Gateway")
+    process = BotProcess(fake_api, tmp_path / "bot.sqlite3", tmp_path / "bot.log")
+    await process.start(wait_seconds=60)
+    reply = await HttpDriver(fake_api.emulator, 777002).send("/start")
+    assert reply is not None and "小二" in reply.text
+    assert await process.stop() == 0
+    assert "Traceback" not in process.log()
+    assert [name for name, _ in fake_api.emulator.refusals] == ["getme"] * 6
+
+
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
+async def test_refused_token_is_reported_in_one_line(
+    fake_api: FakeBotApi, tmp_path: Path, mode: str
+) -> None:
+    process = BotProcess(fake_api, tmp_path / "bot.sqlite3", tmp_path / "bot.log")
+    process.extra_env = {
+        "BOT_TOKEN": "999999:revoked-token",
+        "WEBHOOK_URL": "https://bot.example.org",
+        "WEBHOOK_SECRET": "s3cret-value",
+        "WEBHOOK_HOST": "127.0.0.1",
+        "WEBHOOK_PORT": str(free_port()),
+    }
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        mode,
+        env=process.env(),
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(bot.communicate(), 60)
+    assert bot.returncode == 2
+    assert stderr.decode().strip().splitlines()[-1] == (
+        "Cannot start: BOT_TOKEN: Telegram refused this token (Unauthorized); "
+        "copy it again from @BotFather"
+    )
+    output = (stdout + stderr).decode()
+    assert "Traceback" not in output and "revoked-token" not in output and TOKEN not in output
