@@ -22,8 +22,11 @@ def _describe(error: ValidationError) -> str:
 
 
 def _run(mode: str, settings: Settings, token: str) -> int:
-    # Imported here, after the settings are known to be good: aiogram takes seconds to import,
-    # and a bad setting should be reported at once.
+    # Imported here, after the settings are known to be good, so a bad setting is reported at
+    # once; aiogram's Telegram types are then built on first use (bot/aiogram_import.py).
+    from bot.aiogram_import import import_aiogram
+
+    import_aiogram()
     from bot.app import run_polling, run_webhook
     from bot.console import run_console
     from bot.logging_setup import setup_logging
