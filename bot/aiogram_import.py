@@ -7,11 +7,13 @@ and again: on a small two-core machine that is 5-7 s and about 110 MB before the
 anything, and most of those types (stickers, gifts, payments, business accounts...) are never
 used by this bot.
 
-`import_aiogram()` lets the import skip that eager rebuild, then gives each aiogram module the
-type names its string annotations refer to (aiogram imports them only for type checkers), so
-pydantic builds a model from its own module the first time it is used. The result is the same
-models with the same schemas, built when needed: the import takes a quarter of the time and
-memory. It must run before anything else imports aiogram; later calls do nothing.
+`import_aiogram()` lets the import skip that eager rebuild (and the Bot API method models'
+attempts to build at class creation, which fail there for want of those names), then gives each
+aiogram module the type names its string annotations refer to (aiogram imports them only for
+type checkers), so pydantic builds a model from its own module the first time it is used. The
+result is the same models with the same schemas, built when needed: the import takes a quarter
+of the time and memory. It must run before anything else imports aiogram; later calls do
+nothing. tests/test_aiogram_import.py checks every model against aiogram's own build.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import sys
 from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel
+from pydantic._internal import _config  # the defaults behind every model's configuration
 
 _eager_rebuild = BaseModel.__dict__["model_rebuild"]
 
@@ -54,9 +57,11 @@ def import_aiogram() -> None:
     if "aiogram" in sys.modules:
         return
     type.__setattr__(BaseModel, "model_rebuild", classmethod(_rebuild_unless_deferred))
+    _config.config_defaults["defer_build"] = True
     try:
         import aiogram  # noqa: F401
     finally:
+        _config.config_defaults["defer_build"] = False
         type.__setattr__(BaseModel, "model_rebuild", _eager_rebuild)
     names = _aiogram_names()
     for module_name, module in list(sys.modules.items()):

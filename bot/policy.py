@@ -51,9 +51,12 @@ class PolicyValues(BaseModel):
     @field_validator("am_calendar", "support_calendar")
     @classmethod
     def _calendar(cls, value: str) -> str:
-        if value not in holidays.list_supported_countries():
+        # Loads only this country's calendar (listing all of them imports ~280 modules).
+        try:
+            holidays.country_holidays(value)
+        except NotImplementedError as error:
             msg = f"no holiday calendar for country {value!r}"
-            raise ValueError(msg)
+            raise ValueError(msg) from error
         return value
 
     am_assignment_hours: PositiveInt

@@ -53,6 +53,8 @@ def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
         ('status = "ozon_official"', 'status = "rumour"', "ozon_notification_sender"),
         ('value = "china-support@ozon.ru"', 'value = "not an address"', "support_email"),
         ("[values.max_extra_nudges]", "[values.max_extra_nudgez]", "max_extra_nudge"),
+        ('value = "CN"', 'value = "QQ"', "support_calendar"),
+        ('value = "Europe/Moscow"', 'value = "Europe/Atlantis"', "am_timezone"),
     ],
 )
 def test_broken_policy_names_the_entry(tmp_path: Path, old: str, new: str, entry: str) -> None:
