@@ -146,3 +146,26 @@ async def test_push_finishing_after_delete_leaves_nothing(tmp_path: Path) -> Non
         assert await count_user_rows(database.connection, 3) == 0
     finally:
         await database.close()
+
+
+async def test_scheduler_and_start_up_queries_never_read_every_reminder(tmp_path: Path) -> None:
+    database = await open_database(tmp_path / "bot.sqlite3")
+    cases = CaseRepository(database.connection)
+    statements: list[str] = []
+    try:
+        await database.connection.set_trace_callback(statements.append)
+        now = datetime.now(UTC)
+        await cases.recover_claimed()
+        await cases.due(now, 100)
+        await cases.claim_due(now, 100)
+        await cases.next_due_at()
+        await database.connection.set_trace_callback(None)
+        touching = [sql for sql in statements if "reminders" in sql]
+        assert len(touching) >= 4, statements
+        for sql in touching:
+            async with database.connection.execute(f"EXPLAIN QUERY PLAN {sql}") as cursor:
+                plan = [row[3] for row in await cursor.fetchall()]
+            scans = [step for step in plan if step.startswith("SCAN r") and "INDEX" not in step]
+            assert scans == [], (sql, plan)
+    finally:
+        await database.close()

@@ -72,6 +72,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX reminders_case ON reminders (case_id);
     CREATE INDEX reminders_user ON reminders (user_id, state);
     """,
+    # 3: start-up finds reminders a crash left claimed without reading every reminder.
+    """
+    CREATE INDEX reminders_claimed ON reminders (id) WHERE state = 'claimed';
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)
