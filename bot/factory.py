@@ -28,6 +28,7 @@ from bot.knowledge import KnowledgeBase
 from bot.pacing import Pacer
 from bot.policy import Policy
 from bot.request_retry import RetryMiddleware, best_effort
+from bot.response_models import KeepResponseModels
 from bot.scheduler import ReminderScheduler
 from bot.services.cases import Schedules
 from bot.settings import Settings
@@ -48,6 +49,7 @@ def create_bot(
     if session is None:
         server = TelegramAPIServer.from_base(api_base) if api_base else None
         session = AiohttpSession(api=server) if server else AiohttpSession()
+    session.middleware(KeepResponseModels())
     session.middleware(RetryMiddleware())
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 
