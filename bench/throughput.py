@@ -24,6 +24,7 @@ from bot.settings import Settings
 
 UPDATES = 3000
 USERS = 300
+ROUNDS = 3
 QUESTIONS = [
     line.split("\t")[1]
     for line in (ROOT / "tests" / "data" / "faq_questions.tsv").read_text("utf-8").splitlines()
@@ -83,7 +84,8 @@ def echo_dispatcher() -> Dispatcher:
     return dispatcher
 
 
-async def main() -> None:
+async def bot_rates() -> tuple[float, float]:
+    """The production dispatcher on a fresh database: (free-text rate, button rate)."""
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(_env_file=None, database_path=Path(folder) / "bot.sqlite3")
         emulator = BotApiEmulator()
@@ -91,14 +93,32 @@ async def main() -> None:
         async with open_dispatcher(settings) as dispatcher:
             faq_rate = await run(dispatcher, bot, text_updates(emulator))
             buttons = await button_updates(emulator, dispatcher, bot)
-            button_rate = await run(dispatcher, bot, buttons)
-        echo_emulator = BotApiEmulator()
-        echo_bot = Bot("1:echo", session=OfflineSession(echo_emulator))
-        echo = echo_dispatcher()
-        echo_text = await run(echo, echo_bot, text_updates(echo_emulator))
-        echo_presses = [echo_emulator.user_press(1 + i % USERS, 1, "x") for i in range(UPDATES)]
-        echo_buttons = await run(echo, echo_bot, echo_presses)
-    print(f"updates per run: {UPDATES}, sellers: {USERS}, one core, sequential feed_update")
+            return faq_rate, await run(dispatcher, bot, buttons)
+
+
+async def echo_rates() -> tuple[float, float]:
+    """The bare aiogram baseline: (text rate, button rate)."""
+    emulator = BotApiEmulator()
+    bot = Bot("1:echo", session=OfflineSession(emulator))
+    echo = echo_dispatcher()
+    text_rate = await run(echo, bot, text_updates(emulator))
+    presses = [emulator.user_press(1 + i % USERS, 1, "x") for i in range(UPDATES)]
+    return text_rate, await run(echo, bot, presses)
+
+
+async def main() -> None:
+    # The baseline runs first each round, so nothing the bot sets up can help it; the best of
+    # the rounds counts for each, which keeps a noisy neighbour on the machine out of it.
+    echo_runs, bot_runs = [], []
+    for _ in range(ROUNDS):
+        echo_runs.append(await echo_rates())
+        bot_runs.append(await bot_rates())
+    echo_text, echo_buttons = (max(run[i] for run in echo_runs) for i in (0, 1))
+    faq_rate, button_rate = (max(run[i] for run in bot_runs) for i in (0, 1))
+    print(
+        f"updates per run: {UPDATES}, sellers: {USERS}, one core, sequential feed_update, "
+        f"best of {ROUNDS} rounds"
+    )
     print(
         f"free-text FAQ:  {faq_rate:8.0f} updates/s | echo baseline {echo_text:8.0f}/s | "
         f"ratio {faq_rate / echo_text:.2f}"

@@ -33,7 +33,8 @@ from bot.services.reminders import QuietHours, delivery, next_nudge
 
 logger = logging.getLogger(__name__)
 
-BATCH = 100
+# About one second of pushes at Telegram's limit: a claim never runs far ahead of the sends.
+BATCH = 30
 IDLE_WAKE = timedelta(minutes=10)  # re-check even with nothing due (clock changes, new data)
 RETRY_LATER = timedelta(seconds=30)
 
