@@ -28,6 +28,7 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[a-zA-Z-]+(?:=\"[^\"<>]*\")?)*)\s*>")
 _ATTR = re.compile(r"([a-zA-Z-]+)(?:=\"[^\"<>]*\")?")
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")
+_SPECIAL = re.compile(r"[<&>]")
 
 
 class HtmlError(ValueError):
@@ -40,6 +41,12 @@ def to_plain_text(text: str) -> str:
     stack: list[str] = []
     position = 0
     while position < len(text):
+        special = _SPECIAL.search(text, position)
+        end = special.start() if special else len(text)
+        plain.append(text[position:end])
+        if special is None:
+            break
+        position = end
         char = text[position]
         if char == "<":
             match = _TAG.match(text, position)
@@ -64,11 +71,8 @@ def to_plain_text(text: str) -> str:
                 raise HtmlError(f"unescaped '&' at offset {position}")
             plain.append(html.unescape(match.group(0)))
             position = match.end()
-        elif char == ">":
-            raise HtmlError(f"unescaped '>' at offset {position}")
         else:
-            plain.append(char)
-            position += 1
+            raise HtmlError(f"unescaped '>' at offset {position}")
     if stack:
         raise HtmlError(f"unclosed tag <{stack[-1]}>")
     return "".join(plain)
