@@ -22,10 +22,16 @@ from handlers import (
 
 
 def get_routers() -> list[Router]:
-    """Cancel first (it works from any state), group chats next, the fallback last."""
+    """Cancel first (it works from any state), group chats next, the fallback last.
+
+    Most messages are questions, so the FAQ comes early: it takes plain text only outside any
+    wizard (default state), and every wizard's text handler requires its own state, so the two
+    never compete for a message.
+    """
     return [
         cancel.create_router(),
         groups.create_router(),
+        faq.create_router(),
         start.create_router(),
         language.create_router(),
         profile.create_router(),
@@ -35,7 +41,5 @@ def get_routers() -> list[Router]:
         cases.create_router(),
         stats.create_router(),
         privacy.create_router(),
-        # Free text is a question only once no wizard above has claimed it.
-        faq.create_router(),
         fallback.create_router(),
     ]
