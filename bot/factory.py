@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import aiosqlite
@@ -95,12 +96,20 @@ def create_dispatcher(
     dispatcher.include_routers(*get_routers())
     dispatcher.errors.register(on_error)
 
+    background: set[asyncio.Task[None]] = set()
+
     async def on_startup(bot: Bot) -> None:
-        # The menu of commands is a nicety; the bot works without it until the next start.
-        await best_effort(register_commands(bot, i18n), "register commands")
+        # The menu of commands is a nicety, registered beside polling rather than before it: the
+        # first reply does not wait for its nine Bot API calls.
+        task = asyncio.create_task(best_effort(register_commands(bot, i18n), "register commands"))
+        background.add(task)
+        task.add_done_callback(background.discard)
         await scheduler.start(bot)
 
     async def on_shutdown() -> None:
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
         await scheduler.stop()
 
     dispatcher.startup.register(on_startup)

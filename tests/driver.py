@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import asyncio
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
 from bot.emulator import BotApiEmulator, SentMessage
+
+
+async def eventually(condition: Callable[[], bool], seconds: float = 5.0) -> bool:
+    """Whether `condition` holds within `seconds` (for what the bot does in the background)."""
+    for _ in range(int(seconds / 0.01)):
+        if condition():
+            return True
+        await asyncio.sleep(0.01)
+    return condition()
 
 
 class ChatDriver(ABC):

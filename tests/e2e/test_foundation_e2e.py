@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.driver import HttpDriver
+from tests.driver import HttpDriver, eventually
 from tests.e2e.conftest import ROOT, TOKEN, BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.test_webhook_e2e import free_port
@@ -22,7 +22,9 @@ async def test_start_returns_chinese_welcome_and_menu(
     reply = await seller.send("/start")
     assert reply is not None and "小二" in reply.text
     assert "👤 我的资料" in seller.button_labels()
-    assert fake_api.emulator.commands["zh"], "commands registered at start-up"
+    assert await eventually(lambda: bool(fake_api.emulator.commands.get("zh"))), (
+        "commands registered beside polling at start-up"
+    )
     assert fake_api.emulator.refusals == []
 
 
