@@ -27,13 +27,9 @@ from pydantic._internal import _config  # the defaults behind every model's conf
 _eager_rebuild = BaseModel.__dict__["model_rebuild"]
 
 
-def _rebuild_unless_deferred(cls: type[BaseModel], /, **kwargs: Any) -> bool | None:
-    """`BaseModel.model_rebuild` while aiogram imports: models that ask to be built on first
-    use are left alone; any other model is rebuilt as usual."""
-    if cls.model_config.get("defer_build") and not kwargs.get("force"):
-        return None
-    result: bool | None = _eager_rebuild.__func__(cls, **kwargs)
-    return result
+def _leave_for_first_use(cls: type[BaseModel], /, **kwargs: Any) -> None:
+    """`BaseModel.model_rebuild` while aiogram imports: every model made during the import is
+    deferred, so aiogram's eager rebuild of it is skipped."""
 
 
 def _aiogram_names() -> dict[str, Any]:
@@ -56,12 +52,13 @@ def import_aiogram() -> None:
     """Import aiogram with its Telegram types built on first use (see the module docstring)."""
     if "aiogram" in sys.modules:
         return
-    type.__setattr__(BaseModel, "model_rebuild", classmethod(_rebuild_unless_deferred))
+    deferred = _config.config_defaults["defer_build"]
+    type.__setattr__(BaseModel, "model_rebuild", classmethod(_leave_for_first_use))
     _config.config_defaults["defer_build"] = True
     try:
         import aiogram  # noqa: F401
     finally:
-        _config.config_defaults["defer_build"] = False
+        _config.config_defaults["defer_build"] = deferred
         type.__setattr__(BaseModel, "model_rebuild", _eager_rebuild)
     names = _aiogram_names()
     for module_name, module in list(sys.modules.items()):
