@@ -40,6 +40,14 @@ async def show(
             await message.answer(text, reply_markup=reply_markup)
 
 
+async def ask_again(message: Message, text: str, markup: InlineKeyboardMarkup) -> None:
+    """A wizard got input it cannot use (a sticker, text where buttons were expected): say so
+    and show the current step again."""
+    await message.answer(
+        _("Please tap a button or type your answer.") + f"\n\n{text}", reply_markup=markup
+    )
+
+
 def time_error_reason(error: TimeError) -> str:
     """A friendly sentence for a refused time."""
     reasons = {

@@ -34,7 +34,7 @@ from bot.services.profile import EntityType, KycStatus, ProfileField, parse_sku_
 from bot.services.time_input import parse_past_time
 from bot.settings import Settings
 from bot.templates import EMAIL_TITLES, TemplateLibrary
-from handlers.common import show, time_error_reason, user_zone
+from handlers.common import ask_again, show, time_error_reason, user_zone
 from handlers.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
 from handlers.profile import invalid_reason
 from handlers.tracking import AT
@@ -448,9 +448,7 @@ async def not_text(message: Message, state: FSMContext, **data: Any) -> None:
     """Stickers, photos and the like during the wizard."""
     assert message.from_user is not None
     text, markup = await wizard(state, data).current(message.from_user.id)
-    await message.answer(
-        _("Please tap a button or type your answer.") + f"\n\n{text}", reply_markup=markup
-    )
+    await ask_again(message, text, markup)
 
 
 def create_router() -> Router:

@@ -22,7 +22,7 @@ from bot.policy import Policy
 from bot.scheduler import ReminderScheduler
 from bot.services.cases import CaseKind, Clock, Deadline, Schedules, compute_deadline
 from bot.services.time_input import parse_past_time
-from handlers.common import show, time_error_reason, user_zone
+from handlers.common import ask_again, show, time_error_reason, user_zone
 from handlers.filters import NO_TEXT, PLAIN_TEXT, PRIVATE, Input, Typed
 
 NOTE_MAX_CHARS = 200
@@ -297,9 +297,7 @@ async def other_input(message: Message, state: FSMContext, **data: Any) -> None:
         markup = InlineKeyboardMarkup(inline_keyboard=[[cancel_button()]])
     else:
         text, markup = when_view(CaseKind(stored["kind"]))
-    await message.answer(
-        _("Please tap a button or type your answer.") + f"\n\n{text}", reply_markup=markup
-    )
+    await ask_again(message, text, markup)
 
 
 def create_router() -> Router:
