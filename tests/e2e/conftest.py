@@ -78,6 +78,23 @@ class BotProcess:
         """Everything the process printed."""
         return self.log_path.read_text(errors="replace")
 
+    async def run_once(self, mode: str) -> tuple[int, str, str]:
+        """Run another `python -m bot <mode>` with this environment until it exits on its
+        own; return its exit status, standard output and standard error."""
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            mode,
+            cwd=ROOT,
+            env=self.env(),
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        stdout, stderr = await asyncio.wait_for(process.communicate(), 60)
+        assert process.returncode is not None
+        return process.returncode, stdout.decode(), stderr.decode()
+
 
 @pytest.fixture
 async def fake_api() -> AsyncIterator[FakeBotApi]:

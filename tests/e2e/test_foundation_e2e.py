@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sqlite3
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.driver import HttpDriver, eventually
-from tests.e2e.conftest import ROOT, TOKEN, BotProcess
+from tests.e2e.conftest import TOKEN, BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.test_webhook_e2e import free_port
 
@@ -82,24 +80,11 @@ async def test_429_is_waited_out_and_reply_arrives(
 
 
 async def test_second_process_on_same_database_refuses(bot_process: BotProcess) -> None:
-    env = bot_process.env()
-    second = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "polling",
-        env=env,
-        cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    _, stderr = await asyncio.wait_for(second.communicate(), 60)
-    assert second.returncode == 2
-    assert stderr.decode().strip().endswith("stop it first")
-    health = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "health", env=env, cwd=ROOT
-    )
-    assert await health.wait() == 0
+    code, _, stderr = await bot_process.run_once("polling")
+    assert code == 2
+    assert stderr.strip().endswith("stop it first")
+    code, _, _ = await bot_process.run_once("health")
+    assert code == 0
 
 
 async def test_telegram_down_at_start_delays_the_bot_instead_of_stopping_it(
@@ -130,21 +115,11 @@ async def test_refused_token_is_reported_in_one_line(
         "WEBHOOK_HOST": "127.0.0.1",
         "WEBHOOK_PORT": str(free_port()),
     }
-    bot = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        mode,
-        env=process.env(),
-        cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    stdout, stderr = await asyncio.wait_for(bot.communicate(), 60)
-    assert bot.returncode == 2
-    assert stderr.decode().strip().splitlines()[-1] == (
+    code, stdout, stderr = await process.run_once(mode)
+    assert code == 2
+    assert stderr.strip().splitlines()[-1] == (
         "Cannot start: BOT_TOKEN: Telegram refused this token (Unauthorized); "
         "copy it again from @BotFather"
     )
-    output = (stdout + stderr).decode()
+    output = stdout + stderr
     assert "Traceback" not in output and "revoked-token" not in output and TOKEN not in output
