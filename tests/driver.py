@@ -13,13 +13,16 @@ from aiogram.types import Update
 from bot.emulator import BotApiEmulator, SentMessage
 
 
-async def eventually(condition: Callable[[], bool], seconds: float = 5.0) -> bool:
-    """Whether `condition` holds within `seconds` (for what the bot does in the background)."""
-    for _ in range(int(seconds / 0.01)):
-        if condition():
-            return True
-        await asyncio.sleep(0.01)
-    return condition()
+async def wait_until(condition: Callable[[], bool], timeout: float) -> float:
+    """Poll until `condition()` holds (for what the bot does on its own); return the seconds it
+    took, or fail the test after `timeout`."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    while not condition():
+        if loop.time() - start > timeout:
+            raise AssertionError(f"not within {timeout}s")
+        await asyncio.sleep(0.02)
+    return loop.time() - start
 
 
 class ChatDriver(ABC):

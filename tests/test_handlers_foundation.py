@@ -9,7 +9,7 @@ from aiogram.fsm.storage.base import StorageKey
 
 from bot.db.privacy import count_user_rows
 from tests.conftest import USER_ID, Rig
-from tests.driver import eventually
+from tests.driver import wait_until
 
 
 async def test_start_greets_in_chinese_with_menu(rig: Rig) -> None:
@@ -42,7 +42,7 @@ async def test_language_choice_is_saved_and_wins_over_telegram(rig: Rig) -> None
 
 async def test_commands_registered_per_language(rig: Rig) -> None:
     # Registered in the background at start-up, beside polling.
-    assert await eventually(lambda: {"", "zh", "en"} <= set(rig.emulator.commands))
+    await wait_until(lambda: {"", "zh", "en"} <= set(rig.emulator.commands), timeout=5)
     zh = {c["command"]: c["description"] for c in rig.emulator.commands["zh"]}
     en = {c["command"]: c["description"] for c in rig.emulator.commands["en"]}
     assert zh["profile"] == "我的卖家资料" and en["profile"] == "My seller profile"

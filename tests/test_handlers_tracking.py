@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 
 from bot.db.cases import CaseRepository, CaseStatus
@@ -10,17 +9,17 @@ from bot.db.users import UserRepository
 from bot.emulator import SentMessage
 from bot.services.cases import CaseKind, Clock, Deadline
 from tests.conftest import USER_ID, Rig
+from tests.driver import wait_until
 
 
 async def wait_for_push(rig: Rig, chat_id: int, marker: str, timeout: float = 3.0) -> SentMessage:
     """The scheduler runs on its own: wait for a message containing `marker`."""
-    deadline = asyncio.get_running_loop().time() + timeout
-    while asyncio.get_running_loop().time() < deadline:
-        for message in rig.emulator.chat_messages(chat_id):
-            if marker in message.text:
-                return message
-        await asyncio.sleep(0.02)
-    raise AssertionError(f"no push with {marker!r} within {timeout}s")
+
+    def pushed() -> list[SentMessage]:
+        return [m for m in rig.emulator.chat_messages(chat_id) if marker in m.text]
+
+    await wait_until(lambda: bool(pushed()), timeout)
+    return pushed()[0]
 
 
 async def record(rig: Rig, kind_label: str, when: str) -> str:

@@ -11,10 +11,11 @@ import sys
 from pathlib import Path
 
 from bot.emulator import RateLimits
+from tests.driver import wait_until
 from tests.e2e.conftest import ROOT, TOKEN, BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.seed import seed_overdue_cases
-from tests.e2e.test_reminders_e2e import pushes, wait_until
+from tests.e2e.test_reminders_e2e import pushes
 
 KILLS = 20
 

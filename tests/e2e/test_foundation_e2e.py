@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.driver import HttpDriver, eventually
+from tests.driver import HttpDriver, wait_until
 from tests.e2e.conftest import TOKEN, BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.test_webhook_e2e import free_port
@@ -20,9 +20,8 @@ async def test_start_returns_chinese_welcome_and_menu(
     reply = await seller.send("/start")
     assert reply is not None and "小二" in reply.text
     assert "👤 我的资料" in seller.button_labels()
-    assert await eventually(lambda: bool(fake_api.emulator.commands.get("zh"))), (
-        "commands registered beside polling at start-up"
-    )
+    # Commands are registered beside polling at start-up.
+    await wait_until(lambda: bool(fake_api.emulator.commands.get("zh")), timeout=5)
     assert fake_api.emulator.refusals == []
 
 

@@ -7,7 +7,7 @@ import signal
 import sqlite3
 
 from bot.emulator import RateLimits
-from tests.driver import HttpDriver
+from tests.driver import HttpDriver, wait_until
 from tests.e2e.conftest import BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.seed import seed_overdue_cases
@@ -17,17 +17,6 @@ PUSH = "超时未回复"
 
 def pushes(fake_api: FakeBotApi, chat_id: int) -> int:
     return sum(PUSH in message.text for message in fake_api.emulator.chat_messages(chat_id))
-
-
-async def wait_until(condition, timeout: float) -> float:  # type: ignore[no-untyped-def]
-    """Poll until `condition()` holds; return the seconds it took."""
-    loop = asyncio.get_running_loop()
-    start = loop.time()
-    while not condition():
-        if loop.time() - start > timeout:
-            raise AssertionError(f"not within {timeout}s")
-        await asyncio.sleep(0.02)
-    return loop.time() - start
 
 
 async def test_overdue_case_is_pushed_within_two_seconds(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import aiohttp
 
+from tests.driver import wait_until
 from tests.e2e.conftest import ROOT, TOKEN, BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi
 
@@ -67,10 +68,7 @@ async def test_webhook_checks_secret(fake_api: FakeBotApi, tmp_path: Path) -> No
                 base + "/telegram/webhook", json=update, headers=headers
             ) as response:
                 assert response.status == 200
-            for _ in range(200):
-                if fake_api.emulator.chat_messages(888):
-                    break
-                await asyncio.sleep(0.05)
+            await wait_until(lambda: bool(fake_api.emulator.chat_messages(888)), timeout=10)
             assert "我能做什么" in fake_api.emulator.chat_messages(888)[0].text
     finally:
         process.terminate()
