@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import logging
 from collections.abc import Awaitable
 
@@ -47,19 +46,22 @@ class RetryMiddleware(BaseRequestMiddleware):
         """Run the call, retrying what Telegram or the network asks us to retry."""
         if method.__api_method__ == GetUpdates.__api_method__:
             return await make_request(bot, method)
-        last = 0 if method.__api_method__ == GetMe.__api_method__ else self.attempts
-        for attempt in itertools.count(1):
+        unlimited = method.__api_method__ == GetMe.__api_method__
+        attempt = 0
+        while True:
+            attempt += 1
+            given_up = not unlimited and attempt >= self.attempts
             try:
                 return await make_request(bot, method)
             except TelegramRetryAfter as error:
-                if attempt == last:
+                if given_up:
                     raise
                 logger.warning(
                     "%s: flood control, retrying in %ss", method.__api_method__, error.retry_after
                 )
                 await asyncio.sleep(error.retry_after)
             except (TelegramNetworkError, TelegramServerError) as error:
-                if attempt == last:
+                if given_up:
                     raise
                 delay = min(self.base_delay * 2 ** (attempt - 1), self.max_delay)
                 logger.warning(
@@ -70,7 +72,6 @@ class RetryMiddleware(BaseRequestMiddleware):
                     delay,
                 )
                 await asyncio.sleep(delay)
-        raise AssertionError("unreachable")
 
 
 async def best_effort(call: Awaitable[object], what: str) -> None:
