@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.content_loader import load_content  # noqa: E402
+from bot.content.loader import load_content  # noqa: E402
 from bot.services.faq_matcher import Verdict  # noqa: E402
 
 DATA = ROOT / "tests" / "data"

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from common import ROOT, median, percentile
 
-from bot.db.cases import CaseRepository
+from bot.db.case_repository import CaseRepository
 from bot.db.connection import open_database
-from bot.emulator import BotApiEmulator
+from bot.offline.emulator import BotApiEmulator
 from bot.scheduler import BATCH
 from tests.e2e.fake_bot_api import FakeBotApi
 

@@ -17,9 +17,9 @@ from aiogram.types import CallbackQuery, Message, Update
 from common import ROOT
 
 from bot.app import open_dispatcher
-from bot.emulator import BotApiEmulator
 from bot.factory import create_bot
-from bot.offline_session import OfflineSession
+from bot.offline.emulator import BotApiEmulator
+from bot.offline.session import OfflineSession
 from bot.settings import Settings
 
 UPDATES = 3000

@@ -8,8 +8,8 @@ import sys
 
 from pydantic import ValidationError
 
+from bot.content.errors import ContentError
 from bot.db.connection import DatabaseError, database_owned
-from bot.policy import ContentError
 from bot.settings import SettingError, Settings
 
 EXIT_CONFIG = 2
@@ -23,13 +23,13 @@ def _describe(error: ValidationError) -> str:
 
 def _run(mode: str, settings: Settings, token: str) -> int:
     # Imported here, after the settings are known to be good, so a bad setting is reported at
-    # once; aiogram's Telegram types are then built on first use (bot/aiogram_import.py).
-    from bot.aiogram_import import import_aiogram
+    # once; aiogram's Telegram types are then built on first use (bot/telegram/speedups).
+    from bot.telegram.speedups import import_aiogram
 
     import_aiogram()
     from bot.app import run_polling, run_webhook
-    from bot.console import run_console
     from bot.logging_setup import setup_logging
+    from bot.offline.console import run_console
 
     if mode == "health":
         return 0 if database_owned(settings.database_path) else 1

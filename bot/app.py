@@ -11,12 +11,15 @@ from aiogram.exceptions import TelegramUnauthorizedError
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
 from aiohttp import web
 
-from bot.content_loader import load_content
+from bot.content.errors import ContentError
+from bot.content.loader import Content, load_content
+from bot.content.template_loader import TEMPLATES_PATH
 from bot.db.connection import open_database
 from bot.factory import create_bot, create_dispatcher
 from bot.i18n import create_i18n
-from bot.request_retry import best_effort
 from bot.settings import SettingError, Settings
+from bot.telegram.request_retry import best_effort
+from bot.ui.template_texts import missing_template_texts
 
 logger = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram/webhook"
@@ -24,11 +27,19 @@ CONCURRENT_UPDATES = 32
 HEALTH_PATH = "/healthz"
 
 
+def load_checked_content() -> Content:
+    """The content files, and texts in the catalogues for exactly their phrases and emails."""
+    content = load_content()
+    for kind, ids in missing_template_texts(content.templates).items():
+        raise ContentError(TEMPLATES_PATH, kind, f"ids differ from the catalogue texts: {ids}")
+    return content
+
+
 @asynccontextmanager
 async def open_dispatcher(settings: Settings) -> AsyncIterator[Dispatcher]:
     """Open the database and build the dispatcher; close the database on the way out."""
     # Content first: a broken entry stops start-up before the database is touched.
-    content = load_content()
+    content = load_checked_content()
     database = await open_database(settings.database_path)
     try:
         yield create_dispatcher(

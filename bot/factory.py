@@ -18,22 +18,22 @@ from aiogram.types import ErrorEvent
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
-from bot.callback_guard import AnswerEveryCallback
-from bot.commands import register_commands
-from bot.db.cases import CaseRepository
+from bot.db.case_repository import CaseRepository
 from bot.db.fsm_storage import SQLiteStorage
-from bot.db.users import UserRepository
+from bot.db.user_repository import UserRepository
 from bot.i18n import UserLocaleMiddleware
-from bot.keyboards import main_menu
-from bot.knowledge import KnowledgeBase
-from bot.pacing import Pacer
-from bot.policy import Policy
-from bot.request_retry import RetryMiddleware, best_effort
-from bot.response_models import KeepResponseModels
 from bot.scheduler import ReminderScheduler
 from bot.services.cases import Schedules
+from bot.services.knowledge import KnowledgeBase
+from bot.services.policy import Policy
+from bot.services.template_filling import TemplateLibrary
 from bot.settings import Settings
-from bot.templates import TemplateLibrary
+from bot.telegram.callback_guard import AnswerEveryCallback
+from bot.telegram.pacing import Pacer
+from bot.telegram.request_retry import RetryMiddleware, best_effort
+from bot.telegram.speedups.answer_models import KeepResponseModels
+from bot.ui.commands import register_commands
+from bot.ui.keyboards import main_menu
 from handlers import get_routers
 
 logger = logging.getLogger(__name__)

@@ -11,12 +11,11 @@ from aiogram.utils.i18n import I18n, I18nMiddleware
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from bot.db.users import UserRepository
+from bot.db.user_repository import UserRepository
+from bot.services.locales import DEFAULT_LOCALE, resolve_locale
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"
-DEFAULT_LOCALE = "zh"
-SUPPORTED_LOCALES = ("zh", "en")
 
 
 def compile_catalogues(locales_dir: Path = LOCALES_DIR) -> list[Path]:
@@ -40,14 +39,6 @@ def create_i18n(locales_dir: Path = LOCALES_DIR) -> I18n:
     """Compile what is stale, then load the catalogues."""
     compile_catalogues(locales_dir)
     return I18n(path=locales_dir, default_locale=DEFAULT_LOCALE, domain=DOMAIN)
-
-
-def resolve_locale(saved: str | None, language_code: str | None) -> str:
-    """The user's saved choice, else Telegram's language (`zh-hans`→zh, `en-GB`→en), else zh."""
-    if saved in SUPPORTED_LOCALES:
-        return saved
-    primary = (language_code or "").lower().replace("_", "-").split("-", 1)[0]
-    return primary if primary in SUPPORTED_LOCALES else DEFAULT_LOCALE
 
 
 class UserLocaleMiddleware(I18nMiddleware):

@@ -22,14 +22,14 @@ from aiogram.exceptions import (
 )
 from aiogram.utils.i18n import I18n
 
-from bot.case_views import case_keyboard, reminder_text
-from bot.db.cases import CaseRepository, DueReminder
-from bot.db.users import UserRepository
-from bot.i18n import resolve_locale
-from bot.pacing import Pacer
-from bot.policy import Policy
+from bot.db.case_repository import CaseRepository, DueReminder
+from bot.db.user_repository import UserRepository
 from bot.services.cases import Schedules
+from bot.services.locales import resolve_locale
+from bot.services.policy import Policy
 from bot.services.reminders import QuietHours, delivery, next_nudge
+from bot.telegram.pacing import Pacer
+from bot.ui.case_views import case_keyboard, reminder_text
 
 logger = logging.getLogger(__name__)
 

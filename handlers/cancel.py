@@ -8,9 +8,9 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import CancelCb
-from bot.keyboards import main_menu
-from handlers.filters import PRIVATE
+from bot.telegram.filters import PRIVATE
+from bot.ui.callbacks import CancelCb
+from bot.ui.keyboards import main_menu
 
 
 async def cmd_cancel(message: Message, state: FSMContext) -> None:

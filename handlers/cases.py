@@ -11,15 +11,17 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import CaseAction, CaseCb, EmailCb, MenuAction, MenuCb
-from bot.case_views import KIND_TEMPLATES, case_detail, case_keyboard, case_line
-from bot.db.cases import Case, CaseEvent, CaseRepository, CaseStatus
-from bot.keyboards import Keyboard, menu_button
+from bot.db.case_repository import Case, CaseRepository
 from bot.scheduler import ReminderScheduler
+from bot.services.cases import CaseEvent, CaseStatus
 from bot.services.reminders import next_working_period
-from bot.templates import TemplateLibrary
-from handlers.common import show
-from handlers.filters import PRIVATE
+from bot.services.template_filling import TemplateLibrary
+from bot.telegram.filters import PRIVATE
+from bot.telegram.keyboard import Keyboard
+from bot.telegram.screens import show
+from bot.ui.callbacks import CaseAction, CaseCb, EmailCb, MenuAction, MenuCb
+from bot.ui.case_views import KIND_TEMPLATES, case_detail, case_keyboard, case_line
+from bot.ui.keyboards import menu_button
 from handlers.templates import open_email
 
 SNOOZE = timedelta(hours=1)

@@ -13,7 +13,19 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import (
+from bot.db.user_repository import User, UserRepository
+from bot.services.cases import CaseKind, Schedules, compute_deadline
+from bot.services.eligibility import Answers, Outcome, Step, Verdict, evaluate, next_step
+from bot.services.knowledge import KnowledgeBase
+from bot.services.policy import Policy
+from bot.services.profile import EntityType, KycStatus, ProfileField, parse_sku_count
+from bot.services.template_filling import TemplateLibrary
+from bot.services.time_input import parse_past_time
+from bot.settings import Settings
+from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
+from bot.telegram.keyboard import Keyboard
+from bot.telegram.screens import show
+from bot.ui.callbacks import (
     EligibilityCb,
     EmailCb,
     FaqCb,
@@ -22,20 +34,11 @@ from bot.callbacks import (
     TrackAction,
     TrackCb,
 )
-from bot.db.users import User, UserRepository
-from bot.formatting import dual_time, source_note
-from bot.keyboards import Keyboard, cancel_button, menu_button
-from bot.knowledge import KnowledgeBase
-from bot.labels import ENTITY_TYPE_LABELS, KYC_STATUS_LABELS
-from bot.policy import Policy
-from bot.services.cases import CaseKind, Schedules, compute_deadline
-from bot.services.eligibility import Answers, Outcome, Step, Verdict, evaluate, next_step
-from bot.services.profile import EntityType, KycStatus, ProfileField, parse_sku_count
-from bot.services.time_input import parse_past_time
-from bot.settings import Settings
-from bot.templates import EMAIL_TITLES, TemplateLibrary
-from handlers.common import ask_again, show, time_error_reason, user_zone
-from handlers.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
+from bot.ui.formatting import dual_time, source_note
+from bot.ui.keyboards import cancel_button, menu_button
+from bot.ui.labels import ENTITY_TYPE_LABELS, KYC_STATUS_LABELS
+from bot.ui.template_texts import EMAIL_TITLES
+from bot.ui.wizard_prompts import ask_again, time_error_reason, user_zone
 from handlers.profile import invalid_reason
 from handlers.tracking import AT
 

@@ -6,8 +6,8 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.keyboards import main_menu
-from handlers.filters import PRIVATE, Input, Typed
+from bot.telegram.filters import PRIVATE, Input, Typed
+from bot.ui.keyboards import main_menu
 
 
 async def unknown_command(message: Message) -> None:

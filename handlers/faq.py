@@ -10,7 +10,15 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import (
+from bot.services.cases import CaseKind
+from bot.services.faq_matcher import Verdict
+from bot.services.knowledge import KnowledgeBase, Topic
+from bot.services.policy import Policy
+from bot.services.template_filling import TemplateLibrary
+from bot.telegram.filters import PLAIN_TEXT, PRIVATE
+from bot.telegram.keyboard import Keyboard
+from bot.telegram.screens import show
+from bot.ui.callbacks import (
     EmailCb,
     FaqCb,
     MenuAction,
@@ -20,16 +28,10 @@ from bot.callbacks import (
     TrackAction,
     TrackCb,
 )
-from bot.case_views import KIND_LABELS
-from bot.formatting import source_note
-from bot.keyboards import Keyboard, main_menu, menu_button
-from bot.knowledge import KnowledgeBase, Topic
-from bot.policy import Policy
-from bot.services.cases import CaseKind
-from bot.services.faq_matcher import Verdict
-from bot.templates import EMAIL_TITLES, TemplateLibrary
-from handlers.common import show
-from handlers.filters import PLAIN_TEXT, PRIVATE
+from bot.ui.case_views import KIND_LABELS
+from bot.ui.formatting import source_note
+from bot.ui.keyboards import main_menu, menu_button
+from bot.ui.template_texts import EMAIL_TITLES
 
 # Matching looks at the start of a message; a question never needs more.
 MATCH_CHARS = 500

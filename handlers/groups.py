@@ -7,7 +7,7 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
-from handlers.filters import Chat
+from bot.telegram.filters import Chat
 
 
 async def group_command(message: Message) -> None:

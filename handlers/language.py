@@ -7,13 +7,15 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import LanguageCb, MenuAction, MenuCb
-from bot.db.users import UserRepository
-from bot.i18n import SUPPORTED_LOCALES, UserLocaleMiddleware
-from bot.keyboards import Keyboard, main_menu
-from bot.labels import LANGUAGE_NAMES
-from handlers.common import show
-from handlers.filters import PRIVATE
+from bot.db.user_repository import UserRepository
+from bot.i18n import UserLocaleMiddleware
+from bot.services.locales import SUPPORTED_LOCALES
+from bot.telegram.filters import PRIVATE
+from bot.telegram.keyboard import Keyboard
+from bot.telegram.screens import show
+from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
+from bot.ui.keyboards import main_menu
+from bot.ui.labels import LANGUAGE_NAMES
 
 
 def language_keyboard() -> InlineKeyboardMarkup:

@@ -11,13 +11,14 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import DeleteCb
-from bot.db.privacy import export_user_data
-from bot.db.users import UserRepository
+from bot.db.privacy_queries import export_user_data
+from bot.db.user_repository import UserRepository
 from bot.i18n import UserLocaleMiddleware
-from bot.keyboards import Keyboard, menu_button, single_column
-from handlers.common import show
-from handlers.filters import PRIVATE
+from bot.telegram.filters import PRIVATE
+from bot.telegram.keyboard import Keyboard, single_column
+from bot.telegram.screens import show
+from bot.ui.callbacks import DeleteCb
+from bot.ui.keyboards import menu_button
 
 
 async def cmd_privacy(message: Message) -> None:

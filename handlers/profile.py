@@ -12,16 +12,8 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import MenuAction, MenuCb, ProfileChoiceCb, ProfileEditCb
-from bot.db.users import User, UserRepository
-from bot.keyboards import Keyboard, cancel_button, menu_button, single_column
-from bot.labels import (
-    ENTITY_TYPE_LABELS,
-    KYC_STATUS_LABELS,
-    PROFILE_FIELD_LABELS,
-    QUIET_HOLD_LABELS,
-)
-from bot.policy import Policy
+from bot.db.user_repository import User, UserRepository
+from bot.services.policy import Policy
 from bot.services.profile import (
     EntityType,
     InvalidValue,
@@ -34,8 +26,17 @@ from bot.services.profile import (
     parse_sku_count,
     parse_timezone,
 )
-from handlers.common import show
-from handlers.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
+from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
+from bot.telegram.keyboard import Keyboard, single_column
+from bot.telegram.screens import show
+from bot.ui.callbacks import MenuAction, MenuCb, ProfileChoiceCb, ProfileEditCb
+from bot.ui.keyboards import cancel_button, menu_button
+from bot.ui.labels import (
+    ENTITY_TYPE_LABELS,
+    KYC_STATUS_LABELS,
+    PROFILE_FIELD_LABELS,
+    QUIET_HOLD_LABELS,
+)
 
 TYPED_PARSERS: dict[ProfileField, Callable[[str], Parsed[Any]]] = {
     ProfileField.SELLER_ID: parse_seller_id,

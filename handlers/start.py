@@ -8,11 +8,12 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import MenuAction, MenuCb
-from bot.db.users import UserRepository
-from bot.keyboards import main_menu, menu_button, single_column
-from handlers.common import show
-from handlers.filters import PRIVATE
+from bot.db.user_repository import UserRepository
+from bot.telegram.filters import PRIVATE
+from bot.telegram.keyboard import single_column
+from bot.telegram.screens import show
+from bot.ui.callbacks import MenuAction, MenuCb
+from bot.ui.keyboards import main_menu, menu_button
 
 
 def welcome_text() -> str:

@@ -10,16 +10,17 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import MenuAction, MenuCb
-from bot.case_views import KIND_LABELS
-from bot.db.stats import StatsRepository
-from bot.formatting import duration, source_note
-from bot.keyboards import menu_button, single_column
-from bot.policy import Policy
+from bot.db.stats_queries import StatsRepository
 from bot.services.cases import CaseKind
+from bot.services.policy import Policy
 from bot.settings import Settings
-from handlers.common import show
-from handlers.filters import PRIVATE
+from bot.telegram.filters import PRIVATE
+from bot.telegram.keyboard import single_column
+from bot.telegram.screens import show
+from bot.ui.callbacks import MenuAction, MenuCb
+from bot.ui.case_views import KIND_LABELS
+from bot.ui.formatting import duration, source_note
+from bot.ui.keyboards import menu_button
 
 # A community figure is shown only when enough different sellers stand behind it.
 COMMUNITY_MIN_SELLERS = 5

@@ -18,29 +18,29 @@ from aiogram.types import (
 )
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import (
-    EmailCb,
-    MenuAction,
-    MenuCb,
-    TemplatesCb,
-    TemplatesSection,
-)
-from bot.db.users import User, UserRepository
-from bot.keyboards import Keyboard, cancel_button, menu_button, single_column
-from bot.labels import PROFILE_FIELD_LABELS
-from bot.policy import Policy
+from bot.db.user_repository import User, UserRepository
+from bot.services.policy import Policy
 from bot.services.profile import ProfileField
-from bot.services.templates import CaseFacts, EmailTemplate, Recipient, render_email
-from bot.templates import (
+from bot.services.template_filling import (
+    CaseFacts,
+    EmailTemplate,
+    Recipient,
+    TemplateLibrary,
+    render_email,
+)
+from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
+from bot.telegram.keyboard import Keyboard, single_column
+from bot.telegram.screens import show
+from bot.ui.callbacks import EmailCb, MenuAction, MenuCb, TemplatesCb, TemplatesSection
+from bot.ui.keyboards import cancel_button, menu_button
+from bot.ui.labels import PROFILE_FIELD_LABELS
+from bot.ui.template_texts import (
     EMAIL_EXPLANATIONS,
     EMAIL_TITLES,
     PHRASE_MEANINGS,
     PHRASE_TITLES,
     PROBLEM_LABELS,
-    TemplateLibrary,
 )
-from handlers.common import show
-from handlers.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
 from handlers.profile import (
     TYPED_PARSERS,
     invalid_reason,

@@ -13,17 +13,19 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.callbacks import CaseAction, CaseCb, MenuAction, MenuCb, TrackAction, TrackCb
-from bot.case_views import KIND_LABELS, clock_note
-from bot.db.cases import CaseRepository, from_epoch, to_epoch
-from bot.formatting import dual_time, source_note
-from bot.keyboards import Keyboard, cancel_button, menu_button
-from bot.policy import Policy
+from bot.db.case_repository import CaseRepository, from_epoch, to_epoch
 from bot.scheduler import ReminderScheduler
 from bot.services.cases import CaseKind, Clock, Deadline, Schedules, compute_deadline
+from bot.services.policy import Policy
 from bot.services.time_input import parse_past_time
-from handlers.common import ask_again, show, time_error_reason, user_zone
-from handlers.filters import NO_TEXT, PLAIN_TEXT, PRIVATE, Input, Typed
+from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE, Input, Typed
+from bot.telegram.keyboard import Keyboard
+from bot.telegram.screens import show
+from bot.ui.callbacks import CaseAction, CaseCb, MenuAction, MenuCb, TrackAction, TrackCb
+from bot.ui.case_views import KIND_LABELS, clock_note
+from bot.ui.formatting import dual_time, source_note
+from bot.ui.keyboards import cancel_button, menu_button
+from bot.ui.wizard_prompts import ask_again, time_error_reason, user_zone
 
 NOTE_MAX_CHARS = 200
 # Quick "when" buttons: minutes ago, or a named moment.

@@ -1,6 +1,6 @@
-"""The test suite. aiogram is imported the way `python -m bot` imports it (bot/aiogram_import.py),
+"""The test suite. aiogram is imported the way `python -m bot` imports it (bot/telegram/speedups),
 before any test module or fixture imports it."""
 
-from bot.aiogram_import import import_aiogram
+from bot.telegram.speedups import import_aiogram
 
 import_aiogram()

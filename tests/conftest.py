@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.app import open_dispatcher
-from bot.emulator import BotApiEmulator
 from bot.factory import create_bot
-from bot.offline_session import OfflineSession
+from bot.offline.emulator import BotApiEmulator
+from bot.offline.session import OfflineSession
 from bot.settings import Settings
 from tests.driver import InProcessDriver
 

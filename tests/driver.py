@@ -10,7 +10,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
-from bot.emulator import BotApiEmulator, SentMessage
+from bot.offline.emulator import BotApiEmulator, SentMessage
 
 
 async def wait_until(condition: Callable[[], bool], timeout: float) -> float:

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.app import open_dispatcher
-from bot.emulator import MEDIA, BotApiEmulator
 from bot.factory import create_bot
-from bot.offline_session import OfflineSession
+from bot.offline.emulator import MEDIA, BotApiEmulator
+from bot.offline.session import OfflineSession
 from bot.settings import Settings
 
 USERS = [1001, 1002]

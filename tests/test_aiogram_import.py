@@ -1,4 +1,4 @@
-"""aiogram imported with its Telegram types built on first use (bot/aiogram_import.py) gives the
+"""aiogram imported with its Telegram types built on first use (bot/telegram/speedups) gives the
 same models as aiogram's own eager import. Each check runs in a fresh interpreter: this one
 already imported aiogram."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-LAZY = "from bot.aiogram_import import import_aiogram\nimport_aiogram()\n"
+LAZY = "from bot.telegram.speedups import import_aiogram\nimport_aiogram()\n"
 MODELS = """
 import aiogram.methods, aiogram.types
 from pydantic import BaseModel
@@ -96,7 +96,7 @@ def test_second_call_and_call_after_a_plain_import_change_nothing() -> None:
     code = """
 import json
 import aiogram.types
-from bot.aiogram_import import import_aiogram
+from bot.telegram.speedups import import_aiogram
 import_aiogram()
 import_aiogram()
 print(json.dumps(aiogram.types.Message.__pydantic_complete__))

@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.content_loader import FEATURE_ACTIONS
-from bot.i18n import LOCALES_DIR, SUPPORTED_LOCALES
-from bot.knowledge import load_knowledge
-from bot.policy import POLICY_PATH, ContentError, Status, load_policy
-from bot.templates import load_templates
+from bot.content.errors import ContentError
+from bot.content.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
+from bot.content.loader import FEATURE_ACTIONS
+from bot.content.policy_loader import POLICY_PATH, load_policy
+from bot.content.template_loader import load_templates
+from bot.services.locales import SUPPORTED_LOCALES
+from bot.services.policy import Status
 
 ROOT = Path(__file__).resolve().parent.parent
 ACTIONS = load_templates().actions() | FEATURE_ACTIONS
@@ -63,11 +65,9 @@ def test_broken_policy_names_the_entry(tmp_path: Path, old: str, new: str, entry
 
 
 def knowledge_copy(tmp_path: Path, locale: str, old: str, new: str) -> Path:
-    target = tmp_path / "locales"
-    for code in SUPPORTED_LOCALES:
-        (target / code).mkdir(parents=True)
-        shutil.copy(LOCALES_DIR / code / "knowledge.toml", target / code / "knowledge.toml")
-    path = target / locale / "knowledge.toml"
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, target)
+    path = target / f"{locale}.toml"
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -81,14 +81,19 @@ def knowledge_copy(tmp_path: Path, locale: str, old: str, new: str) -> Path:
             "zh",
             "{min_compliant_skus}",
             "{min_skus}",
-            r"zh.*knowledge.toml \[assignment\]: unknown placeholder",
+            r"knowledge/zh.toml \[assignment\]: unknown placeholder",
         ),
-        ("en", "<b>company</b>", "<b>company", r"knowledge.toml \[assignment\]: invalid answer"),
+        (
+            "en",
+            "<b>company</b>",
+            "<b>company",
+            r"knowledge/en.toml \[assignment\]: invalid answer",
+        ),
         (
             "zh",
             'id = "about_bot"',
             'id = "about_me"',
-            r"en/knowledge.toml \[file\]: topic ids differ",
+            r"knowledge/en.toml \[file\]: topic ids differ",
         ),
         ("en", '"topic:missing_am"]', '"topic:nowhere"]', r"\[assignment\]: unknown action"),
         (
@@ -136,7 +141,7 @@ def test_broken_content_stops_start_up_with_one_line(tmp_path: Path) -> None:
 
 def test_no_policy_number_is_written_into_prose() -> None:
     for locale in SUPPORTED_LOCALES:
-        raw = tomllib.loads((LOCALES_DIR / locale / "knowledge.toml").read_text(encoding="utf-8"))
+        raw = tomllib.loads((KNOWLEDGE_DIR / f"{locale}.toml").read_text(encoding="utf-8"))
         for topic in raw["topic"]:
             for field in ("title", "answer"):
                 # List markers ("1. ") are the only digits allowed; numbers come from the policy.

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.policy import load_policy
+from bot.content.policy_loader import load_policy
 from bot.services.cases import CaseKind, Clock, Schedules, compute_deadline
 
 POLICY = load_policy().values

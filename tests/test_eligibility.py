@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from bot.policy import load_policy
+from bot.content.policy_loader import load_policy
 from bot.services.eligibility import Answers, Outcome, Step, evaluate, next_step
 from bot.services.profile import EntityType, KycStatus
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.content_loader import load_content
-from bot.knowledge import KnowledgeBase
+from bot.content.loader import load_content
 from bot.services.cases import CaseKind
 from bot.services.faq_matcher import FaqMatcher, Verdict, features, in_domain, normalise
+from bot.services.knowledge import KnowledgeBase
 
 DATA = Path(__file__).parent / "data"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.db.users import UserRepository
+from bot.db.user_repository import UserRepository
 from bot.services.profile import EntityType, KycStatus
 from tests.conftest import USER_ID, Rig
 

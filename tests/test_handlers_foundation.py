@@ -7,7 +7,7 @@ import json
 import pytest
 from aiogram.fsm.storage.base import StorageKey
 
-from bot.db.privacy import count_user_rows
+from bot.db.privacy_queries import count_user_rows
 from tests.conftest import USER_ID, Rig
 from tests.driver import wait_until
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.db.cases import CaseRepository, CaseStatus
-from bot.db.users import UserRepository
-from bot.emulator import SentMessage
-from bot.services.cases import CaseKind, Clock, Deadline
+from bot.db.case_repository import CaseRepository
+from bot.db.user_repository import UserRepository
+from bot.offline.emulator import SentMessage
+from bot.services.cases import CaseKind, CaseStatus, Clock, Deadline
 from tests.conftest import USER_ID, Rig
 from tests.driver import wait_until
 

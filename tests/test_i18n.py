@@ -9,14 +9,9 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
 
-from bot.i18n import (
-    LOCALES_DIR,
-    SUPPORTED_LOCALES,
-    compile_catalogues,
-    create_i18n,
-    resolve_locale,
-)
-from bot.telegram_html import to_plain_text
+from bot.i18n import LOCALES_DIR, compile_catalogues, create_i18n
+from bot.services.locales import SUPPORTED_LOCALES, resolve_locale
+from bot.telegram.html_rules import to_plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.policy import load_policy
+from bot.content.policy_loader import load_policy
 from bot.services.cases import Clock, Schedules
 from bot.services.profile import InvalidValue, parse_quiet_hours
 from bot.services.reminders import (

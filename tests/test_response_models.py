@@ -1,4 +1,4 @@
-"""Bot API answer models stay built between calls (bot/response_models.py)."""
+"""Bot API answer models stay built between calls (bot/telegram/speedups/answer_models.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import weakref
 from aiogram.methods import Response
 from aiogram.types import Message
 
-from bot.emulator import BotApiEmulator
 from bot.factory import create_bot
-from bot.offline_session import OfflineSession
+from bot.offline.emulator import BotApiEmulator
+from bot.offline.session import OfflineSession
 
 
 async def test_answer_model_survives_garbage_collection() -> None:

@@ -10,12 +10,12 @@ import pytest
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
 
-from bot.db.cases import CaseRepository
+from bot.db.case_repository import CaseRepository
 from bot.db.connection import DatabaseError, open_database
 from bot.db.fsm_storage import SQLiteStorage
 from bot.db.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
-from bot.db.privacy import count_user_rows
-from bot.db.users import UserRepository
+from bot.db.privacy_queries import count_user_rows
+from bot.db.user_repository import UserRepository
 from bot.services.cases import CaseKind, Clock, Deadline
 from bot.services.profile import ProfileField
 

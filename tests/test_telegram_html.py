@@ -7,7 +7,7 @@ from aiogram import html
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.telegram_html import HtmlError, telegram_length, to_plain_text
+from bot.telegram.html_rules import HtmlError, telegram_length, to_plain_text
 
 
 @pytest.mark.parametrize(

@@ -7,20 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from bot.callbacks import EmailCb
-from bot.db.users import UserRepository
-from bot.emulator import MAX_COPY_TEXT, MAX_TEXT
-from bot.policy import ContentError
+from bot.content.errors import ContentError
+from bot.content.template_loader import TEMPLATES_PATH, load_templates
+from bot.db.user_repository import UserRepository
+from bot.offline.emulator import MAX_COPY_TEXT, MAX_TEXT
 from bot.services.profile import COMPANY_NAME_MAX_CHARS, ProfileField
-from bot.services.templates import CaseFacts, hours_en, hours_ru, moscow_stamp, render_email
-from bot.telegram_html import telegram_length, to_plain_text
-from bot.templates import (
+from bot.services.template_filling import CaseFacts, hours_en, hours_ru, moscow_stamp, render_email
+from bot.telegram.html_rules import telegram_length, to_plain_text
+from bot.ui.callbacks import EmailCb
+from bot.ui.template_texts import (
     EMAIL_EXPLANATIONS,
     EMAIL_TITLES,
     PHRASE_MEANINGS,
     PHRASE_TITLES,
-    TEMPLATES_PATH,
-    load_templates,
+    missing_template_texts,
 )
 from tests.conftest import USER_ID, Rig
 
@@ -41,7 +41,6 @@ def test_library_matches_catalogue_texts() -> None:
     ("old", "new", "message"),
     [
         ("Наш ID продавца: {seller_id}.", "Наш ID: {passport}.", r"\[seller_id\]: unknown"),
-        ('id = "thanks"', 'id = "thank_you"', r"\[phrase\]: ids differ"),
         ('to = "am_cc_support"', 'to = "ceo"', r"\[escalation\]: missing or invalid"),
     ],
 )
@@ -54,6 +53,14 @@ def test_broken_template_file_names_the_entry(
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(ContentError, match=message):
         load_templates(path)
+
+
+def test_a_phrase_without_catalogue_texts_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "templates.toml"
+    text = TEMPLATES_PATH.read_text(encoding="utf-8")
+    path.write_text(text.replace('id = "thanks"', 'id = "thank_you"', 1), encoding="utf-8")
+    assert missing_template_texts(load_templates(path)) == {"phrase": ["thank_you", "thanks"]}
+    assert missing_template_texts(load_templates()) == {}
 
 
 @pytest.mark.parametrize(

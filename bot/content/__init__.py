@@ -1,1 +1,1 @@
-"""Content files shipped with the bot: the policy values."""
+"""Content files shipped with the bot (policy values, knowledge, templates) and their loaders."""

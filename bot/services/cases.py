@@ -1,4 +1,4 @@
-"""Case kinds and when the answer to each is due."""
+"""Cases: their kinds, states, timeline events and clocks, and when the answer to each is due."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from bot.policy import PolicyValues
+from bot.services.policy import PolicyValues
 from bot.services.working_time import WorkCalendar, WorkSchedule
 
 
@@ -21,6 +21,26 @@ class CaseKind(StrEnum):
     ESCALATION = "escal"
     INDIVIDUAL_APPLICATION = "indiv"
     CUSTOM = "custom"
+
+
+class CaseStatus(StrEnum):
+    """Where a case stands."""
+
+    OPEN = "open"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+
+
+class CaseEvent(StrEnum):
+    """Timeline entries."""
+
+    RECORDED = "recorded"
+    REMINDED = "reminded"
+    SNOOZED = "snoozed"
+    EMAIL = "email"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+    REOPENED = "reopened"
 
 
 class Clock(StrEnum):

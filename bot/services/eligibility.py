@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.policy import PolicyValues
+from bot.services.policy import PolicyValues
 from bot.services.profile import EntityType, KycStatus
 
 

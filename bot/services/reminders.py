@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.policy import PolicyValues
 from bot.services.cases import Clock, Schedules
+from bot.services.policy import PolicyValues
 from bot.services.working_time import WorkSchedule
 
 ELAPSED_NUDGE_INTERVAL = timedelta(hours=24)

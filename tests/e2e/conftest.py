@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.emulator import BotApiEmulator
+from bot.offline.emulator import BotApiEmulator
 from tests.driver import HttpDriver
 from tests.e2e.fake_bot_api import FakeBotApi
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.emulator import BotApiEmulator
+from bot.offline.emulator import BotApiEmulator
 
 
 class FakeBotApi:

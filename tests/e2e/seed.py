@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bot.db.cases import CaseRepository
+from bot.db.case_repository import CaseRepository
 from bot.db.connection import open_database
-from bot.db.users import UserRepository
+from bot.db.user_repository import UserRepository
 from bot.services.cases import CaseKind, Clock, Deadline
 
 FIRST_SELLER = 500_000

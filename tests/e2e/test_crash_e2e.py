@@ -10,7 +10,7 @@ import signal
 import sys
 from pathlib import Path
 
-from bot.emulator import RateLimits
+from bot.offline.emulator import RateLimits
 from tests.driver import wait_until
 from tests.e2e.conftest import ROOT, TOKEN, BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.content_loader import load_content
-from bot.i18n import SUPPORTED_LOCALES
+from bot.content.loader import load_content
+from bot.services.locales import SUPPORTED_LOCALES
 from tests.driver import HttpDriver
 from tests.e2e.conftest import BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi

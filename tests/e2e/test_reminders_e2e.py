@@ -6,7 +6,7 @@ import asyncio
 import signal
 import sqlite3
 
-from bot.emulator import RateLimits
+from bot.offline.emulator import RateLimits
 from tests.driver import HttpDriver, wait_until
 from tests.e2e.conftest import BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.content_loader import load_content
+from bot.content.loader import load_content
 from tests.driver import HttpDriver
 from tests.e2e.conftest import BotProcess
 from tests.e2e.fake_bot_api import FakeBotApi

@@ -1,16 +1,11 @@
-"""Inline keyboards shared by several handlers."""
+"""Building inline keyboards without aiogram's per-button deep copies."""
 
 from __future__ import annotations
 
 import itertools
-from functools import lru_cache
 
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.i18n import get_i18n
-from aiogram.utils.i18n import gettext as _
-
-from bot.callbacks import CancelCb, MenuAction, MenuCb
 
 
 class Keyboard:
@@ -60,46 +55,6 @@ class Keyboard:
             rows.append(self._flow[position : position + width])
             position += width
         return InlineKeyboardMarkup(inline_keyboard=rows + self._rows)
-
-
-def _menu_entries() -> list[tuple[str, MenuAction]]:
-    return [
-        (_("📚 FAQ"), MenuAction.FAQ),
-        (_("✅ Can I get an AM?"), MenuAction.CHECK),
-        (_("📌 Track a case"), MenuAction.TRACK),
-        (_("📋 My cases"), MenuAction.CASES),
-        (_("✉️ Russian templates"), MenuAction.TEMPLATES),
-        (_("📊 Response times"), MenuAction.STATS),
-        (_("👤 My profile"), MenuAction.PROFILE),
-        (_("❓ Help"), MenuAction.HELP),
-        (_("🌐 Language"), MenuAction.LANGUAGE),
-    ]
-
-
-def main_menu() -> InlineKeyboardMarkup:
-    """The main menu, two buttons a row (built once per language)."""
-    return _main_menu(get_i18n().current_locale)
-
-
-@lru_cache(maxsize=8)
-def _main_menu(locale: str) -> InlineKeyboardMarkup:
-    builder = Keyboard()
-    for text, action in _menu_entries():
-        builder.button(text=text, callback_data=MenuCb(action=action))
-    builder.adjust(2)
-    return builder.as_markup()
-
-
-def menu_button() -> InlineKeyboardButton:
-    """Back to the main menu."""
-    return InlineKeyboardButton(
-        text=_("🏠 Main menu"), callback_data=MenuCb(action=MenuAction.MAIN).pack()
-    )
-
-
-def cancel_button() -> InlineKeyboardButton:
-    """Leave the wizard."""
-    return InlineKeyboardButton(text=_("✖️ Cancel"), callback_data=CancelCb().pack())
 
 
 def single_column(*buttons: InlineKeyboardButton) -> InlineKeyboardMarkup:

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
-from bot.db.cases import to_epoch
+from bot.db.case_repository import to_epoch
 from bot.services.cases import CaseKind
 
 

@@ -15,7 +15,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.telegram_html import HtmlError, telegram_length, to_plain_text
+from bot.telegram.html_rules import HtmlError, telegram_length, to_plain_text
 
 BOT_USER = {
     "id": 100_000,

@@ -1,27 +1,16 @@
-"""Policy values: every number and address the bot uses, loaded once from `content/policy.toml`."""
+"""Policy values: every number and address the bot uses, typed, with where each comes from."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
-from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
-from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, field_validator
 
-POLICY_PATH = Path(__file__).resolve().parent / "content" / "policy.toml"
 BEIJING = ZoneInfo("Asia/Shanghai")
-
-
-class ContentError(Exception):
-    """A content file is broken; start-up stops with the file and entry named."""
-
-    def __init__(self, path: Path, entry: str, reason: str) -> None:
-        super().__init__(f"{path.parent.name}/{path.name} [{entry}]: {reason}")
 
 
 class Status(StrEnum):
@@ -129,33 +118,3 @@ def _in_beijing(moment: time, zone: ZoneInfo) -> str:
     # Moscow and Beijing have had fixed offsets for years; any recent date gives the answer.
     local = datetime.combine(date(2026, 1, 15), moment, zone)
     return local.astimezone(BEIJING).strftime("%H:%M")
-
-
-def load_policy(path: Path = POLICY_PATH) -> Policy:
-    """Read and validate the policy file, or raise `ContentError` naming the entry."""
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise ContentError(path, "file", str(error)) from error
-    sources: dict[str, str] = raw.get("sources", {})
-    entries: dict[str, Any] = raw.get("values", {})
-    provenance = {}
-    for key, entry in entries.items():
-        try:
-            provenance[key] = Provenance(
-                source=sources[entry["source"]],
-                status=Status(entry["status"]),
-                checked=date.fromisoformat(entry["checked"]),
-                note=str(entry.get("note", "")),
-            )
-        except (KeyError, ValueError, TypeError) as error:
-            raise ContentError(path, key, f"bad source/status/checked: {error}") from error
-    try:
-        values = PolicyValues.model_validate(
-            {key: entry["value"] for key, entry in entries.items()}
-        )
-    except ValidationError as error:
-        first = error.errors()[0]
-        entry = ".".join(str(part) for part in first["loc"]) or "values"
-        raise ContentError(path, entry, first["msg"]) from error
-    return Policy(values=values, provenance=provenance)

@@ -13,7 +13,7 @@ from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import InputFile
 
-from bot.emulator import BotApiEmulator
+from bot.offline.emulator import BotApiEmulator
 
 
 class OfflineSession(BaseSession):

@@ -1,4 +1,4 @@
-"""Import aiogram without building all of its pydantic models up front.
+"""aiogram speed-ups. This module: import aiogram without building all of its models up front.
 
 `import aiogram` rebuilds every one of the ~400 Telegram types at import time, although they
 are declared with pydantic's `defer_build` (aiogram issues #1876, #1891). Each rebuild

@@ -1,56 +1,24 @@
-"""The knowledge base: topics per locale (`locales/<locale>/knowledge.toml`), checked at start."""
+"""Loads the knowledge base (`knowledge/<locale>.toml` beside this file), checked at start-up."""
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.i18n import LOCALES_DIR, SUPPORTED_LOCALES
-from bot.policy import ContentError, Policy
+from bot.content.errors import ContentError
 from bot.services.faq_matcher import FaqMatcher
-from bot.telegram_html import HtmlError, telegram_length, to_plain_text
+from bot.services.knowledge import KnowledgeBase, Topic
+from bot.services.locales import SUPPORTED_LOCALES
+from bot.services.policy import Policy
+from bot.telegram.html_rules import HtmlError, telegram_length, to_plain_text
 
-KNOWLEDGE_FILE = "knowledge.toml"
+KNOWLEDGE_DIR = Path(__file__).resolve().parent / "knowledge"
 # An answer leaves room for its title, the source line and a margin under Telegram's 4096.
 MAX_ANSWER_LENGTH = 3500
 MIN_QUESTIONS = 3
 _PHONE_NUMBER = re.compile(r"(?<!\d)(?:\+?\d[\d\s-]{6,}\d)(?!\d)")
-
-
-@dataclass(frozen=True)
-class Topic:
-    """One answer in one language."""
-
-    id: str
-    title: str
-    answer: str
-    based_on: tuple[str, ...]
-    guide_claims: bool
-    actions: tuple[str, ...]
-    questions: tuple[str, ...]
-
-    def unconfirmed(self, policy: Policy) -> bool:
-        """Does the answer rest on the unconfirmed third-party guide?"""
-        return self.guide_claims or policy.unconfirmed(self.based_on)
-
-
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
-class KnowledgeBase:
-    """Topics by locale (same ids in every locale) and the matcher over all their questions."""
-
-    topics: dict[str, dict[str, Topic]]
-    matcher: FaqMatcher
-
-    def topic(self, locale: str, topic_id: str) -> Topic | None:
-        """The topic in the user's language."""
-        return self.topics.get(locale, {}).get(topic_id)
-
-    def topic_ids(self) -> list[str]:
-        """Ids in the order of the file, for browsing."""
-        return list(next(iter(self.topics.values())).keys())
 
 
 def _topic(
@@ -88,7 +56,7 @@ def _topic(
 
 
 def load_knowledge(
-    policy: Policy, feature_actions: frozenset[str], locales_dir: Path = LOCALES_DIR
+    policy: Policy, feature_actions: frozenset[str], knowledge_dir: Path = KNOWLEDGE_DIR
 ) -> KnowledgeBase:
     """Read every locale's topics, check them, and build the matcher.
 
@@ -98,7 +66,7 @@ def load_knowledge(
     placeholders = policy.placeholders()
     topics: dict[str, dict[str, Topic]] = {}
     for locale in SUPPORTED_LOCALES:
-        path = locales_dir / locale / KNOWLEDGE_FILE
+        path = knowledge_dir / f"{locale}.toml"
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as error:
@@ -123,7 +91,7 @@ def load_knowledge(
     for locale, by_id in topics.items():
         if sorted(by_id) != sorted(reference):
             missing = sorted(set(reference) ^ set(by_id))
-            path = locales_dir / locale / KNOWLEDGE_FILE
+            path = knowledge_dir / f"{locale}.toml"
             raise ContentError(path, "file", f"topic ids differ from zh: {missing}")
     examples = [
         (topic.id, text)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.policy import Policy, load_policy
+from bot.content.knowledge_loader import load_knowledge
+from bot.content.policy_loader import load_policy
+from bot.content.template_loader import load_templates
 from bot.services.cases import CaseKind
-from bot.templates import TemplateLibrary, load_templates
+from bot.services.knowledge import KnowledgeBase
+from bot.services.policy import Policy
+from bot.services.template_filling import TemplateLibrary
 
 # Features a knowledge-base answer may link to besides topics and templates.
 FEATURE_ACTIONS = frozenset({"check", *(f"track:{kind.value}" for kind in CaseKind)})

@@ -9,13 +9,14 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import lazy_gettext as __
 
-from bot.callbacks import CaseAction, CaseCb
-from bot.db.cases import Case, CaseEvent, CaseStatus
-from bot.formatting import dual_time, duration, source_note
-from bot.keyboards import Keyboard, menu_button
-from bot.policy import Policy
-from bot.services.cases import CaseKind, Clock, Schedules
+from bot.db.case_repository import Case
+from bot.services.cases import CaseEvent, CaseKind, CaseStatus, Clock, Schedules
+from bot.services.policy import Policy
 from bot.services.reminders import overdue, remaining
+from bot.telegram.keyboard import Keyboard
+from bot.ui.callbacks import CaseAction, CaseCb
+from bot.ui.formatting import dual_time, duration, source_note
+from bot.ui.keyboards import menu_button
 
 KIND_LABELS = {
     CaseKind.AM_ASSIGNMENT: __("AM assignment (KYC + SKUs done)"),

@@ -133,3 +133,20 @@ def render_email(
         ru=template.ru.format(**values, case_line=lines["ru"]),
         en=template.en.format(**values, case_line=lines["en"]),
     )
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
+class TemplateLibrary:
+    """Every phrase and email, in file order, and the problem types (Russian, English)."""
+
+    phrases: tuple[Phrase, ...]
+    emails: tuple[EmailTemplate, ...]
+    problems: dict[str, tuple[str, str]]
+
+    def email_index(self, template_id: str) -> int:
+        """Position of an email template (callback data carries integers)."""
+        return [email.id for email in self.emails].index(template_id)
+
+    def actions(self) -> frozenset[str]:
+        """The actions other content may link to: the phrasebook and each email."""
+        return frozenset({"phrases", *(f"template:{email.id}" for email in self.emails)})

@@ -1,43 +1,15 @@
-"""Helpers every feature router uses to answer button presses."""
+"""What wizards say when input cannot be used, and whose time zone a typed time is in."""
 
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from aiogram.exceptions import TelegramBadRequest
-from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.db.users import User
+from bot.db.user_repository import User
 from bot.services.time_input import TimeError
 from bot.settings import Settings
-
-
-async def show(
-    query: CallbackQuery,
-    text: str,
-    reply_markup: InlineKeyboardMarkup | None = None,
-    *,
-    new_message: bool = False,
-    answered: bool = False,
-) -> None:
-    """Answer the press (unless done already), then replace the pressed message (navigation)
-    or send a new one."""
-    if not answered:
-        await query.answer()
-    message = query.message
-    if message is None:
-        return
-    if new_message or not isinstance(message, Message):
-        await message.answer(text, reply_markup=reply_markup)
-        return
-    try:
-        await message.edit_text(text, reply_markup=reply_markup)
-    except TelegramBadRequest as error:
-        # A second tap on the same button asks for the screen already shown; any other refusal
-        # (message too old to edit, deleted) gets the screen as a new message instead.
-        if "message is not modified" not in error.message:
-            await message.answer(text, reply_markup=reply_markup)
 
 
 async def ask_again(message: Message, text: str, markup: InlineKeyboardMarkup) -> None:

@@ -9,9 +9,9 @@ from aiogram import Bot, Dispatcher
 from aiogram.types import Update
 
 from bot.app import open_dispatcher
-from bot.emulator import BotApiEmulator, SentMessage
 from bot.factory import create_bot
-from bot.offline_session import OfflineSession
+from bot.offline.emulator import BotApiEmulator, SentMessage
+from bot.offline.session import OfflineSession
 from bot.settings import Settings
 
 CONSOLE_TOKEN = "1:offline-console"

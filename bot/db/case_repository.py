@@ -4,32 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
 import aiosqlite
 
 from bot.db.connection import transaction
-from bot.services.cases import CaseKind, Clock, Deadline
-
-
-class CaseStatus(StrEnum):
-    """Where a case stands."""
-
-    OPEN = "open"
-    ANSWERED = "answered"
-    CLOSED = "closed"
-
-
-class CaseEvent(StrEnum):
-    """Timeline entries."""
-
-    RECORDED = "recorded"
-    REMINDED = "reminded"
-    SNOOZED = "snoozed"
-    EMAIL = "email"
-    ANSWERED = "answered"
-    CLOSED = "closed"
-    REOPENED = "reopened"
+from bot.services.cases import CaseEvent, CaseKind, CaseStatus, Clock, Deadline
 
 
 def to_epoch(moment: datetime) -> int:

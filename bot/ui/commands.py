@@ -8,7 +8,7 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import lazy_gettext as __
 
-from bot.i18n import DEFAULT_LOCALE, SUPPORTED_LOCALES
+from bot.services.locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
 
 COMMANDS = (
     ("start", __("Main menu")),

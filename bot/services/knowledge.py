@@ -1,0 +1,41 @@
+"""Knowledge-base topics per locale and the matcher over their example questions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.services.faq_matcher import FaqMatcher
+from bot.services.policy import Policy
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One answer in one language."""
+
+    id: str
+    title: str
+    answer: str
+    based_on: tuple[str, ...]
+    guide_claims: bool
+    actions: tuple[str, ...]
+    questions: tuple[str, ...]
+
+    def unconfirmed(self, policy: Policy) -> bool:
+        """Does the answer rest on the unconfirmed third-party guide?"""
+        return self.guide_claims or policy.unconfirmed(self.based_on)
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
+class KnowledgeBase:
+    """Topics by locale (same ids in every locale) and the matcher over all their questions."""
+
+    topics: dict[str, dict[str, Topic]]
+    matcher: FaqMatcher
+
+    def topic(self, locale: str, topic_id: str) -> Topic | None:
+        """The topic in the user's language."""
+        return self.topics.get(locale, {}).get(topic_id)
+
+    def topic_ids(self) -> list[str]:
+        """Ids in the order of the file, for browsing."""
+        return list(next(iter(self.topics.values())).keys())

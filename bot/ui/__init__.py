@@ -1,0 +1,1 @@
+"""What sellers see: callback data, wizard states, labels, formatting, views and keyboards."""

@@ -1,0 +1,99 @@
+"""Titles of the phrases and emails, and what each Russian text says, as translatable strings.
+
+The Russian and English texts themselves are content (`bot/content/templates.toml`); what a
+seller reads about them is in the gettext catalogues, so it is translated like everything else.
+"""
+
+from __future__ import annotations
+
+from aiogram.utils.i18n import lazy_gettext as __
+
+from bot.services.template_filling import TemplateLibrary
+
+PHRASE_TITLES = {
+    "greeting": __("Greeting"),
+    "follow_up": __("Follow up"),
+    "category_status": __("Category review status"),
+    "fine_basis": __("Basis of a fine"),
+    "fbs_review": __("Speed up FBS review"),
+    "documents_uploaded": __("Documents uploaded"),
+    "call_request": __("Ask for a call"),
+    "thanks": __("Thanks"),
+    "whom_to_contact": __("Whom to contact"),
+    "reply_in_english": __("Reply in English, please"),
+    "noted": __("Got it"),
+    "seller_id": __("My seller ID"),
+}
+# What each Russian phrase says, for sellers who do not read Russian.
+PHRASE_MEANINGS = {
+    "greeting": __("Hello! We are ready to cooperate."),
+    "follow_up": __(
+        "Hello! Could you tell me whether you have had a chance to look at my previous message?"
+    ),
+    "category_status": __(
+        "Could you tell me at what stage the review of our category documents is?"
+    ),
+    "fine_basis": __("Could you explain on what grounds this fine was charged?"),
+    "fbs_review": __(
+        "Can the review of our FBS warehouse be sped up? All documents are already uploaded."
+    ),
+    "documents_uploaded": __(
+        "The requested documents are uploaded to the personal account. Please check them."
+    ),
+    "call_request": __("Could we have a call? 10:00–13:00 Moscow time suits us."),
+    "thanks": __("Thank you very much for your help!"),
+    "whom_to_contact": __("Could you tell me whom we should contact about this?"),
+    "reply_in_english": __("If possible, please reply in English. Thank you!"),
+    "noted": __("Thank you, we have received the information. We will do everything shortly."),
+    "seller_id": __("Our seller ID is … (from your profile)."),
+}
+EMAIL_TITLES = {
+    "missing_am": __("Missing AM: no manager assigned"),
+    "escalation": __("Escalation Request to a senior AM"),
+    "individual_application": __("Individual business: apply for an AM"),
+    "support_request": __("General support request"),
+    "follow_up": __("Follow-up on an unanswered email"),
+}
+EMAIL_EXPLANATIONS = {
+    "missing_am": __(
+        "It says: we passed KYC (Verified) but no AM is assigned and no welcome message "
+        "arrived; it gives your seller ID, company and SKU count, mentions the attached "
+        "screenshots and asks to assign an AM or say what is missing. Attach the screenshots."
+    ),
+    "escalation": __(
+        "It says: we wrote to our AM (when, and how long we have waited) and got no reply; it "
+        "gives your seller ID and company and asks for a senior AM to take over."
+    ),
+    "individual_application": __(
+        "It says: we are an individual business from China that passed KYC; it gives your "
+        "seller ID, name and SKU count and asks to consider assigning an AM."
+    ),
+    "support_request": __(
+        "It gives your seller ID, company, SKU count and the problem type. Write the details "
+        "of your problem under «Суть вопроса / Details» before sending."
+    ),
+    "follow_up": __(
+        "It says: we emailed earlier (when, and how long we have waited) and have had no "
+        "reply; it asks whether there is news and gives your seller ID and company."
+    ),
+}
+PROBLEM_LABELS = {
+    "logistics": __("Logistics problem"),
+    "category": __("Category documents rejected"),
+    "fine": __("A fine"),
+    "fbs": __("FBS warehouse review"),
+    "other": __("Other question"),
+}
+
+
+def missing_template_texts(library: TemplateLibrary) -> dict[str, list[str]]:
+    """Ids of phrases, emails and problem types that the file and these texts do not share."""
+    gaps = {}
+    for kind, found, expected in (
+        ("phrase", [p.id for p in library.phrases], PHRASE_TITLES),
+        ("email", [e.id for e in library.emails], EMAIL_TITLES),
+        ("problem", list(library.problems), PROBLEM_LABELS),
+    ):
+        if sorted(found) != sorted(expected):
+            gaps[kind] = sorted(set(found) ^ set(expected))
+    return gaps
