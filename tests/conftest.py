@@ -12,9 +12,8 @@ from bot.factory import create_bot
 from bot.offline.emulator import BotApiEmulator
 from bot.offline.session import OfflineSession
 from bot.settings import Settings
-from tests.driver import InProcessDriver
-
-USER_ID = 4242
+from tests.support.driver import InProcessDriver
+from tests.support.rig import USER_ID, Rig
 
 
 @pytest.fixture
@@ -34,19 +33,3 @@ async def rig(settings: Settings) -> AsyncIterator[Rig]:
         await dispatcher.emit_shutdown(bot=bot, dispatcher=dispatcher)
     assert emulator.refusals == [], "the bot made calls Telegram would refuse"
     assert emulator.open_callbacks() == set(), "a button press was left unanswered"
-
-
-class Rig:
-    """What a handler test needs."""
-
-    def __init__(self, emulator, chat, dispatcher, bot) -> None:  # type: ignore[no-untyped-def]
-        self.emulator = emulator
-        self.chat = chat
-        self.dispatcher = dispatcher
-        self.bot = bot
-
-    def user(self, user_id: int, language_code: str = "zh-hans") -> InProcessDriver:
-        """A second seller in the same bot."""
-        driver = InProcessDriver(self.dispatcher, self.bot, self.emulator, user_id)
-        driver.language_code = language_code
-        return driver

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -39,11 +40,12 @@ class SQLiteStorage(BaseStorage):
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
         """Save the wizard's collected answers."""
         state, _ = await self._load(key)
-        await self._save(key, state, dict(data))
+        await self._save(key, state, copy.deepcopy(dict(data)))
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:
         """The wizard's collected answers ({} when none)."""
-        return dict((await self._load(key))[1])
+        # A copy: a nested value changed by a handler must not change the cache before set_data.
+        return copy.deepcopy((await self._load(key))[1])
 
     async def close(self) -> None:
         """The connection belongs to the bot's `Database`, which closes it."""

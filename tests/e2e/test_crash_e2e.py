@@ -8,16 +8,27 @@ import os
 import random
 import signal
 import sys
+from functools import partial
 from pathlib import Path
 
+import pytest
+
 from bot.offline.emulator import RateLimits
-from tests.driver import wait_until
-from tests.e2e.conftest import ROOT, TOKEN, BotProcess
-from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.seed import seed_overdue_cases
-from tests.e2e.test_reminders_e2e import pushes
+from tests.support.bot_process import TOKEN, BotProcess
+from tests.support.driver import wait_until
+from tests.support.fake_bot_api import FakeBotApi, pushes, total_pushes
+from tests.support.paths import ROOT
+from tests.support.seed import seed_overdue_cases
 
 KILLS = 20
+
+# Each test runs `python -m bot` as a subprocess.
+pytestmark = pytest.mark.slow
+
+
+def more_than(api: FakeBotApi, sellers: list[int], before: int) -> bool:
+    """Has this run delivered a push yet?"""
+    return total_pushes(api, sellers) > before
 
 
 async def test_twenty_random_kills_during_a_burst(fake_api: FakeBotApi, tmp_path: Path) -> None:
@@ -27,11 +38,9 @@ async def test_twenty_random_kills_during_a_burst(fake_api: FakeBotApi, tmp_path
     chance = random.Random(20261127)
     for _ in range(KILLS):
         await process.start()
-        delivered = sum(pushes(fake_api, chat) for chat in sellers)
+        before = total_pushes(fake_api, sellers)
         # Kill somewhere inside the burst: after this run's first push, at a random moment.
-        await wait_until(
-            lambda before=delivered: sum(pushes(fake_api, c) for c in sellers) > before, 20
-        )
+        await wait_until(partial(more_than, fake_api, sellers, before), 20)
         await asyncio.sleep(chance.uniform(0.0, 0.6))
         await process.stop(signal.SIGKILL)
     await process.start()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from tests.driver import HttpDriver
-from tests.e2e.conftest import BotProcess
-from tests.e2e.fake_bot_api import FakeBotApi
+import pytest
+
+from tests.support.bot_process import BotProcess
+from tests.support.driver import HttpDriver
+from tests.support.fake_bot_api import FakeBotApi
 
 RUNS = [
     (["是", "企业（公司）", "已认证", "10"], "刚刚", "你符合条件"),
@@ -15,6 +17,9 @@ RUNS = [
     (["是", "个人"], None, "个人卖家不分配"),
     (["还没有"], None, "先注册"),
 ]
+
+# Each test runs `python -m bot` as a subprocess.
+pytestmark = pytest.mark.slow
 
 
 async def test_every_outcome_over_http(bot_process: BotProcess, fake_api: FakeBotApi) -> None:

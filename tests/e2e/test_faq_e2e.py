@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.loader import load_content
 from bot.services.locales import SUPPORTED_LOCALES
-from tests.driver import HttpDriver
-from tests.e2e.conftest import BotProcess
-from tests.e2e.fake_bot_api import FakeBotApi
+from tests.support.bot_process import BotProcess
+from tests.support.driver import HttpDriver
+from tests.support.fake_bot_api import FakeBotApi
+
+# Each test runs `python -m bot` as a subprocess.
+pytestmark = pytest.mark.slow
 
 
 async def test_every_answer_renders_in_every_language(

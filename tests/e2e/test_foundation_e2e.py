@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.driver import HttpDriver, wait_until
-from tests.e2e.conftest import TOKEN, BotProcess
-from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.test_webhook_e2e import free_port
+from tests.support.bot_process import TOKEN, BotProcess
+from tests.support.driver import HttpDriver, wait_until
+from tests.support.fake_bot_api import FakeBotApi
+
+# Each test runs `python -m bot` as a subprocess.
+pytestmark = pytest.mark.slow
 
 
 async def test_start_returns_chinese_welcome_and_menu(

@@ -6,17 +6,16 @@ import asyncio
 import signal
 import sqlite3
 
+import pytest
+
 from bot.offline.emulator import RateLimits
-from tests.driver import HttpDriver, wait_until
-from tests.e2e.conftest import BotProcess
-from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.seed import seed_overdue_cases
+from tests.support.bot_process import BotProcess
+from tests.support.driver import HttpDriver, wait_until
+from tests.support.fake_bot_api import FakeBotApi, pushes
+from tests.support.seed import seed_overdue_cases
 
-PUSH = "超时未回复"
-
-
-def pushes(fake_api: FakeBotApi, chat_id: int) -> int:
-    return sum(PUSH in message.text for message in fake_api.emulator.chat_messages(chat_id))
+# Each test runs `python -m bot` as a subprocess.
+pytestmark = pytest.mark.slow
 
 
 async def test_overdue_case_is_pushed_within_two_seconds(

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.content.loader import load_content
-from tests.driver import HttpDriver
-from tests.e2e.conftest import BotProcess
-from tests.e2e.fake_bot_api import FakeBotApi
+from tests.support.bot_process import BotProcess
+from tests.support.driver import HttpDriver
+from tests.support.fake_bot_api import FakeBotApi
 
 HOSTILE = '<script>x</script> &amp; <b> "北京" 😀 שלום'
+
+# Each test runs `python -m bot` as a subprocess.
+pytestmark = pytest.mark.slow
 
 
 async def test_all_templates_render_through_the_fake_api(

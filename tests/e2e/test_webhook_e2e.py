@@ -8,10 +8,15 @@ import sys
 from pathlib import Path
 
 import aiohttp
+import pytest
 
-from tests.driver import wait_until
-from tests.e2e.conftest import ROOT, TOKEN, BotProcess
-from tests.e2e.fake_bot_api import FakeBotApi
+from tests.support.bot_process import TOKEN, BotProcess
+from tests.support.driver import wait_until
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.paths import ROOT
+
+# Each test runs `python -m bot` as a subprocess.
+pytestmark = pytest.mark.slow
 
 
 def free_port() -> int:

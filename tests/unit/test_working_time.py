@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.services.working_time import WorkCalendar, WorkSchedule
+from tests.support.moments import BEIJING, MOSCOW, msk
 
-MOSCOW = ZoneInfo("Europe/Moscow")
-BEIJING = ZoneInfo("Asia/Shanghai")
 RU = WorkCalendar("RU")
 CN = WorkCalendar("CN")
 AM_OFFICE = WorkSchedule(RU, MOSCOW, time(9), time(18))
@@ -72,10 +70,6 @@ def test_chinese_2026_holidays_are_off(day: date) -> None:
 def test_estimates_for_undecreed_years() -> None:
     assert not CN.is_estimate(date(2026, 12, 1)) and CN.is_estimate(date(2027, 3, 1))
     assert not RU.is_estimate(date(2027, 3, 1)) and RU.is_estimate(date(2028, 3, 1))
-
-
-def msk(*args: int) -> datetime:
-    return datetime(*args, tzinfo=MOSCOW)  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(

@@ -3,34 +3,28 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.services.time_input import TimeError, parse_past_time
+from tests.support.moments import BEIJING, MOSCOW, bj
 
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)  # 15:00 Beijing, Friday
-BEIJING = ZoneInfo("Asia/Shanghai")
-MOSCOW = ZoneInfo("Europe/Moscow")
-
-
-def beijing(*args: int) -> datetime:
-    return datetime(*args, tzinfo=BEIJING).astimezone(UTC)  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(
     ("text", "moment"),
     [
-        ("2026-11-26 15:30", beijing(2026, 11, 26, 15, 30)),
-        ("2026/11/26 9:05", beijing(2026, 11, 26, 9, 5)),
-        ("11-26 15:30", beijing(2026, 11, 26, 15, 30)),
-        ("11月26日 15:30", beijing(2026, 11, 26, 15, 30)),
-        ("昨天 15:30", beijing(2026, 11, 26, 15, 30)),
-        ("昨天下午3点", beijing(2026, 11, 26, 15, 0)),
-        ("前天 10:00", beijing(2026, 11, 25, 10, 0)),
-        ("今天 9:00", beijing(2026, 11, 27, 9, 0)),
-        ("14:30", beijing(2026, 11, 27, 14, 30)),
-        ("１４：３０", beijing(2026, 11, 27, 14, 30)),
+        ("2026-11-26 15:30", bj(2026, 11, 26, 15, 30)),
+        ("2026/11/26 9:05", bj(2026, 11, 26, 9, 5)),
+        ("11-26 15:30", bj(2026, 11, 26, 15, 30)),
+        ("11月26日 15:30", bj(2026, 11, 26, 15, 30)),
+        ("昨天 15:30", bj(2026, 11, 26, 15, 30)),
+        ("昨天下午3点", bj(2026, 11, 26, 15, 0)),
+        ("前天 10:00", bj(2026, 11, 25, 10, 0)),
+        ("今天 9:00", bj(2026, 11, 27, 9, 0)),
+        ("14:30", bj(2026, 11, 27, 14, 30)),
+        ("１４：３０", bj(2026, 11, 27, 14, 30)),
         ("3小时前", NOW - timedelta(hours=3)),
         ("30分钟前", NOW - timedelta(minutes=30)),
         ("半小时前", NOW - timedelta(minutes=30)),
@@ -44,7 +38,7 @@ def test_accepted(text: str, moment: datetime) -> None:
 
 def test_month_day_in_the_future_means_last_year() -> None:
     january = datetime(2027, 1, 2, 4, 0, tzinfo=UTC)
-    assert parse_past_time("12-30 10:00", january, BEIJING).moment == beijing(2026, 12, 30, 10, 0)
+    assert parse_past_time("12-30 10:00", january, BEIJING).moment == bj(2026, 12, 30, 10, 0)
 
 
 def test_time_zone_of_the_seller_is_used() -> None:

@@ -18,8 +18,8 @@ from bot.content.policy_loader import POLICY_PATH, load_policy
 from bot.content.template_loader import load_templates
 from bot.services.locales import SUPPORTED_LOCALES
 from bot.services.policy import Status
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 ACTIONS = load_templates().actions() | FEATURE_ACTIONS
 # Anything that looks like a phone number: 7+ digits, optionally with + and separators.
 PHONE = re.compile(r"(?<![\d.:])\+?\d(?:[\s-]?\d){6,}(?![\d.:])")
@@ -117,6 +117,7 @@ def test_broken_knowledge_names_file_and_entry(
         load_knowledge(load_policy(), ACTIONS, knowledge_copy(tmp_path, locale, old, new))
 
 
+@pytest.mark.slow
 def test_broken_content_stops_start_up_with_one_line(tmp_path: Path) -> None:
     for folder in ("bot", "handlers", "locales"):
         shutil.copytree(ROOT / folder, tmp_path / folder)

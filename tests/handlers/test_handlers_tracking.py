@@ -8,8 +8,8 @@ from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
 from bot.offline.emulator import SentMessage
 from bot.services.cases import CaseKind, CaseStatus, Clock, Deadline
-from tests.conftest import USER_ID, Rig
-from tests.driver import wait_until
+from tests.support.driver import wait_until
+from tests.support.rig import USER_ID, Rig
 
 
 async def wait_for_push(rig: Rig, chat_id: int, marker: str, timeout: float = 3.0) -> SentMessage:

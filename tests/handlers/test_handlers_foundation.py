@@ -8,8 +8,8 @@ import pytest
 from aiogram.fsm.storage.base import StorageKey
 
 from bot.db.privacy_queries import count_user_rows
-from tests.conftest import USER_ID, Rig
-from tests.driver import wait_until
+from tests.support.driver import wait_until
+from tests.support.rig import USER_ID, Rig
 
 
 async def test_start_greets_in_chinese_with_menu(rig: Rig) -> None:
@@ -93,6 +93,7 @@ async def test_non_text_while_editing_and_forged_choice(rig: Rig) -> None:
     reply = await rig.chat.send_media("sticker")
     assert reply is not None and "请用文字发送" in reply.text
     message = rig.chat.last()
+    assert message is not None
     reply = await rig.chat.press_data(message.message_id, "pc1:entity_type:ceo")
     assert reply is not None
     reply = await rig.chat.press_data(message.message_id, "zz:garbage")

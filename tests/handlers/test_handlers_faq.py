@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import Rig
+from tests.support.rig import Rig
 
 
 async def test_faq_lists_every_topic_and_each_answer_renders(rig: Rig) -> None:

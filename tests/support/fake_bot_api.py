@@ -56,3 +56,17 @@ class FakeBotApi:
                     params[key] = value
         status, body = await self.emulator.call(request.match_info["method"], params, files)
         return web.json_response(body, status=status)
+
+
+# The first line of every reminder push (Chinese, the default language).
+PUSH_MARKER = "超时未回复"
+
+
+def pushes(api: FakeBotApi, chat_id: int) -> int:
+    """How many reminder pushes a chat has received."""
+    return sum(PUSH_MARKER in message.text for message in api.emulator.chat_messages(chat_id))
+
+
+def total_pushes(api: FakeBotApi, chat_ids: list[int]) -> int:
+    """Reminder pushes received by all of these chats."""
+    return sum(pushes(api, chat_id) for chat_id in chat_ids)

@@ -12,8 +12,8 @@ from babel.messages.pofile import read_po
 from bot.i18n import LOCALES_DIR, compile_catalogues, create_i18n
 from bot.services.locales import SUPPORTED_LOCALES, resolve_locale
 from bot.telegram.html_rules import to_plain_text
+from tests.support.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+# Each test starts another interpreter.
+pytestmark = pytest.mark.slow
 
 
 def run_bot(

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.content.loader import load_content
 from bot.services.cases import CaseKind
 from bot.services.faq_matcher import FaqMatcher, Verdict, features, in_domain, normalise
 from bot.services.knowledge import KnowledgeBase
-
-DATA = Path(__file__).parent / "data"
+from tests.support.paths import DATA
 
 
 def read_lines(name: str) -> list[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.db.user_repository import UserRepository
 from bot.services.profile import EntityType, KycStatus
-from tests.conftest import USER_ID, Rig
+from tests.support.rig import USER_ID, Rig
 
 YES = "是"
 COMPANY = "企业（公司）"
@@ -106,7 +106,8 @@ async def test_double_tap_advances_once(rig: Rig) -> None:
     await rig.chat.press_data(first.message_id, yes)
     reply = await rig.chat.press_data(first.message_id, yes)
     assert reply is not None and "步骤 2/4" in reply.text
-    assert rig.chat.last().text.count("步骤") == 1
+    last = rig.chat.last()
+    assert last is not None and last.text.count("步骤") == 1
 
 
 async def test_button_from_an_old_wizard(rig: Rig) -> None:

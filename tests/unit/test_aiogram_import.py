@@ -7,9 +7,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import pytest
+
+from tests.support.paths import ROOT
 
 LAZY = "from bot.telegram.speedups import import_aiogram\nimport_aiogram()\n"
 MODELS = """
@@ -40,6 +41,9 @@ CENTRAL = [
     "EditMessageReplyMarkup",
     "SetMyCommands",
 ]
+
+# Each test starts another interpreter.
+pytestmark = pytest.mark.slow
 
 
 def run(code: str) -> object:

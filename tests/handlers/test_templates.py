@@ -22,7 +22,7 @@ from bot.ui.template_texts import (
     PHRASE_TITLES,
     missing_template_texts,
 )
-from tests.conftest import USER_ID, Rig
+from tests.support.rig import USER_ID, Rig
 
 HOSTILE = '<script>alert(1)</script> &amp; <b> "北京" 😀 שלום عربي '
 HOSTILE_NAME = (HOSTILE * 10)[:COMPANY_NAME_MAX_CHARS]

@@ -20,6 +20,14 @@ from bot.services.cases import CaseKind, Clock, Deadline
 from bot.services.profile import ProfileField
 
 
+async def scalar(db: aiosqlite.Connection, sql: str) -> object:
+    """The single value a query returns."""
+    async with db.execute(sql) as cursor:
+        row = await cursor.fetchone()
+    assert row is not None
+    return row[0]
+
+
 async def table_columns(db: aiosqlite.Connection) -> dict[str, list[str]]:
     """Every table with its columns, to compare schemas."""
     async with db.execute("SELECT name FROM sqlite_master WHERE type = 'table'") as cursor:
@@ -35,10 +43,8 @@ async def test_empty_file_migrates_to_latest(tmp_path: Path) -> None:
     database = await open_database(tmp_path / "a" / "bot.sqlite3")
     try:
         assert await schema_version(database.connection) == LATEST_VERSION
-        async with database.connection.execute("PRAGMA journal_mode") as cursor:
-            assert (await cursor.fetchone())[0] == "wal"
-        async with database.connection.execute("PRAGMA foreign_keys") as cursor:
-            assert (await cursor.fetchone())[0] == 1
+        assert await scalar(database.connection, "PRAGMA journal_mode") == "wal"
+        assert await scalar(database.connection, "PRAGMA foreign_keys") == 1
     finally:
         await database.close()
 
@@ -106,8 +112,22 @@ async def test_wizard_state_survives_reopen_and_clears_to_nothing(tmp_path: Path
         assert await storage.get_data(key) == {"sku": 3, "name": "北京 <&>"}
         await storage.set_state(key, None)
         await storage.set_data(key, {})
-        async with database.connection.execute("SELECT count(*) FROM fsm_state") as cursor:
-            assert (await cursor.fetchone())[0] == 0
+        assert await scalar(database.connection, "SELECT count(*) FROM fsm_state") == 0
+    finally:
+        await database.close()
+
+
+async def test_wizard_data_is_a_copy_until_saved(tmp_path: Path) -> None:
+    database = await open_database(tmp_path / "bot.sqlite3")
+    storage = SQLiteStorage(database.connection)
+    key = StorageKey(bot_id=1, chat_id=6, user_id=6)
+    try:
+        given = {"answers": {"sku": 3}}
+        await storage.set_data(key, given)
+        given["answers"]["sku"] = 99
+        data = await storage.get_data(key)
+        data["answers"]["sku"] = 50
+        assert await storage.get_data(key) == {"answers": {"sku": 3}}
     finally:
         await database.close()
 
@@ -159,7 +179,7 @@ async def test_scheduler_and_start_up_queries_never_read_every_reminder(tmp_path
         await cases.due(now, 100)
         await cases.claim_due(now, 100)
         await cases.next_due_at()
-        await database.connection.set_trace_callback(None)
+        await database.connection.set_trace_callback(None)  # type: ignore[arg-type]
         touching = [sql for sql in statements if "reminders" in sql]
         assert len(touching) >= 4, statements
         for sql in touching:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -18,16 +17,11 @@ from bot.services.reminders import (
     overdue,
     remaining,
 )
+from tests.support.moments import BEIJING, MOSCOW, bj
 
 POLICY = load_policy().values
 SCHEDULES = Schedules.from_policy(POLICY)
-BEIJING = ZoneInfo("Asia/Shanghai")
-MOSCOW = ZoneInfo("Europe/Moscow")
 NIGHT = QuietHours(BEIJING, time(23), time(8), hold=False)
-
-
-def bj(*args: int) -> datetime:
-    return datetime(*args, tzinfo=BEIJING)  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(

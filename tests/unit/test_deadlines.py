@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.content.policy_loader import load_policy
 from bot.services.cases import CaseKind, Clock, Schedules, compute_deadline
+from tests.support.moments import bj
 
 POLICY = load_policy().values
 SCHEDULES = Schedules.from_policy(POLICY)
-BEIJING = ZoneInfo("Asia/Shanghai")
-MOSCOW = ZoneInfo("Europe/Moscow")
-
-
-def bj(*args: int) -> datetime:
-    return datetime(*args, tzinfo=BEIJING)  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,1 @@
+"""Handlers through the production dispatcher, against the in-process Bot API emulator."""

@@ -1,0 +1,1 @@
+"""What tests share: the repository paths, chat drivers, the fake Bot API, bot processes."""

@@ -1,0 +1,1 @@
+"""Pure rules, content, storage and the command line, without a bot."""
