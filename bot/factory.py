@@ -23,6 +23,7 @@ from bot.db.fsm_storage import SQLiteStorage
 from bot.db.user_repository import UserRepository
 from bot.i18n import UserLocaleMiddleware
 from bot.scheduler import ReminderScheduler
+from bot.services.case_rules import CaseRules
 from bot.services.cases import Schedules
 from bot.services.knowledge import KnowledgeBase
 from bot.services.policy import Policy
@@ -66,16 +67,17 @@ def create_dispatcher(
 ) -> Dispatcher:
     """The production dispatcher; tests and the console chat use it as it is."""
     users = UserRepository(db)
-    cases = CaseRepository(db)
-    schedules = Schedules.from_policy(policy.values)
+    reminders_changed = asyncio.Event()
+    cases = CaseRepository(db, on_reminders_changed=reminders_changed.set)
+    rules = CaseRules(policy, Schedules.from_policy(policy.values))
     scheduler = ReminderScheduler(
         cases,
         users,
-        policy,
-        schedules,
+        rules,
         i18n,
         settings.default_timezone,
         Pacer(per_second=PUSHES_PER_SECOND, chat_interval=CHAT_INTERVAL_SECONDS),
+        reminders_changed,
     )
     dispatcher = Dispatcher(
         storage=SQLiteStorage(db),
@@ -87,9 +89,8 @@ def create_dispatcher(
         policy=policy,
         knowledge=knowledge,
         templates=templates,
-        schedules=schedules,
+        rules=rules,
         cases=cases,
-        reminders=scheduler,
     )
     UserLocaleMiddleware(i18n, users).setup(dispatcher)
     dispatcher.callback_query.outer_middleware(AnswerEveryCallback())

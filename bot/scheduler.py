@@ -24,10 +24,9 @@ from aiogram.utils.i18n import I18n
 
 from bot.db.case_repository import CaseRepository, DueReminder
 from bot.db.user_repository import UserRepository
-from bot.services.cases import Schedules
+from bot.services.case_rules import CaseRules
 from bot.services.locales import resolve_locale
-from bot.services.policy import Policy
-from bot.services.reminders import QuietHours, delivery, next_nudge
+from bot.services.quiet_hours import QuietHours, delivery
 from bot.telegram.pacing import Pacer
 from bot.ui.case_views import case_keyboard, reminder_text
 
@@ -40,28 +39,28 @@ RETRY_LATER = timedelta(seconds=30)
 
 
 class ReminderScheduler:
-    """Started and stopped with the dispatcher; `wake()` when a sooner reminder is stored."""
+    """Started and stopped with the dispatcher; `wakeup` is set by the case repository whenever
+    a reminder is stored or moved."""
 
     def __init__(
         self,
         cases: CaseRepository,
         users: UserRepository,
-        policy: Policy,
-        schedules: Schedules,
+        rules: CaseRules,
         i18n: I18n,
         default_timezone: str,
         pacer: Pacer,
+        wakeup: asyncio.Event,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._cases = cases
         self._users = users
-        self._policy = policy
-        self._schedules = schedules
+        self._rules = rules
         self._i18n = i18n
         self._default_zone = default_timezone
         self._pacer = pacer
         self._now = clock
-        self._wakeup = asyncio.Event()
+        self._wakeup = wakeup
         self._task: asyncio.Task[None] | None = None
 
     async def start(self, bot: Bot) -> None:
@@ -79,10 +78,6 @@ class ReminderScheduler:
         with contextlib.suppress(asyncio.CancelledError):
             await self._task
         self._task = None
-
-    def wake(self) -> None:
-        """A reminder was stored or moved: look again now."""
-        self._wakeup.set()
 
     async def _run(self, bot: Bot) -> None:
         while True:
@@ -124,9 +119,9 @@ class ReminderScheduler:
         if decision.hold_until is not None:
             await self._cases.hold(reminder, decision.hold_until)
             return
-        locale = resolve_locale(reminder.locale, None)
+        locale = resolve_locale(reminder.locale, reminder.telegram_language)
         with self._i18n.context(), self._i18n.use_locale(locale):
-            text = reminder_text(reminder.case, now, self._schedules, locale)
+            text = reminder_text(reminder.case, now, self._rules, locale)
             markup = case_keyboard(reminder.case)
         await self._pacer.wait_turn(reminder.chat_id)
         try:
@@ -153,17 +148,11 @@ class ReminderScheduler:
             logger.warning("reminder %s refused: %s", reminder.id, error.message)
             await self._cases.mark_failed(reminder)
             return
-        nudge = next_nudge(
-            reminder.case.clock,
-            reminder.case.nudges + 1,
-            now,
-            self._policy.values,
-            self._schedules,
-        )
+        nudge = self._rules.next_nudge(reminder.case, reminder.case.nudges + 1, now)
         await self._cases.mark_sent(reminder, self._now(), nudge)
 
     def _quiet_hours(self, reminder: DueReminder, zone: ZoneInfo) -> QuietHours:
-        values = self._policy.values
+        values = self._rules.policy.values
         start, end = values.quiet_hours_start, values.quiet_hours_end
         if reminder.quiet_hours:
             first, last = reminder.quiet_hours.split("-")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import F, Router
@@ -11,10 +11,9 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.db.case_repository import Case, CaseRepository
-from bot.scheduler import ReminderScheduler
-from bot.services.cases import CaseEvent, CaseStatus
-from bot.services.reminders import next_working_period
+from bot.db.case_repository import CaseRepository
+from bot.services.case_rules import CaseRules, Snooze
+from bot.services.cases import Case, CaseEvent, CaseStatus
 from bot.services.template_filling import TemplateLibrary
 from bot.telegram.filters import PRIVATE
 from bot.telegram.keyboard import Keyboard
@@ -23,8 +22,6 @@ from bot.ui.callbacks import CaseAction, CaseCb, EmailCb, MenuAction, MenuCb
 from bot.ui.case_views import KIND_TEMPLATES, case_detail, case_keyboard, case_line
 from bot.ui.keyboards import menu_button
 from handlers.templates import open_email
-
-SNOOZE = timedelta(hours=1)
 
 
 async def case_list(
@@ -42,7 +39,7 @@ async def case_list(
         header = _("<b>Open cases</b> (overdue first)")
     lines = [header]
     for case in found[:20]:
-        lines.append(case_line(case, now, data["schedules"], data["locale"]))
+        lines.append(case_line(case, now, data["rules"], data["locale"]))
         builder.button(
             text=f"🔎 #{case.id}", callback_data=CaseCb(action=CaseAction.VIEW, case=case.id)
         )
@@ -70,8 +67,7 @@ async def detail(case: Case, data: dict[str, Any]) -> tuple[str, InlineKeyboardM
         case,
         await cases.events(case.id),
         datetime.now(UTC),
-        data["schedules"],
-        data["policy"],
+        data["rules"],
         data["locale"],
     )
     return text, case_keyboard(case)
@@ -117,7 +113,7 @@ async def case_pressed(
     ):
         await query.answer(_("This button is out of date."), show_alert=True)
         return
-    scheduler: ReminderScheduler = data["reminders"]
+    rules: CaseRules = data["rules"]
     toast = None
     if action is CaseAction.EMAIL:
         await email_from_case(query, case, state, data)
@@ -126,16 +122,19 @@ async def case_pressed(
         await cases.set_status(case, CaseStatus.ANSWERED, now)
         toast = _("Noted: answered. I recorded the response time.")
     elif action is CaseAction.SNOOZE_HOUR:
-        await cases.snooze(case, now + SNOOZE, now)
+        await cases.snooze(case, rules.snoozed_until(case, Snooze.HOUR, now), now)
         toast = _("I will remind you in an hour.")
     elif action is CaseAction.SNOOZE_PERIOD:
-        await cases.snooze(case, next_working_period(case.clock, now, data["schedules"]), now)
+        until = rules.snoozed_until(case, Snooze.NEXT_WORKING_PERIOD, now)
+        await cases.snooze(case, until, now)
         toast = _("I will remind you when the next working period starts.")
     elif action is CaseAction.CLOSE:
         await cases.set_status(case, CaseStatus.CLOSED, now)
         toast = _("Closed.")
     elif action is CaseAction.REOPEN:
-        await cases.set_status(case, CaseStatus.OPEN, now, remind_at=max(case.due_at, now))
+        await cases.set_status(
+            case, CaseStatus.OPEN, now, remind_at=rules.reopened_reminder(case, now)
+        )
         toast = _("Reopened.")
     elif action is CaseAction.DELETE:
         await cases.delete(case)
@@ -143,7 +142,6 @@ async def case_pressed(
         text, markup = await case_list(query.from_user.id, data)
         await show(query, text, markup, answered=True)
         return
-    scheduler.wake()
     refreshed = await cases.get(case.id, query.from_user.id)
     assert refreshed is not None
     if toast:

@@ -14,7 +14,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.user_repository import User, UserRepository
-from bot.services.cases import CaseKind, Schedules, compute_deadline
+from bot.services.case_rules import CaseRules
+from bot.services.cases import CaseKind
 from bot.services.eligibility import Answers, Outcome, Step, Verdict, evaluate, next_step
 from bot.services.knowledge import KnowledgeBase
 from bot.services.policy import Policy
@@ -251,7 +252,7 @@ class Wizard:
         policy: Policy,
         knowledge: KnowledgeBase,
         templates: TemplateLibrary,
-        schedules: Schedules,
+        rules: CaseRules,
         locale: str,
     ) -> None:
         self.templates = templates
@@ -259,7 +260,7 @@ class Wizard:
         self.users = users
         self.policy = policy
         self.knowledge = knowledge
-        self.schedules = schedules
+        self.rules = rules
         self.locale = locale
 
     async def start(self, user_id: int) -> tuple[str, InlineKeyboardMarkup]:
@@ -335,9 +336,7 @@ class Wizard:
     ) -> tuple[str, InlineKeyboardMarkup]:
         due = None
         if met_at is not None:
-            due = compute_deadline(
-                CaseKind.AM_ASSIGNMENT, met_at, self.policy.values, self.schedules
-            ).due
+            due = self.rules.deadline(CaseKind.AM_ASSIGNMENT, met_at).due
         return (
             outcome_text(verdict, self.policy, due, self.locale),
             outcome_keyboard(verdict, self.knowledge, self.templates, self.locale, met_at),
@@ -352,7 +351,7 @@ def wizard(state: FSMContext, data: dict[str, Any]) -> Wizard:
         data["policy"],
         data["knowledge"],
         data["templates"],
-        data["schedules"],
+        data["rules"],
         data["locale"],
     )
 

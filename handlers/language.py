@@ -46,7 +46,7 @@ async def language_chosen(
     chat_id = query.message.chat.id if query.message else query.from_user.id
     await users.ensure(query.from_user.id, chat_id)
     await users.set_field(query.from_user.id, "locale", callback_data.locale)
-    i18n_middleware.remember(query.from_user.id, callback_data.locale)
+    i18n_middleware.choice_saved(query.from_user.id, callback_data.locale)
     with i18n_middleware.i18n.use_locale(callback_data.locale):
         text = _("Language: {name}. What next?").format(name=LANGUAGE_NAMES[callback_data.locale])
         await show(query, text, main_menu())

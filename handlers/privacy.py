@@ -76,7 +76,7 @@ async def delete_confirmed(
     """Erase everything of the user; the wizard state goes first so nothing re-creates it."""
     await state.clear()
     await users.delete(query.from_user.id)
-    i18n_middleware.remember(query.from_user.id, None)
+    i18n_middleware.forget(query.from_user.id)
     await show(query, _("Done: everything about you is erased. Send /start to begin again."))
 
 

@@ -19,6 +19,7 @@ from aiogram.types import (
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.user_repository import User, UserRepository
+from bot.services.case_rules import CaseRules
 from bot.services.policy import Policy
 from bot.services.profile import ProfileField
 from bot.services.template_filling import (
@@ -217,14 +218,11 @@ async def case_facts(user_id: int, case_id: int, data: dict[str, Any]) -> CaseFa
     case = await data["cases"].get(case_id, user_id)
     if case is None:
         return None
-    schedule = data["schedules"].for_clock(case.clock)
-    now = datetime.now(UTC)
-    waited = (
-        schedule.working_time_between(case.happened_at, now)
-        if schedule is not None
-        else now - case.happened_at
+    rules: CaseRules = data["rules"]
+    waited = rules.waited(case, datetime.now(UTC))
+    return CaseFacts(
+        sent_at=case.happened_at, waited=waited.amount, working_time=waited.working_time
     )
-    return CaseFacts(sent_at=case.happened_at, waited=waited, working_time=schedule is not None)
 
 
 async def cmd_templates(message: Message) -> None:

@@ -14,9 +14,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.case_repository import CaseRepository, from_epoch, to_epoch
-from bot.scheduler import ReminderScheduler
-from bot.services.cases import CaseKind, Clock, Deadline, Schedules, compute_deadline
-from bot.services.policy import Policy
+from bot.services.case_rules import CaseRules
+from bot.services.cases import CaseKind, Deadline
 from bot.services.time_input import parse_past_time
 from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE, Input, Typed
 from bot.telegram.keyboard import Keyboard
@@ -94,30 +93,30 @@ def due_view() -> tuple[str, InlineKeyboardMarkup]:
     return _("How long should I wait before reminding you?"), builder.as_markup()
 
 
-def deadline_for(data: dict[str, Any], policy: Policy, schedules: Schedules) -> Deadline:
+def deadline_for(data: dict[str, Any], rules: CaseRules) -> Deadline:
     """The deadline of the case being recorded."""
     kind = CaseKind(data["kind"])
     happened = from_epoch(data["happened"])
     if kind is CaseKind.CUSTOM:
-        return Deadline(from_epoch(data["due"]), Clock.ELAPSED, False, ())
-    return compute_deadline(kind, happened, policy.values, schedules)
+        return rules.custom_deadline(happened, timedelta(seconds=data["due"] - data["happened"]))
+    return rules.deadline(kind, happened)
 
 
 def confirm_view(
-    data: dict[str, Any], policy: Policy, schedules: Schedules, locale: str
+    data: dict[str, Any], rules: CaseRules, locale: str
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The summary before saving: both times, the deadline and its clock."""
     kind = CaseKind(data["kind"])
-    deadline = deadline_for(data, policy, schedules)
+    deadline = deadline_for(data, rules)
     lines = [
         f"<b>{KIND_LABELS[kind]}</b>",
         _("Happened: {time}").format(time=dual_time(from_epoch(data["happened"]), locale)),
         _("Answer due: {time}").format(time=dual_time(deadline.due, locale)),
-        "<i>" + clock_note(deadline.clock, policy, deadline.estimate) + "</i>",
+        "<i>" + clock_note(deadline.clock, rules.policy, deadline.estimate) + "</i>",
     ]
     if data.get("note"):
         lines.append(_("Note: {note}").format(note=html.quote(data["note"])))
-    if policy.unconfirmed(deadline.policy_keys):
+    if rules.policy.unconfirmed(deadline.policy_keys):
         lines.append(source_note())
     lines.append(_("Save it? I will remind you if no answer comes in time."))
     builder = Keyboard()
@@ -160,7 +159,7 @@ async def moment_chosen(
         await state.set_state(TrackWizard.due)
         return due_view()
     await state.set_state(TrackWizard.confirm)
-    return confirm_view(stored, data["policy"], data["schedules"], data["locale"])
+    return confirm_view(stored, data["rules"], data["locale"])
 
 
 async def cmd_track(message: Message, state: FSMContext) -> None:
@@ -214,7 +213,7 @@ async def track_pressed(
         stored["due"] = stored["happened"] + int(callback_data.value) * 60
         await state.set_data(stored)
         await state.set_state(TrackWizard.confirm)
-        text, markup = confirm_view(stored, data["policy"], data["schedules"], data["locale"])
+        text, markup = confirm_view(stored, data["rules"], data["locale"])
     elif current == TrackWizard.confirm.state and action is TrackAction.NOTE:
         await state.set_state(TrackWizard.note)
         text = _("Send a one-line note (up to {limit} characters):").format(limit=NOTE_MAX_CHARS)
@@ -234,7 +233,8 @@ async def save_case(
     """Store the case and its reminder, wake the scheduler, confirm."""
     cases: CaseRepository = data["cases"]
     await data["users"].ensure(user_id, user_id)
-    deadline = deadline_for(stored, data["policy"], data["schedules"])
+    rules: CaseRules = data["rules"]
+    deadline = deadline_for(stored, rules)
     case = await cases.create(
         user_id,
         CaseKind(stored["kind"]),
@@ -242,9 +242,8 @@ async def save_case(
         deadline,
         stored.get("note"),
         now,
+        remind_at=rules.first_reminder(deadline.due, now),
     )
-    scheduler: ReminderScheduler = data["reminders"]
-    scheduler.wake()
     builder = Keyboard()
     builder.button(text=_("📋 My cases"), callback_data=MenuCb(action=MenuAction.CASES))
     builder.button(
@@ -282,7 +281,7 @@ async def note_typed(message: Message, state: FSMContext, **data: Any) -> None:
     stored["note"] = note
     await state.set_data(stored)
     await state.set_state(TrackWizard.confirm)
-    text, markup = confirm_view(stored, data["policy"], data["schedules"], data["locale"])
+    text, markup = confirm_view(stored, data["rules"], data["locale"])
     await message.answer(text, reply_markup=markup)
 
 
@@ -293,7 +292,7 @@ async def other_input(message: Message, state: FSMContext, **data: Any) -> None:
     if current == TrackWizard.due.state:
         text, markup = due_view()
     elif current == TrackWizard.confirm.state:
-        text, markup = confirm_view(stored, data["policy"], data["schedules"], data["locale"])
+        text, markup = confirm_view(stored, data["rules"], data["locale"])
     elif current == TrackWizard.note.state:
         text = _("Send a one-line note (up to {limit} characters):").format(limit=NOTE_MAX_CHARS)
         markup = InlineKeyboardMarkup(inline_keyboard=[[cancel_button()]])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import aiosqlite
 
 from bot.db.connection import transaction
-from bot.services.cases import CaseEvent, CaseKind, CaseStatus, Clock, Deadline
+from bot.services.cases import Case, CaseEvent, CaseKind, CaseStatus, Clock, Deadline
 
 
 def to_epoch(moment: datetime) -> int:
@@ -22,23 +23,6 @@ def from_epoch(value: int) -> datetime:
 
 
 @dataclass(frozen=True)
-class Case:
-    """One thing the seller did and is waiting on."""
-
-    id: int
-    user_id: int
-    kind: CaseKind
-    happened_at: datetime
-    due_at: datetime
-    clock: Clock
-    estimate: bool
-    note: str | None
-    status: CaseStatus
-    answered_at: datetime | None
-    nudges: int
-
-
-@dataclass(frozen=True)
 class DueReminder:
     """A claimed reminder with what is needed to write and address it."""
 
@@ -46,6 +30,7 @@ class DueReminder:
     case: Case
     chat_id: int
     locale: str | None
+    telegram_language: str | None
     timezone: str | None
     quiet_hours: str | None
     quiet_hold: bool
@@ -74,10 +59,17 @@ def _case(row: aiosqlite.Row) -> Case:
 
 
 class CaseRepository:
-    """Reads and writes cases, their events and reminders."""
+    """Reads and writes cases, their events and reminders.
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    Every write that adds or moves a reminder calls `on_reminders_changed` after its commit, so
+    the scheduler looks again; callers never have to remember to wake it.
+    """
+
+    def __init__(
+        self, db: aiosqlite.Connection, on_reminders_changed: Callable[[], None] = lambda: None
+    ) -> None:
         self._db = db
+        self._changed = on_reminders_changed
 
     async def create(
         self,
@@ -87,8 +79,9 @@ class CaseRepository:
         deadline: Deadline,
         note: str | None,
         now: datetime,
+        remind_at: datetime,
     ) -> Case:
-        """Store the case, its first timeline entry and its reminder at the deadline."""
+        """Store the case, its first timeline entry and its first reminder."""
         async with transaction(self._db):
             cursor = await self._db.execute(
                 "INSERT INTO cases (user_id, kind, happened_at, due_at, clock, estimate, note, "
@@ -107,10 +100,11 @@ class CaseRepository:
             case_id = cursor.lastrowid
             assert case_id is not None
             await self._event(case_id, CaseEvent.RECORDED, now)
-            await self._remind(case_id, user_id, deadline.due)
+            await self._remind(case_id, user_id, remind_at)
             case = await self.get(case_id, user_id)
-            assert case is not None
-            return case
+        self._changed()
+        assert case is not None
+        return case
 
     async def get(self, case_id: int, user_id: int) -> Case | None:
         """The case if it exists and belongs to the user; None otherwise (same for both)."""
@@ -165,6 +159,7 @@ class CaseRepository:
             await self._event(case.id, event, now)
             if remind_at is not None:
                 await self._remind(case.id, case.user_id, remind_at)
+        self._changed()
 
     async def snooze(self, case: Case, until: datetime, now: datetime) -> None:
         """Move the case's next reminder to `until`."""
@@ -172,6 +167,7 @@ class CaseRepository:
             await self._cancel_reminders(case.id)
             await self._remind(case.id, case.user_id, until)
             await self._event(case.id, CaseEvent.SNOOZED, now)
+        self._changed()
 
     async def delete(self, case: Case) -> None:
         """Remove the case with its timeline and reminders."""
@@ -200,7 +196,8 @@ class CaseRepository:
     async def due(self, now: datetime, limit: int) -> list[DueReminder]:
         """Up to `limit` pending reminders due by `now`, earliest first (nothing changed)."""
         async with self._db.execute(
-            f"SELECT r.id AS reminder_id, {_CASE_COLUMNS}, u.chat_id, u.locale, u.timezone, "
+            f"SELECT r.id AS reminder_id, {_CASE_COLUMNS}, u.chat_id, u.locale, "
+            "u.telegram_language, u.timezone, "
             "u.quiet_hours, u.quiet_hold FROM reminders r "
             "JOIN cases c ON c.id = r.case_id JOIN users u ON u.id = r.user_id "
             "WHERE r.state = 'pending' AND r.due_at <= ? ORDER BY r.due_at LIMIT ?",
@@ -213,6 +210,7 @@ class CaseRepository:
                 case=_case(row),
                 chat_id=row["chat_id"],
                 locale=row["locale"],
+                telegram_language=row["telegram_language"],
                 timezone=row["timezone"],
                 quiet_hours=row["quiet_hours"],
                 quiet_hold=bool(row["quiet_hold"]),
@@ -248,6 +246,7 @@ class CaseRepository:
             await self._event(reminder.case.id, CaseEvent.REMINDED, now)
             if next_nudge is not None:
                 await self._remind(reminder.case.id, reminder.case.user_id, next_nudge)
+        self._changed()
 
     async def hold(self, reminder: DueReminder, until: datetime) -> None:
         """Quiet hours with "hold": back to pending, due when they end."""
@@ -256,6 +255,7 @@ class CaseRepository:
                 "UPDATE reminders SET state = 'pending', due_at = ? WHERE id = ?",
                 (to_epoch(until), reminder.id),
             )
+        self._changed()
 
     async def mark_failed(self, reminder: DueReminder) -> None:
         """Could not be delivered (and will not be retried)."""

@@ -76,6 +76,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX reminders_claimed ON reminders (id) WHERE state = 'claimed';
     """,
+    # 4: the language Telegram reports for the user, so pushes speak it too.
+    """
+    ALTER TABLE users ADD COLUMN telegram_language TEXT;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -19,6 +19,7 @@ class User:
     id: int
     chat_id: int
     locale: str | None
+    telegram_language: str | None
     seller_id: str | None
     company_name: str | None
     entity_type: EntityType | None
@@ -45,6 +46,7 @@ def _user_from_row(row: aiosqlite.Row) -> User:
         id=row["id"],
         chat_id=row["chat_id"],
         locale=row["locale"],
+        telegram_language=row["telegram_language"],
         seller_id=row["seller_id"],
         company_name=row["company_name"],
         entity_type=EntityType(row["entity_type"]) if row["entity_type"] else None,
@@ -71,26 +73,33 @@ class UserRepository:
             row = await cursor.fetchone()
         return _user_from_row(row) if row else None
 
-    async def ensure(self, user_id: int, chat_id: int) -> User:
-        """Create the user on first contact; mark them active again if they came back."""
+    async def ensure(
+        self, user_id: int, chat_id: int, telegram_language: str | None = None
+    ) -> User:
+        """Create the user on first contact (with the language Telegram reports); mark them
+        active again if they came back."""
         async with transaction(self._db):
             now = _now()
             await self._db.execute(
                 """
-                INSERT INTO users (id, chat_id, created_at, updated_at) VALUES (?, ?, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET chat_id = excluded.chat_id, active = 1
+                INSERT INTO users (id, chat_id, telegram_language, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET chat_id = excluded.chat_id, active = 1,
+                    telegram_language = coalesce(excluded.telegram_language, telegram_language)
                 WHERE users.chat_id != excluded.chat_id OR users.active = 0
+                    OR users.telegram_language IS NOT excluded.telegram_language
+                    AND excluded.telegram_language IS NOT NULL
                 """,
-                (user_id, chat_id, now, now),
+                (user_id, chat_id, telegram_language, now, now),
             )
             user = await self.get(user_id)
             assert user is not None
             return user
 
     async def set_field(self, user_id: int, field: ProfileField | str, value: object) -> None:
-        """Update one profile column (names come from `ProfileField` or `locale`)."""
+        """Update one column: a `ProfileField`, the chosen `locale` or the `telegram_language`."""
         async with transaction(self._db):
-            column = ProfileField(field).value if field != "locale" else "locale"
+            column = field if field in {"locale", "telegram_language"} else ProfileField(field)
             await self._db.execute(
                 f"UPDATE users SET {column} = ?, updated_at = ? WHERE id = ?",
                 (value, _now(), user_id),

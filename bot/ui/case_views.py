@@ -9,10 +9,9 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import lazy_gettext as __
 
-from bot.db.case_repository import Case
-from bot.services.cases import CaseEvent, CaseKind, CaseStatus, Clock, Schedules
+from bot.services.case_rules import CaseRules
+from bot.services.cases import Case, CaseEvent, CaseKind, CaseStatus, Clock
 from bot.services.policy import Policy
-from bot.services.reminders import overdue, remaining
 from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import CaseAction, CaseCb
 from bot.ui.formatting import dual_time, duration, source_note
@@ -99,22 +98,22 @@ def clock_note(clock: Clock, policy: Policy, estimate: bool) -> str:
     return note
 
 
-def countdown(case: Case, now: datetime, schedules: Schedules, locale: str) -> str:
+def countdown(case: Case, now: datetime, rules: CaseRules, locale: str) -> str:
     """ "2 hr 10 min left" or "overdue by 1 hr" (working time where the clock is)."""
     if case.due_at > now:
-        left = remaining(case.clock, case.due_at, now, schedules)
+        left = rules.remaining(case, now)
         return "⏳ " + _("{time} left").format(time=duration(left.amount, locale))
-    late = overdue(case.clock, case.due_at, now, schedules)
+    late = rules.overdue(case, now)
     return "⏰ " + _("overdue by {time}").format(time=duration(late.amount, locale))
 
 
-def case_line(case: Case, now: datetime, schedules: Schedules, locale: str) -> str:
+def case_line(case: Case, now: datetime, rules: CaseRules, locale: str) -> str:
     """One line for the case list."""
     title = f"#{case.id} {KIND_LABELS[case.kind]}"
     if case.status is not CaseStatus.OPEN:
         return f"{title} · {status_label(case.status)}"
     due = _("due {time}").format(time=dual_time(case.due_at, locale))
-    return f"{title}\n{countdown(case, now, schedules, locale)} · {due}"
+    return f"{title}\n{countdown(case, now, rules, locale)} · {due}"
 
 
 def status_label(status: CaseStatus) -> str:
@@ -130,8 +129,7 @@ def case_detail(
     case: Case,
     events: list[tuple[datetime, CaseEvent]],
     now: datetime,
-    schedules: Schedules,
-    policy: Policy,
+    rules: CaseRules,
     locale: str,
 ) -> str:
     """The case with its deadline, clock and timeline."""
@@ -139,10 +137,10 @@ def case_detail(
         f"<b>#{case.id} {KIND_LABELS[case.kind]}</b> · {status_label(case.status)}",
         _("Happened: {time}").format(time=dual_time(case.happened_at, locale)),
         _("Due: {time}").format(time=dual_time(case.due_at, locale)),
-        "<i>" + clock_note(case.clock, policy, case.estimate) + "</i>",
+        "<i>" + clock_note(case.clock, rules.policy, case.estimate) + "</i>",
     ]
     if case.status is CaseStatus.OPEN:
-        lines.append(countdown(case, now, schedules, locale))
+        lines.append(countdown(case, now, rules, locale))
     if case.answered_at is not None:
         waited = duration(case.answered_at - case.happened_at, locale)
         lines.append(_("Answered after {time}").format(time=waited))
@@ -179,9 +177,9 @@ def case_keyboard(case: Case) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def reminder_text(case: Case, now: datetime, schedules: Schedules, locale: str) -> str:
+def reminder_text(case: Case, now: datetime, rules: CaseRules, locale: str) -> str:
     """The push: what lapsed and by how much, and the next step."""
-    late = overdue(case.clock, case.due_at, now, schedules)
+    late = rules.overdue(case, now)
     amount = duration(late.amount, locale)
     by = _("{time} of working time").format(time=amount) if late.working_time else amount
     lines = [
@@ -198,6 +196,6 @@ def reminder_text(case: Case, now: datetime, schedules: Schedules, locale: str) 
     ]
     if case.note:
         lines.append(_("Note: {note}").format(note=html.quote(case.note)))
-    if case.kind is not CaseKind.CUSTOM:
+    if rules.unconfirmed(case.kind):
         lines += ["", source_note()]
     return "\n".join(lines)

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from bot.offline.emulator import RateLimits
+from bot.offline.emulator import RateLimits, SentMessage
 from tests.support.bot_process import BotProcess
 from tests.support.driver import HttpDriver, wait_until
 from tests.support.fake_bot_api import FakeBotApi, pushes
@@ -71,3 +71,24 @@ async def test_429_is_honoured_and_403_stops_reminders(fake_api: FakeBotApi, tmp
             "SELECT count(*) FROM reminders WHERE user_id = ? AND state = 'pending'", (blocked,)
         ).fetchone()[0]
     assert active == 0 and left == 0
+
+
+async def test_an_english_sellers_push_and_its_buttons_are_in_english(
+    bot_process: BotProcess, fake_api: FakeBotApi
+) -> None:
+    seller = HttpDriver(fake_api.emulator, 777002, language_code="en-GB")
+    await seller.send("/track")
+    await seller.press("AM assignment")
+    # Four days ago: the plain-hour assignment window has lapsed on any calendar.
+    await seller.send("4 days ago")
+    await seller.press("Save")
+
+    def english_pushes() -> list[SentMessage]:
+        messages = fake_api.emulator.chat_messages(seller.user_id)
+        return [message for message in messages if "No answer in time" in message.text]
+
+    await wait_until(lambda: bool(english_pushes()), timeout=5)
+    push = english_pushes()[0]
+    labels = [button["text"] for button in push.buttons()]
+    assert "✅ Got a reply" in labels and "✖️ Close" in labels
+    assert not any("\u4e00" <= char <= "\u9fff" for char in push.text + "".join(labels))

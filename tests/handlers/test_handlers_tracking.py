@@ -151,7 +151,9 @@ async def test_stats_for_sellers_and_admin(rig: Rig) -> None:
     for index, user_id in enumerate([USER_ID, 7, 11, 12, 13, 14]):
         await users.ensure(user_id, user_id)
         happened = now - timedelta(hours=10)
-        case = await cases.create(user_id, CaseKind.AM_MESSAGE, happened, deadline, None, happened)
+        case = await cases.create(
+            user_id, CaseKind.AM_MESSAGE, happened, deadline, None, happened, deadline.due
+        )
         await cases.set_status(case, CaseStatus.ANSWERED, happened + timedelta(hours=index + 1))
     reply = await rig.chat.send("/stats")
     assert reply is not None

@@ -26,7 +26,9 @@ async def seed_overdue_cases(database: Path, sellers: int) -> list[int]:
             await users.ensure(user_id, user_id)
             happened = now - timedelta(hours=5)
             deadline = Deadline(now - timedelta(hours=1), Clock.ELAPSED, False, ())
-            await cases.create(user_id, CaseKind.AM_MESSAGE, happened, deadline, None, happened)
+            await cases.create(
+                user_id, CaseKind.AM_MESSAGE, happened, deadline, None, happened, deadline.due
+            )
     finally:
         await opened.close()
     return ids

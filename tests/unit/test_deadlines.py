@@ -6,12 +6,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.content.policy_loader import load_policy
-from bot.services.cases import CaseKind, Clock, Schedules, compute_deadline
+from bot.services.cases import CaseKind, Clock
 from tests.support.moments import bj
-
-POLICY = load_policy().values
-SCHEDULES = Schedules.from_policy(POLICY)
+from tests.support.rules import RULES
 
 
 @pytest.mark.parametrize(
@@ -65,21 +62,21 @@ SCHEDULES = Schedules.from_policy(POLICY)
     ],
 )
 def test_deadline(kind: CaseKind, happened: datetime, due: datetime, clock: Clock) -> None:
-    deadline = compute_deadline(kind, happened, POLICY, SCHEDULES)
+    deadline = RULES.deadline(kind, happened)
     assert deadline.due == due and deadline.clock is clock
     assert not deadline.estimate
 
 
 def test_undecreed_year_is_an_estimate() -> None:
-    deadline = compute_deadline(CaseKind.SUPPORT_EMAIL, bj(2027, 3, 2, 10, 0), POLICY, SCHEDULES)
+    deadline = RULES.deadline(CaseKind.SUPPORT_EMAIL, bj(2027, 3, 2, 10, 0))
     assert deadline.estimate
-    deadline = compute_deadline(CaseKind.AM_MESSAGE, bj(2027, 3, 2, 15, 0), POLICY, SCHEDULES)
+    deadline = RULES.deadline(CaseKind.AM_MESSAGE, bj(2027, 3, 2, 15, 0))
     assert not deadline.estimate  # Russia's 2027 decree is known
 
 
 def test_custom_has_no_computed_deadline() -> None:
     with pytest.raises(ValueError, match="no computed deadline"):
-        compute_deadline(CaseKind.CUSTOM, bj(2026, 11, 27, 10, 0), POLICY, SCHEDULES)
+        RULES.deadline(CaseKind.CUSTOM, bj(2026, 11, 27, 10, 0))
 
 
 def test_every_deadline_is_after_the_event() -> None:
@@ -89,4 +86,4 @@ def test_every_deadline_is_after_the_event() -> None:
             continue
         for hour in range(0, 24 * 14, 5):
             happened = start + timedelta(hours=hour)
-            assert compute_deadline(kind, happened, POLICY, SCHEDULES).due > happened
+            assert RULES.deadline(kind, happened).due > happened

@@ -159,7 +159,9 @@ async def test_push_finishing_after_delete_leaves_nothing(tmp_path: Path) -> Non
     try:
         await users.ensure(3, 3)
         deadline = Deadline(now - timedelta(minutes=1), Clock.ELAPSED, False, ())
-        await cases.create(3, CaseKind.AM_MESSAGE, now - timedelta(hours=1), deadline, None, now)
+        await cases.create(
+            3, CaseKind.AM_MESSAGE, now - timedelta(hours=1), deadline, None, now, deadline.due
+        )
         (claimed,) = await cases.claim_due(now, 10)
         await users.delete(3)  # the seller erases their data while the push is in flight
         await cases.mark_sent(claimed, now, next_nudge=now + timedelta(days=1))

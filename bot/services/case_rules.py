@@ -1,0 +1,221 @@
+"""The one owner of a case's time: deadlines, time on the case's clock, and reminder times.
+
+Everything that decides *when* for a case lives here: the deadline of each kind (and of a
+seller's own period), how long is left or overdue on the case's clock, how long the seller
+waited, when the first reminder, a nudge, a snooze or a reopened case is due, each kind's policy
+target, and whether the unconfirmed-guide line applies. Handlers, views and the scheduler ask.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from bot.services.cases import Case, CaseKind, Clock, Deadline, Schedules
+from bot.services.policy import Policy
+from bot.services.working_time import WorkSchedule
+
+HOUR = timedelta(hours=1)
+# Plain-hour cases have no office hours to wait for: the next nudge comes a day later.
+ELAPSED_NUDGE_INTERVAL = timedelta(hours=24)
+SNOOZE_HOUR = timedelta(hours=1)
+
+
+class TargetUnit(StrEnum):
+    """How a kind's policy target is counted."""
+
+    HOURS = "hours"
+    WORKING_HOURS = "working_hours"
+    WORKING_DAYS = "working_days"
+
+
+class Snooze(StrEnum):
+    """What "remind me later" can mean."""
+
+    HOUR = "hour"
+    NEXT_WORKING_PERIOD = "period"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the policy promises for a kind of case: an amount, its unit, and its sources."""
+
+    amount: int
+    unit: TargetUnit
+    policy_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClockSpan:
+    """Time between two moments on a case's clock, and the same span on the calendar."""
+
+    amount: timedelta
+    working_time: bool
+    calendar: timedelta
+
+
+# Which policy values each kind's deadline rests on: the one place this mapping is written.
+_TARGETS: dict[CaseKind, tuple[str, TargetUnit, Clock, tuple[str, ...]]] = {
+    CaseKind.AM_ASSIGNMENT: (
+        "am_assignment_hours",
+        TargetUnit.HOURS,
+        Clock.ELAPSED,
+        ("min_compliant_skus",),
+    ),
+    CaseKind.COMPLEX_HANDOVER: ("complex_handover_hours", TargetUnit.HOURS, Clock.ELAPSED, ()),
+    CaseKind.AM_MESSAGE: (
+        "am_first_response_hours",
+        TargetUnit.WORKING_HOURS,
+        Clock.AM_OFFICE,
+        ("am_hours_start", "am_hours_end"),
+    ),
+    CaseKind.ESCALATION: (
+        "escalation_response_hours",
+        TargetUnit.WORKING_HOURS,
+        Clock.AM_OFFICE,
+        ("am_hours_start", "am_hours_end"),
+    ),
+    CaseKind.SUPPORT_EMAIL: (
+        "support_reply_hours",
+        TargetUnit.WORKING_HOURS,
+        Clock.SUPPORT_TEAM,
+        ("support_cutoff",),
+    ),
+    CaseKind.MISSING_AM: (
+        "missing_am_reply_hours",
+        TargetUnit.WORKING_HOURS,
+        Clock.SUPPORT_TEAM,
+        ("support_cutoff",),
+    ),
+    CaseKind.INDIVIDUAL_APPLICATION: (
+        "individual_review_working_days",
+        TargetUnit.WORKING_DAYS,
+        Clock.SUPPORT_TEAM,
+        (),
+    ),
+}
+
+
+class CaseRules:
+    """Case time on the policy's values and working calendars."""
+
+    def __init__(self, policy: Policy, schedules: Schedules) -> None:
+        self.policy = policy
+        self.schedules = schedules
+
+    # -- targets and deadlines ---------------------------------------------------------------
+
+    def target(self, kind: CaseKind) -> Target | None:
+        """The policy's promise for a kind (None for the seller's own deadlines)."""
+        if kind not in _TARGETS:
+            return None
+        key, unit, _clock, extra = _TARGETS[kind]
+        amount = getattr(self.policy.values, key)
+        return Target(amount, unit, (key, *extra))
+
+    def unconfirmed(self, kind: CaseKind) -> bool:
+        """Does the kind's deadline rest on the unconfirmed third-party guide?"""
+        target = self.target(kind)
+        return target is not None and self.policy.unconfirmed(target.policy_keys)
+
+    def deadline(self, kind: CaseKind, happened: datetime) -> Deadline:
+        """When the answer to a case of this kind is due (not CUSTOM: the seller sets that)."""
+        target = self.target(kind)
+        if target is None:
+            msg = f"{kind} has no computed deadline"
+            raise ValueError(msg)
+        clock = _TARGETS[kind][2]
+        schedule = self.schedules.for_clock(clock)
+        if schedule is None:
+            due = happened + target.amount * HOUR
+            return Deadline(due, clock, False, target.policy_keys)
+        if target.unit is TargetUnit.WORKING_DAYS:
+            due = schedule.add_working_days(happened, target.amount)
+        elif clock is Clock.SUPPORT_TEAM:
+            start = self._support_start(happened, schedule)
+            due = schedule.add_working_hours(start, target.amount * HOUR)
+        else:
+            due = schedule.add_working_hours(happened, target.amount * HOUR)
+        return Deadline(due, clock, schedule.spans_estimate(happened, due), target.policy_keys)
+
+    def custom_deadline(
+        self, happened: datetime, wait: timedelta, clock: Clock = Clock.ELAPSED
+    ) -> Deadline:
+        """A seller's own period: plain time, or working time on one of the two offices."""
+        schedule = self.schedules.for_clock(clock)
+        if schedule is None:
+            return Deadline(happened + wait, clock, False, ())
+        due = schedule.add_working_hours(happened, wait)
+        return Deadline(due, clock, schedule.spans_estimate(happened, due), ())
+
+    def working_days_deadline(self, happened: datetime, days: int, clock: Clock) -> Deadline:
+        """The end of the `days`-th working day after `happened` on an office's calendar."""
+        schedule = self.schedules.for_clock(clock)
+        if schedule is None:
+            msg = "working days need a working clock"
+            raise ValueError(msg)
+        due = schedule.add_working_days(happened, days)
+        return Deadline(due, clock, schedule.spans_estimate(happened, due), ())
+
+    def _support_start(self, happened: datetime, team: WorkSchedule) -> datetime:
+        # The bot's reading of the guide: before the cut-off on a working day the clock starts
+        # at once, otherwise on the next working morning.
+        local = happened.astimezone(team.zone)
+        cutoff = self.policy.values.support_cutoff
+        if team.calendar.is_working_day(local.date()) and local.time() < cutoff:
+            return happened
+        return team.next_working_morning(happened)
+
+    # -- time on the case's clock ---------------------------------------------------------------
+
+    def span(self, clock: Clock, start: datetime, end: datetime) -> ClockSpan:
+        """Time from `start` to `end` (zero if not after) on a clock, and on the calendar."""
+        calendar = max(timedelta(0), end - start)
+        schedule = self.schedules.for_clock(clock)
+        if schedule is None:
+            return ClockSpan(calendar, working_time=False, calendar=calendar)
+        return ClockSpan(schedule.working_time_between(start, end), True, calendar)
+
+    def remaining(self, case: Case, now: datetime) -> ClockSpan:
+        """Time left until the deadline."""
+        return self.span(case.clock, now, case.due_at)
+
+    def overdue(self, case: Case, now: datetime) -> ClockSpan:
+        """Time past the deadline."""
+        return self.span(case.clock, case.due_at, now)
+
+    def waited(self, case: Case, now: datetime) -> ClockSpan:
+        """From the event to the answer (or to now, while there is none)."""
+        end = case.answered_at if case.answered_at is not None else now
+        return self.span(case.clock, case.happened_at, end)
+
+    # -- reminder times --------------------------------------------------------------------------
+
+    def first_reminder(self, due: datetime, now: datetime) -> datetime:
+        """At the deadline; a deadline already past is overdue now, never "in the past"."""
+        return max(due, now)
+
+    def next_nudge(self, case: Case, reminders_sent: int, sent_at: datetime) -> datetime | None:
+        """After a reminder: the next nudge (next working morning on the case's clock, or a day
+        later), or None once the policy's extra nudges are used up."""
+        if reminders_sent >= self.policy.values.max_extra_nudges + 1:
+            return None
+        schedule = self.schedules.for_clock(case.clock)
+        if schedule is None:
+            return sent_at + ELAPSED_NUDGE_INTERVAL
+        return schedule.next_working_morning(sent_at)
+
+    def snoozed_until(self, case: Case, snooze: Snooze, now: datetime) -> datetime:
+        """An hour from now, or the next opening of the office the case waits on (the AM's
+        office for plain-time cases)."""
+        if snooze is Snooze.HOUR:
+            return now + SNOOZE_HOUR
+        schedule = self.schedules.for_clock(case.clock) or self.schedules.am_office
+        if schedule.is_open(now):
+            return schedule.next_working_morning(now)
+        return schedule.next_opening(now)
+
+    def reopened_reminder(self, case: Case, now: datetime) -> datetime:
+        """A reopened case is reminded at its deadline, or at once if that has passed."""
+        return self.first_reminder(case.due_at, now)

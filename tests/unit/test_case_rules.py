@@ -1,0 +1,79 @@
+"""Case time from the one owner: nudges, snoozes, spans on the case's clock, targets."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.services.case_rules import Snooze, TargetUnit
+from bot.services.cases import CaseKind, Clock
+from tests.support.moments import bj
+from tests.support.rules import POLICY, RULES, case_on
+
+
+def test_nudges_stop_after_the_policy_count() -> None:
+    sent = bj(2026, 11, 27, 16, 0)  # Friday, 11:00 Moscow
+    office = case_on(Clock.AM_OFFICE, sent)
+    assert RULES.next_nudge(office, 1, sent) == bj(2026, 11, 30, 14, 0)  # Monday 09:00 Moscow
+    plain = case_on(Clock.ELAPSED, sent)
+    assert RULES.next_nudge(plain, 2, sent) == sent + timedelta(hours=24)
+    total = 1 + POLICY.values.max_extra_nudges
+    assert RULES.next_nudge(case_on(Clock.SUPPORT_TEAM, sent), total, sent) is None
+
+
+def test_snooze_to_the_next_working_period() -> None:
+    office = case_on(Clock.AM_OFFICE, bj(2026, 11, 27, 10, 0))
+    saturday = bj(2026, 11, 28, 12, 0)
+    monday_opening = bj(2026, 11, 30, 14, 0)
+    assert RULES.snoozed_until(office, Snooze.NEXT_WORKING_PERIOD, saturday) == monday_opening
+    open_now = bj(2026, 11, 27, 15, 0)  # 10:00 Moscow, Friday
+    assert RULES.snoozed_until(office, Snooze.NEXT_WORKING_PERIOD, open_now) == monday_opening
+    team = case_on(Clock.SUPPORT_TEAM, bj(2026, 11, 27, 10, 0))
+    friday_evening = bj(2026, 11, 27, 20, 0)
+    assert RULES.snoozed_until(team, Snooze.NEXT_WORKING_PERIOD, friday_evening) == bj(
+        2026, 11, 30, 9, 0
+    )
+    assert RULES.snoozed_until(team, Snooze.HOUR, friday_evening) == bj(2026, 11, 27, 21, 0)
+
+
+def test_overdue_remaining_and_waited_count_working_time_beside_the_calendar() -> None:
+    due = bj(2026, 11, 27, 22, 0)  # 17:00 Moscow Friday
+    office = case_on(Clock.AM_OFFICE, due, happened=bj(2026, 11, 27, 20, 0))
+    late = RULES.overdue(office, bj(2026, 11, 30, 15, 0))
+    assert late.working_time and late.amount == timedelta(hours=2)
+    assert late.calendar == timedelta(days=2, hours=17)
+    plain = RULES.overdue(case_on(Clock.ELAPSED, due), due + timedelta(hours=5))
+    assert not plain.working_time and plain.amount == plain.calendar == timedelta(hours=5)
+    assert RULES.remaining(office, bj(2026, 11, 27, 20, 0)).amount == timedelta(hours=2)
+    assert RULES.overdue(office, bj(2026, 11, 27, 20, 0)).amount == timedelta(0)
+    answered = case_on(
+        Clock.AM_OFFICE, due, happened=bj(2026, 11, 27, 20, 0), answered=bj(2026, 11, 27, 21, 0)
+    )
+    assert RULES.waited(answered, bj(2026, 12, 10, 12, 0)).amount == timedelta(hours=1)
+
+
+def test_a_deadline_in_the_past_is_reminded_at_once() -> None:
+    now = bj(2026, 11, 27, 12, 0)
+    assert RULES.first_reminder(now - timedelta(days=3), now) == now
+    assert RULES.first_reminder(now + timedelta(hours=1), now) == now + timedelta(hours=1)
+    old = case_on(Clock.ELAPSED, now - timedelta(days=1))
+    assert RULES.reopened_reminder(old, now) == now
+
+
+def test_targets_and_the_guide_line_come_from_the_policy() -> None:
+    target = RULES.target(CaseKind.INDIVIDUAL_APPLICATION)
+    assert target is not None and target.unit is TargetUnit.WORKING_DAYS
+    assert target.amount == POLICY.values.individual_review_working_days
+    message = RULES.target(CaseKind.AM_MESSAGE)
+    assert message is not None and message.unit is TargetUnit.WORKING_HOURS
+    assert "am_first_response_hours" in message.policy_keys
+    assert RULES.target(CaseKind.CUSTOM) is None
+    assert RULES.unconfirmed(CaseKind.AM_MESSAGE) and not RULES.unconfirmed(CaseKind.CUSTOM)
+
+
+def test_own_periods_on_a_working_clock() -> None:
+    friday = bj(2026, 11, 27, 22, 30)  # 17:30 Moscow
+    deadline = RULES.custom_deadline(friday, timedelta(hours=1), Clock.AM_OFFICE)
+    assert deadline.due == bj(2026, 11, 30, 14, 30) and deadline.clock is Clock.AM_OFFICE
+    days = RULES.working_days_deadline(friday, 3, Clock.AM_OFFICE)
+    assert days.due == bj(2026, 12, 2, 23, 0)  # Wednesday 18:00 Moscow
+    assert RULES.custom_deadline(friday, timedelta(days=2)).due == friday + timedelta(days=2)
