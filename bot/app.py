@@ -17,6 +17,7 @@ from bot.content.template_loader import TEMPLATES_PATH
 from bot.db.connection import open_database
 from bot.factory import create_bot, create_dispatcher
 from bot.i18n import create_i18n
+from bot.services.clock import WallClock, system_clock
 from bot.settings import SettingError, Settings
 from bot.telegram.request_retry import best_effort
 from bot.ui.template_texts import missing_template_texts
@@ -36,7 +37,9 @@ def load_checked_content() -> Content:
 
 
 @asynccontextmanager
-async def open_dispatcher(settings: Settings) -> AsyncIterator[Dispatcher]:
+async def open_dispatcher(
+    settings: Settings, clock: WallClock = system_clock
+) -> AsyncIterator[Dispatcher]:
     """Open the database and build the dispatcher; close the database on the way out."""
     # Content first: a broken entry stops start-up before the database is touched.
     content = load_checked_content()
@@ -49,6 +52,7 @@ async def open_dispatcher(settings: Settings) -> AsyncIterator[Dispatcher]:
             policy=content.policy,
             knowledge=content.knowledge,
             templates=content.templates,
+            clock=clock,
         )
     finally:
         await database.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from zoneinfo import ZoneInfo
 
 import aiosqlite
 from aiogram import Bot, Dispatcher
@@ -20,11 +21,13 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.db.case_repository import CaseRepository
 from bot.db.fsm_storage import SQLiteStorage
+from bot.db.stats_queries import StatsRepository
 from bot.db.user_repository import UserRepository
 from bot.i18n import UserLocaleMiddleware
 from bot.scheduler import ReminderScheduler
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Schedules
+from bot.services.clock import WallClock, system_clock
 from bot.services.knowledge import KnowledgeBase
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary
@@ -64,9 +67,16 @@ def create_dispatcher(
     policy: Policy,
     knowledge: KnowledgeBase,
     templates: TemplateLibrary,
+    clock: WallClock = system_clock,
 ) -> Dispatcher:
-    """The production dispatcher; tests and the console chat use it as it is."""
-    users = UserRepository(db)
+    """The production dispatcher; tests and the console chat use it as it is (tests with a
+    clock of their own).
+
+    Handlers declare what they use as typed parameters, filled from the data given here by name
+    (aiogram's workflow data): `users`, `cases`, `stats`, `rules`, `policy`, `knowledge`,
+    `templates`, `settings`, `clock`, `default_zone`, `db` (for the data export).
+    """
+    users = UserRepository(db, clock)
     reminders_changed = asyncio.Event()
     cases = CaseRepository(db, on_reminders_changed=reminders_changed.set)
     rules = CaseRules(policy, Schedules.from_policy(policy.values))
@@ -78,6 +88,7 @@ def create_dispatcher(
         settings.default_timezone,
         Pacer(per_second=PUSHES_PER_SECOND, chat_interval=CHAT_INTERVAL_SECONDS),
         reminders_changed,
+        clock,
     )
     dispatcher = Dispatcher(
         storage=SQLiteStorage(db),
@@ -91,6 +102,9 @@ def create_dispatcher(
         templates=templates,
         rules=rules,
         cases=cases,
+        stats=StatsRepository(db),
+        clock=clock,
+        default_zone=ZoneInfo(settings.default_timezone),
     )
     UserLocaleMiddleware(i18n, users).setup(dispatcher)
     dispatcher.callback_query.outer_middleware(AnswerEveryCallback())

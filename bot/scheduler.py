@@ -9,8 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable
-from datetime import UTC, datetime, time, timedelta
+from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot
@@ -25,6 +24,7 @@ from aiogram.utils.i18n import I18n
 from bot.db.case_repository import CaseRepository, DueReminder
 from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules
+from bot.services.clock import WallClock, system_clock
 from bot.services.locales import resolve_locale
 from bot.services.quiet_hours import QuietHours, delivery
 from bot.telegram.pacing import Pacer
@@ -51,7 +51,7 @@ class ReminderScheduler:
         default_timezone: str,
         pacer: Pacer,
         wakeup: asyncio.Event,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: WallClock = system_clock,
     ) -> None:
         self._cases = cases
         self._users = users

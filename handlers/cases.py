@@ -2,164 +2,166 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from typing import Any
-
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.case_repository import CaseRepository
 from bot.services.case_rules import CaseRules, Snooze
-from bot.services.cases import Case, CaseEvent, CaseStatus
-from bot.services.template_filling import TemplateLibrary
+from bot.services.cases import Case, CaseStatus
+from bot.services.clock import WallClock
 from bot.telegram.filters import PRIVATE
-from bot.telegram.keyboard import Keyboard
 from bot.telegram.screens import show
-from bot.ui.callbacks import CaseAction, CaseCb, EmailCb, MenuAction, MenuCb
-from bot.ui.case_views import KIND_TEMPLATES, case_detail, case_keyboard, case_line
-from bot.ui.keyboards import menu_button
-from handlers.templates import open_email
+from bot.ui.callbacks import CaseAction, CaseCb, MenuAction, MenuCb
+from bot.ui.case_views import case_detail, case_keyboard, case_list
+from bot.ui.wizard_prompts import refuse_stale_button
+
+OPEN = (CaseStatus.OPEN,)
+FINISHED = (CaseStatus.ANSWERED, CaseStatus.CLOSED)
+# «Write the email» on pushes sent before emails opened directly leads to the case view.
+VIEWS = (CaseAction.VIEW, CaseAction.EMAIL)
+CHANGES_OF_OPEN_CASES = (
+    CaseAction.ANSWERED,
+    CaseAction.CLOSE,
+    CaseAction.SNOOZE_HOUR,
+    CaseAction.SNOOZE_PERIOD,
+)
 
 
-async def case_list(
-    user_id: int, data: dict[str, Any], closed: bool = False
-) -> tuple[str, InlineKeyboardMarkup]:
-    """Open cases (overdue first) or the answered and closed ones, each with a button."""
-    cases: CaseRepository = data["cases"]
-    statuses = (CaseStatus.ANSWERED, CaseStatus.CLOSED) if closed else (CaseStatus.OPEN,)
-    found = await cases.for_user(user_id, statuses)
-    now = datetime.now(UTC)
-    builder = Keyboard()
-    if closed:
-        header = _("<b>Answered and closed cases</b>")
-    else:
-        header = _("<b>Open cases</b> (overdue first)")
-    lines = [header]
-    for case in found[:20]:
-        lines.append(case_line(case, now, data["rules"], data["locale"]))
-        builder.button(
-            text=f"🔎 #{case.id}", callback_data=CaseCb(action=CaseAction.VIEW, case=case.id)
-        )
-    if not found:
-        lines.append(_("Nothing here yet."))
-    builder.adjust(4)
-    if not closed:
-        builder.row(
-            InlineKeyboardButton(
-                text=_("📌 Track a case"), callback_data=MenuCb(action=MenuAction.TRACK).pack()
-            ),
-            InlineKeyboardButton(
-                text=_("🗂 Answered and closed"),
-                callback_data=CaseCb(action=CaseAction.LIST_CLOSED).pack(),
-            ),
-        )
-    builder.row(menu_button())
-    return "\n\n".join(lines), builder.as_markup()
+async def owned_case(
+    query: CallbackQuery,
+    callback_data: CaseCb,
+    cases: CaseRepository,
+    statuses: tuple[CaseStatus, ...],
+) -> Case | None:
+    """The pressed case if it is the presser's and in one of these states; otherwise the press
+    is refused the same way for foreign, deleted, made-up and out-of-date cases."""
+    case = await cases.get(callback_data.case, query.from_user.id)
+    if case is None or case.status not in statuses:
+        await refuse_stale_button(query)
+        return None
+    return case
 
 
-async def detail(case: Case, data: dict[str, Any]) -> tuple[str, InlineKeyboardMarkup]:
-    """One case with its timeline and actions."""
-    cases: CaseRepository = data["cases"]
-    text = case_detail(
-        case,
-        await cases.events(case.id),
-        datetime.now(UTC),
-        data["rules"],
-        data["locale"],
-    )
-    return text, case_keyboard(case)
+async def show_case(
+    query: CallbackQuery,
+    case_id: int,
+    cases: CaseRepository,
+    rules: CaseRules,
+    locale: str,
+    now: WallClock,
+    toast: str | None = None,
+) -> None:
+    """One case with its timeline and actions (after an action: with a short toast)."""
+    case = await cases.get(case_id, query.from_user.id)
+    assert case is not None
+    if toast is not None:
+        await query.answer(toast)
+    text = case_detail(case, await cases.events(case.id), now(), rules, locale)
+    await show(query, text, case_keyboard(case), answered=toast is not None)
 
 
-async def cmd_cases(message: Message, **data: Any) -> None:
+async def cmd_cases(
+    message: Message, cases: CaseRepository, rules: CaseRules, locale: str, clock: WallClock
+) -> None:
     """The seller's open cases."""
     assert message.from_user is not None
-    text, markup = await case_list(message.from_user.id, data)
+    found = await cases.for_user(message.from_user.id, OPEN)
+    text, markup = case_list(found, clock(), rules, locale)
     await message.answer(text, reply_markup=markup)
 
 
-async def menu_cases(query: CallbackQuery, **data: Any) -> None:
-    """The seller's open cases, from the menu."""
-    text, markup = await case_list(query.from_user.id, data)
-    await show(query, text, markup)
-
-
-async def case_pressed(
-    query: CallbackQuery, callback_data: CaseCb, state: FSMContext, **data: Any
+async def menu_cases(
+    query: CallbackQuery, cases: CaseRepository, rules: CaseRules, locale: str, clock: WallClock
 ) -> None:
-    """An action on one case, after checking the case belongs to whoever pressed."""
-    if callback_data.action is CaseAction.LIST_CLOSED:
-        text, markup = await case_list(query.from_user.id, data, closed=True)
-        await show(query, text, markup)
-        return
-    cases: CaseRepository = data["cases"]
-    case = await cases.get(callback_data.case, query.from_user.id)
+    """The seller's open cases, from the menu."""
+    found = await cases.for_user(query.from_user.id, OPEN)
+    await show(query, *case_list(found, clock(), rules, locale))
+
+
+async def finished_cases(
+    query: CallbackQuery, cases: CaseRepository, rules: CaseRules, locale: str, clock: WallClock
+) -> None:
+    """The answered and closed cases."""
+    found = await cases.for_user(query.from_user.id, FINISHED)
+    await show(query, *case_list(found, clock(), rules, locale, closed=True))
+
+
+async def case_viewed(
+    query: CallbackQuery,
+    callback_data: CaseCb,
+    cases: CaseRepository,
+    rules: CaseRules,
+    locale: str,
+    clock: WallClock,
+) -> None:
+    """Open one case (also the «write the email» button of older pushes, which leads here)."""
+    if await owned_case(query, callback_data, cases, OPEN + FINISHED):
+        await show_case(query, callback_data.case, cases, rules, locale, clock)
+
+
+async def open_case_action(
+    query: CallbackQuery,
+    callback_data: CaseCb,
+    cases: CaseRepository,
+    rules: CaseRules,
+    locale: str,
+    clock: WallClock,
+) -> None:
+    """Got a reply, snooze an hour or to the next working period, or close."""
+    case = await owned_case(query, callback_data, cases, OPEN)
     if case is None:
-        # Foreign, deleted and made-up ids look the same: nothing is revealed.
-        await query.answer(_("No such case."), show_alert=True)
         return
-    action, now = callback_data.action, datetime.now(UTC)
-    open_actions = {
-        CaseAction.ANSWERED,
-        CaseAction.EMAIL,
-        CaseAction.SNOOZE_HOUR,
-        CaseAction.SNOOZE_PERIOD,
-        CaseAction.CLOSE,
-    }
-    if (action in open_actions) != (case.status is CaseStatus.OPEN) and action is not (
-        CaseAction.VIEW
-    ):
-        await query.answer(_("This button is out of date."), show_alert=True)
-        return
-    rules: CaseRules = data["rules"]
-    toast = None
-    if action is CaseAction.EMAIL:
-        await email_from_case(query, case, state, data)
-        return
+    now, action = clock(), callback_data.action
     if action is CaseAction.ANSWERED:
         await cases.set_status(case, CaseStatus.ANSWERED, now)
         toast = _("Noted: answered. I recorded the response time.")
-    elif action is CaseAction.SNOOZE_HOUR:
-        await cases.snooze(case, rules.snoozed_until(case, Snooze.HOUR, now), now)
-        toast = _("I will remind you in an hour.")
-    elif action is CaseAction.SNOOZE_PERIOD:
-        until = rules.snoozed_until(case, Snooze.NEXT_WORKING_PERIOD, now)
-        await cases.snooze(case, until, now)
-        toast = _("I will remind you when the next working period starts.")
     elif action is CaseAction.CLOSE:
         await cases.set_status(case, CaseStatus.CLOSED, now)
         toast = _("Closed.")
-    elif action is CaseAction.REOPEN:
-        await cases.set_status(
-            case, CaseStatus.OPEN, now, remind_at=rules.reopened_reminder(case, now)
+    else:
+        snooze = Snooze.HOUR if action is CaseAction.SNOOZE_HOUR else Snooze.NEXT_WORKING_PERIOD
+        await cases.snooze(case, rules.snoozed_until(case, snooze, now), now)
+        toast = (
+            _("I will remind you in an hour.")
+            if snooze is Snooze.HOUR
+            else _("I will remind you when the next working period starts.")
         )
-        toast = _("Reopened.")
-    elif action is CaseAction.DELETE:
+    await show_case(query, case.id, cases, rules, locale, clock, toast)
+
+
+async def case_reopened(
+    query: CallbackQuery,
+    callback_data: CaseCb,
+    cases: CaseRepository,
+    rules: CaseRules,
+    locale: str,
+    clock: WallClock,
+) -> None:
+    """Back to open: reminded at its deadline, or at once if that has passed."""
+    case = await owned_case(query, callback_data, cases, FINISHED)
+    if case is not None:
+        now = clock()
+        await cases.set_status(case, CaseStatus.OPEN, now, rules.reopened_reminder(case, now))
+        await show_case(query, case.id, cases, rules, locale, clock, _("Reopened."))
+
+
+async def case_deleted(
+    query: CallbackQuery,
+    callback_data: CaseCb,
+    cases: CaseRepository,
+    rules: CaseRules,
+    locale: str,
+    clock: WallClock,
+) -> None:
+    """Remove a finished case with its timeline."""
+    case = await owned_case(query, callback_data, cases, FINISHED)
+    if case is not None:
         await cases.delete(case)
         await query.answer(_("Deleted."))
-        text, markup = await case_list(query.from_user.id, data)
-        await show(query, text, markup, answered=True)
-        return
-    refreshed = await cases.get(case.id, query.from_user.id)
-    assert refreshed is not None
-    if toast:
-        await query.answer(toast)
-    text, markup = await detail(refreshed, data)
-    await show(query, text, markup, answered=toast is not None)
-
-
-async def email_from_case(
-    query: CallbackQuery, case: Case, state: FSMContext, data: dict[str, Any]
-) -> None:
-    """The follow-up email that fits the case, filled with its date and waiting time."""
-    library: TemplateLibrary = data["templates"]
-    index = library.email_index(KIND_TEMPLATES[case.kind])
-    request = EmailCb(template=index, case=case.id)
-    text, markup = await open_email(query.from_user.id, request, state, data)
-    await data["cases"].record_event(case, CaseEvent.EMAIL, datetime.now(UTC))
-    await show(query, text, markup, new_message=True)
+        found = await cases.for_user(query.from_user.id, OPEN)
+        await show(query, *case_list(found, clock(), rules, locale), answered=True)
 
 
 def create_router() -> Router:
@@ -167,6 +169,17 @@ def create_router() -> Router:
     router = Router(name="cases")
     router.message.filter(PRIVATE)
     router.message.register(cmd_cases, Command("cases"))
-    router.callback_query.register(menu_cases, MenuCb.filter(F.action == MenuAction.CASES))
-    router.callback_query.register(case_pressed, CaseCb.filter())
+    callbacks = router.callback_query
+    callbacks.register(menu_cases, MenuCb.filter(F.action == MenuAction.CASES))
+    callbacks.register(finished_cases, CaseCb.filter(F.action == CaseAction.LIST_CLOSED))
+    callbacks.register(case_viewed, CaseCb.filter(F.action.in_(VIEWS)))
+    changes = (
+        CaseAction.ANSWERED,
+        CaseAction.CLOSE,
+        CaseAction.SNOOZE_HOUR,
+        CaseAction.SNOOZE_PERIOD,
+    )
+    callbacks.register(open_case_action, CaseCb.filter(F.action.in_(changes)))
+    callbacks.register(case_reopened, CaseCb.filter(F.action == CaseAction.REOPEN))
+    callbacks.register(case_deleted, CaseCb.filter(F.action == CaseAction.DELETE))
     return router

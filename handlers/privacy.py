@@ -8,35 +8,23 @@ import aiosqlite
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.privacy_queries import export_user_data
 from bot.db.user_repository import UserRepository
 from bot.i18n import UserLocaleMiddleware
 from bot.telegram.filters import PRIVATE
-from bot.telegram.keyboard import Keyboard, single_column
+from bot.telegram.keyboard import single_column
 from bot.telegram.screens import show
 from bot.ui.callbacks import DeleteCb
 from bot.ui.keyboards import menu_button
+from bot.ui.privacy_views import delete_keyboard, delete_question, privacy_text
 
 
 async def cmd_privacy(message: Message) -> None:
     """Say what is stored and why."""
-    await message.answer(
-        _(
-            "<b>What I store</b>\n"
-            "• Your Telegram user id and chat id – to reply and to send reminders.\n"
-            "• Your profile (seller ID, company name, entity type, SKU count, KYC status, "
-            "time zone, language) – to fill in templates and check eligibility.\n"
-            "• Cases you record, their times and notes – to compute deadlines and remind you.\n"
-            "• The step you are at in a wizard – so you can continue after a pause.\n\n"
-            "Nothing is shared with Ozon or anyone else. Never send me passwords, verification "
-            "codes or documents.\n"
-            "/export – download everything as JSON · /delete – erase everything"
-        ),
-        reply_markup=single_column(menu_button()),
-    )
+    await message.answer(privacy_text(), reply_markup=single_column(menu_button()))
 
 
 async def cmd_export(message: Message, db: aiosqlite.Connection) -> None:
@@ -50,21 +38,9 @@ async def cmd_export(message: Message, db: aiosqlite.Connection) -> None:
     )
 
 
-def delete_keyboard() -> InlineKeyboardMarkup:
-    """Confirm or keep."""
-    builder = Keyboard()
-    builder.button(text=_("🗑 Yes, erase everything"), callback_data=DeleteCb(confirm=True))
-    builder.button(text=_("Keep my data"), callback_data=DeleteCb(confirm=False))
-    builder.adjust(1)
-    return builder.as_markup()
-
-
 async def cmd_delete(message: Message) -> None:
     """Ask for confirmation first: deletion cannot be undone."""
-    await message.answer(
-        _("Erase your profile, cases and reminders? This cannot be undone."),
-        reply_markup=delete_keyboard(),
-    )
+    await message.answer(delete_question(), reply_markup=delete_keyboard())
 
 
 async def delete_confirmed(

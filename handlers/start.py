@@ -6,7 +6,6 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
-from aiogram.utils.i18n import gettext as _
 
 from bot.db.user_repository import UserRepository
 from bot.telegram.filters import PRIVATE
@@ -14,28 +13,7 @@ from bot.telegram.keyboard import single_column
 from bot.telegram.screens import show
 from bot.ui.callbacks import MenuAction, MenuCb
 from bot.ui.keyboards import main_menu, menu_button
-
-
-def welcome_text() -> str:
-    """Three short lines: what the bot does, and that it is not Ozon."""
-    return _(
-        "Hello! I help Ozon sellers from China reach their account manager (小二).\n"
-        "• Answers, an eligibility check, reminders when a reply is overdue, Russian templates.\n"
-        "• An independent tool, not affiliated with Ozon: Seller Center is always authoritative."
-    )
-
-
-def help_text() -> str:
-    """The commands, one line each."""
-    return _(
-        "<b>What I can do</b>\n"
-        "/start – main menu\n"
-        "/profile – your seller profile\n"
-        "/language – 中文 / English\n"
-        "/privacy – what I store; /export – download it; /delete – erase it\n"
-        "/cancel – leave any step\n\n"
-        "Or just type your question."
-    )
+from bot.ui.start_views import help_text, welcome_text
 
 
 async def cmd_start(message: Message, state: FSMContext, users: UserRepository) -> None:

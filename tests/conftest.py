@@ -13,6 +13,7 @@ from bot.offline.emulator import BotApiEmulator
 from bot.offline.session import OfflineSession
 from bot.settings import Settings
 from tests.support.driver import InProcessDriver
+from tests.support.moments import FIXED_MOMENTS, RunningClock
 from tests.support.rig import USER_ID, Rig
 
 
@@ -23,11 +24,19 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-async def rig(settings: Settings) -> AsyncIterator[Rig]:
+def clock(request: pytest.FixtureRequest) -> RunningClock:
+    """The bot's wall clock: the real time, or (parametrized indirectly with a key of
+    `FIXED_MOMENTS`) one of the moments that broke date-dependent tests before."""
+    key = getattr(request, "param", None)
+    return RunningClock(FIXED_MOMENTS[key] if key else None)
+
+
+@pytest.fixture
+async def rig(settings: Settings, clock: RunningClock) -> AsyncIterator[Rig]:
     """The production dispatcher on a real database, talking to the emulator in process."""
     emulator = BotApiEmulator()
     bot = create_bot("42:test-token", session=OfflineSession(emulator))
-    async with open_dispatcher(settings) as dispatcher:
+    async with open_dispatcher(settings, clock) as dispatcher:
         await dispatcher.emit_startup(bot=bot, dispatcher=dispatcher)
         yield Rig(emulator, InProcessDriver(dispatcher, bot, emulator, USER_ID), dispatcher, bot)
         await dispatcher.emit_shutdown(bot=bot, dispatcher=dispatcher)

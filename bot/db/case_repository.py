@@ -4,22 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 import aiosqlite
 
 from bot.db.connection import transaction
 from bot.services.cases import Case, CaseEvent, CaseKind, CaseStatus, Clock, Deadline
-
-
-def to_epoch(moment: datetime) -> int:
-    """Stored form of a moment."""
-    return int(moment.timestamp())
-
-
-def from_epoch(value: int) -> datetime:
-    """A stored moment, in UTC."""
-    return datetime.fromtimestamp(value, UTC)
+from bot.services.clock import from_epoch, to_epoch
 
 
 @dataclass(frozen=True)

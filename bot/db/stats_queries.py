@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
-from bot.db.case_repository import to_epoch
 from bot.services.cases import CaseKind
+from bot.services.clock import to_epoch
 
 
 @dataclass(frozen=True)

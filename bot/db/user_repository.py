@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import aiosqlite
 
 from bot.db.connection import transaction
+from bot.services.clock import WallClock, system_clock
 from bot.services.profile import EntityType, KycStatus, ProfileField
 
 
@@ -37,10 +38,6 @@ class User:
         return asdict(self)
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def _user_from_row(row: aiosqlite.Row) -> User:
     return User(
         id=row["id"],
@@ -64,8 +61,13 @@ def _user_from_row(row: aiosqlite.Row) -> User:
 class UserRepository:
     """Reads and writes the `users` table."""
 
-    def __init__(self, db: aiosqlite.Connection) -> None:
+    def __init__(self, db: aiosqlite.Connection, clock: WallClock = system_clock) -> None:
         self._db = db
+        self._clock = clock
+
+    def _now(self) -> str:
+        # Bookkeeping only (created / updated), kept as readable text.
+        return self._clock().isoformat(timespec="seconds")
 
     async def get(self, user_id: int) -> User | None:
         """The user, or None if they never talked to the bot (or deleted their data)."""
@@ -79,7 +81,7 @@ class UserRepository:
         """Create the user on first contact (with the language Telegram reports); mark them
         active again if they came back."""
         async with transaction(self._db):
-            now = _now()
+            now = self._now()
             await self._db.execute(
                 """
                 INSERT INTO users (id, chat_id, telegram_language, created_at, updated_at)
@@ -102,15 +104,27 @@ class UserRepository:
             column = field if field in {"locale", "telegram_language"} else ProfileField(field)
             await self._db.execute(
                 f"UPDATE users SET {column} = ?, updated_at = ? WHERE id = ?",
-                (value, _now(), user_id),
+                (value, self._now(), user_id),
             )
+
+    async def save_field(
+        self, user_id: int, chat_id: int, field: ProfileField, value: object
+    ) -> None:
+        """Store one profile field, creating the user first if needed."""
+        await self.ensure(user_id, chat_id)
+        await self.set_field(user_id, field, value)
+
+    async def zone(self, user_id: int, default: ZoneInfo) -> ZoneInfo:
+        """The seller's time zone, else the operator's default."""
+        user = await self.get(user_id)
+        return ZoneInfo(user.timezone) if user and user.timezone else default
 
     async def set_active(self, user_id: int, *, active: bool) -> None:
         """Mark a user who blocked the bot (403) inactive, or active again."""
         async with transaction(self._db):
             await self._db.execute(
                 "UPDATE users SET active = ?, updated_at = ? WHERE id = ?",
-                (int(active), _now(), user_id),
+                (int(active), self._now(), user_id),
             )
 
     async def delete(self, user_id: int) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 T = TypeVar("T")
@@ -141,3 +142,13 @@ def parse_quiet_hours(text: str) -> Parsed[str]:
     if (start_hour, start_minute) == (end_hour, end_minute):
         return Parsed(error=InvalidValue.NOT_A_TIME_RANGE)
     return Parsed(value=f"{start_hour:02d}:{start_minute:02d}-{end_hour:02d}:{end_minute:02d}")
+
+
+# The fields a seller types, and how each is read.
+TYPED_PARSERS: dict[ProfileField, Callable[[str], Parsed[Any]]] = {
+    ProfileField.SELLER_ID: parse_seller_id,
+    ProfileField.COMPANY_NAME: parse_company_name,
+    ProfileField.SKU_COUNT: parse_sku_count,
+    ProfileField.TIMEZONE: parse_timezone,
+    ProfileField.QUIET_HOURS: parse_quiet_hours,
+}

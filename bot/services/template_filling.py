@@ -143,9 +143,9 @@ class TemplateLibrary:
     emails: tuple[EmailTemplate, ...]
     problems: dict[str, tuple[str, str]]
 
-    def email_index(self, template_id: str) -> int:
-        """Position of an email template (callback data carries integers)."""
-        return [email.id for email in self.emails].index(template_id)
+    def email(self, template_id: str) -> EmailTemplate | None:
+        """The email template with this id, if there is one."""
+        return next((email for email in self.emails if email.id == template_id), None)
 
     def actions(self) -> frozenset[str]:
         """The actions other content may link to: the phrasebook and each email."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 
 from aiogram.filters import Filter
-from aiogram.types import Message
+from aiogram.types import CallbackQuery, Message
 
 
 class Chat(Filter):
@@ -57,3 +57,15 @@ class Input(Filter):
 PRIVATE = Chat()
 PLAIN_TEXT = Input(Typed.PLAIN_TEXT)
 NO_TEXT = Input(Typed.NO_TEXT)
+
+
+class DataPrefix(Filter):
+    """Button presses whose callback data starts with one of the given prefixes (earlier
+    versions of a CallbackData class, which no longer unpack)."""
+
+    def __init__(self, *prefixes: str) -> None:
+        self.prefixes = tuple(f"{prefix}:" for prefix in prefixes)
+
+    async def __call__(self, query: CallbackQuery) -> bool:
+        """Match on the raw data."""
+        return query.data is not None and query.data.startswith(self.prefixes)

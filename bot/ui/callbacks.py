@@ -1,4 +1,10 @@
-"""Callback data factories: short versioned prefixes, enum actions, integer ids."""
+"""Callback data: short versioned prefixes, enum actions and steps, stable ids.
+
+Buttons stay in old messages for months, so what a button carries must keep meaning the same
+thing: topics and templates by their id (never by list position), steps and quick times by enum
+value. Changing the shape of a class means a new prefix; `LEGACY_PREFIXES` keeps the previous
+versions answered (they open the screen they belonged to).
+"""
 
 from __future__ import annotations
 
@@ -60,17 +66,27 @@ class CancelCb(CallbackData, prefix="x1"):
     """Leave whatever wizard is open."""
 
 
-class FaqCb(CallbackData, prefix="f1"):
-    """Open a knowledge-base topic by its position in the topic list."""
+class FaqCb(CallbackData, prefix="f2"):
+    """Open a knowledge-base topic by its id."""
 
-    topic: int
+    topic: str
+
+
+class CheckStep(StrEnum):
+    """Steps of the eligibility check as buttons carry them."""
+
+    REGISTERED = "reg"
+    ENTITY = "ent"
+    KYC = "kyc"
+    SKUS = "sku"
+    MET_AT = "met"
 
 
 class EligibilityCb(CallbackData, prefix="e1"):
-    """An answer in the eligibility wizard; `run` ties it to one wizard message."""
+    """An answer in the eligibility check; `run` ties it to one wizard message."""
 
     run: int
-    step: str
+    step: CheckStep
     value: str
 
 
@@ -87,10 +103,11 @@ class TemplatesCb(CallbackData, prefix="t1"):
     section: TemplatesSection
 
 
-class EmailCb(CallbackData, prefix="tm1"):
-    """Open an email template; `case` (0: none) fills it from a case, `problem` picks a type."""
+class EmailCb(CallbackData, prefix="tm2"):
+    """Open an email template by id; `case` (0: none) fills it from a case, `problem` is the
+    problem type of the general request."""
 
-    template: int
+    template: str
     case: int = 0
     problem: str = ""
 
@@ -100,16 +117,15 @@ class TrackAction(StrEnum):
 
     KIND = "k"
     WHEN = "w"
+    AT = "at"
     DUE = "d"
     NOTE = "n"
     SAVE = "s"
 
 
 class TrackCb(CallbackData, prefix="k1"):
-    """Recording a case: the kind, a quick time, a custom deadline, note, save.
-
-    `at` carries a moment (UTC epoch minutes) when a wizard outcome starts tracking directly.
-    """
+    """Recording a case: the kind, a quick time, a moment already known (`at`, UTC epoch
+    minutes, from an outcome that knows it), the seller's own wait, note, save."""
 
     action: TrackAction
     kind: CaseKind
@@ -122,7 +138,7 @@ class CaseAction(StrEnum):
 
     VIEW = "v"
     ANSWERED = "a"
-    EMAIL = "e"
+    EMAIL = "e"  # buttons of pushes sent before emails were opened with EmailCb directly
     SNOOZE_HOUR = "h"
     SNOOZE_PERIOD = "p"
     CLOSE = "c"
@@ -136,3 +152,7 @@ class CaseCb(CallbackData, prefix="c1"):
 
     action: CaseAction
     case: int = 0
+
+
+# Prefixes of earlier versions of the classes above, and the section each belonged to.
+LEGACY_PREFIXES: dict[str, MenuAction] = {"f1": MenuAction.FAQ, "tm1": MenuAction.TEMPLATES}

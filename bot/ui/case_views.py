@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from aiogram import html
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import lazy_gettext as __
 
@@ -13,20 +13,14 @@ from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseEvent, CaseKind, CaseStatus, Clock
 from bot.services.policy import Policy
 from bot.telegram.keyboard import Keyboard
-from bot.ui.callbacks import CaseAction, CaseCb
+from bot.ui.callbacks import CaseAction, CaseCb, EmailCb, MenuAction, MenuCb
 from bot.ui.formatting import dual_time, duration, source_note
 from bot.ui.keyboards import menu_button
+from bot.ui.labels import EVENT_LABELS, KIND_LABELS
 
-KIND_LABELS = {
-    CaseKind.AM_ASSIGNMENT: __("AM assignment (KYC + SKUs done)"),
-    CaseKind.AM_MESSAGE: __("Message to my AM"),
-    CaseKind.SUPPORT_EMAIL: __("Email to China support"),
-    CaseKind.COMPLEX_HANDOVER: __("Complex issue handed to the AM"),
-    CaseKind.MISSING_AM: __("«Missing AM» email"),
-    CaseKind.ESCALATION: __("Escalation to a senior AM"),
-    CaseKind.INDIVIDUAL_APPLICATION: __("Individual-business AM application"),
-    CaseKind.CUSTOM: __("Something else (my own deadline)"),
-}
+# A list shows this many cases; older ones stay reachable from their pushes.
+LIST_LIMIT = 20
+
 # What to do when each kind of case lapses, and which email helps.
 NEXT_STEPS = {
     CaseKind.AM_ASSIGNMENT: __(
@@ -61,15 +55,6 @@ KIND_TEMPLATES = {
     CaseKind.ESCALATION: "follow_up",
     CaseKind.INDIVIDUAL_APPLICATION: "follow_up",
     CaseKind.CUSTOM: "follow_up",
-}
-EVENT_LABELS = {
-    CaseEvent.RECORDED: __("recorded"),
-    CaseEvent.REMINDED: __("reminded"),
-    CaseEvent.SNOOZED: __("snoozed"),
-    CaseEvent.EMAIL: __("follow-up email prepared"),
-    CaseEvent.ANSWERED: __("answered"),
-    CaseEvent.CLOSED: __("closed"),
-    CaseEvent.REOPENED: __("reopened"),
 }
 
 
@@ -156,9 +141,15 @@ def case_keyboard(case: Case) -> InlineKeyboardMarkup:
     """Actions that fit the case's state."""
     builder = Keyboard()
     if case.status is CaseStatus.OPEN:
+        builder.button(
+            text=_("✅ Got a reply"),
+            callback_data=CaseCb(action=CaseAction.ANSWERED, case=case.id),
+        )
+        builder.button(
+            text=_("✉️ Write the email"),
+            callback_data=EmailCb(template=KIND_TEMPLATES[case.kind], case=case.id),
+        )
         for action, text in (
-            (CaseAction.ANSWERED, _("✅ Got a reply")),
-            (CaseAction.EMAIL, _("✉️ Write the email")),
             (CaseAction.SNOOZE_HOUR, _("⏰ Remind in 1 hour")),
             (CaseAction.SNOOZE_PERIOD, _("🌅 Next working period")),
             (CaseAction.CLOSE, _("✖️ Close")),
@@ -199,3 +190,33 @@ def reminder_text(case: Case, now: datetime, rules: CaseRules, locale: str) -> s
     if rules.unconfirmed(case.kind):
         lines += ["", source_note()]
     return "\n".join(lines)
+
+
+def case_list(
+    found: list[Case], now: datetime, rules: CaseRules, locale: str, *, closed: bool = False
+) -> tuple[str, InlineKeyboardMarkup]:
+    """Open cases (overdue first) or the answered and closed ones, each with a button."""
+    if closed:
+        lines = [_("<b>Answered and closed cases</b>")]
+    else:
+        lines = [_("<b>Open cases</b> (overdue first)")]
+    builder = Keyboard()
+    for case in found[:LIST_LIMIT]:
+        lines.append(case_line(case, now, rules, locale))
+        view = CaseCb(action=CaseAction.VIEW, case=case.id)
+        builder.button(text=f"🔎 #{case.id}", callback_data=view)
+    if not found:
+        lines.append(_("Nothing here yet."))
+    builder.adjust(4)
+    if not closed:
+        builder.row(
+            InlineKeyboardButton(
+                text=_("📌 Track a case"), callback_data=MenuCb(action=MenuAction.TRACK).pack()
+            ),
+            InlineKeyboardButton(
+                text=_("🗂 Answered and closed"),
+                callback_data=CaseCb(action=CaseAction.LIST_CLOSED).pack(),
+            ),
+        )
+    builder.row(menu_button())
+    return "\n\n".join(lines), builder.as_markup()

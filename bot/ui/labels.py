@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiogram.utils.i18n import lazy_gettext as __
 
+from bot.services.cases import CaseEvent, CaseKind
 from bot.services.profile import EntityType, KycStatus, ProfileField
 
 PROFILE_FIELD_LABELS = {
@@ -36,3 +37,24 @@ KYC_STATUS_LABELS = {
 }
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+KIND_LABELS = {
+    CaseKind.AM_ASSIGNMENT: __("AM assignment (KYC + SKUs done)"),
+    CaseKind.AM_MESSAGE: __("Message to my AM"),
+    CaseKind.SUPPORT_EMAIL: __("Email to China support"),
+    CaseKind.COMPLEX_HANDOVER: __("Complex issue handed to the AM"),
+    CaseKind.MISSING_AM: __("«Missing AM» email"),
+    CaseKind.ESCALATION: __("Escalation to a senior AM"),
+    CaseKind.INDIVIDUAL_APPLICATION: __("Individual-business AM application"),
+    CaseKind.CUSTOM: __("Something else (my own deadline)"),
+}
+
+EVENT_LABELS = {
+    CaseEvent.RECORDED: __("recorded"),
+    CaseEvent.REMINDED: __("reminded"),
+    CaseEvent.SNOOZED: __("snoozed"),
+    CaseEvent.EMAIL: __("follow-up email prepared"),
+    CaseEvent.ANSWERED: __("answered"),
+    CaseEvent.CLOSED: __("closed"),
+    CaseEvent.REOPENED: __("reopened"),
+}

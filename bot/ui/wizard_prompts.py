@@ -1,15 +1,24 @@
-"""What wizards say when input cannot be used, and whose time zone a typed time is in."""
+"""What every flow says when input cannot be used: stale buttons, refused values and times."""
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
-from aiogram.types import InlineKeyboardMarkup, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.db.user_repository import User
+from bot.services.profile import InvalidValue
 from bot.services.time_input import TimeError
-from bot.settings import Settings
+from bot.telegram.keyboard import single_column
+from bot.ui.keyboards import cancel_button
+
+
+def stale_button_text() -> str:
+    """The one wording for a button that is out of date, already used, or not the user's."""
+    return _("This button is out of date.")
+
+
+async def refuse_stale_button(query: CallbackQuery) -> None:
+    """Answer a press of a button that is out of date, already used, or not the user's."""
+    await query.answer(stale_button_text(), show_alert=True)
 
 
 async def ask_again(message: Message, text: str, markup: InlineKeyboardMarkup) -> None:
@@ -17,6 +26,14 @@ async def ask_again(message: Message, text: str, markup: InlineKeyboardMarkup) -
     and show the current step again."""
     await message.answer(
         _("Please tap a button or type your answer.") + f"\n\n{text}", reply_markup=markup
+    )
+
+
+async def ask_for_text(message: Message) -> None:
+    """Stickers, photos and the like where a typed value is expected."""
+    await message.answer(
+        _("Please send the value as text, or press Cancel."),
+        reply_markup=single_column(cancel_button()),
     )
 
 
@@ -34,6 +51,21 @@ def time_error_reason(error: TimeError) -> str:
     return reasons[error]
 
 
-def user_zone(user: User | None, settings: Settings) -> ZoneInfo:
-    """The seller's time zone, else the operator's default."""
-    return ZoneInfo(user.timezone if user and user.timezone else settings.default_timezone)
+def invalid_reason(error: InvalidValue) -> str:
+    """A friendly sentence for each refused profile value."""
+    reasons = {
+        InvalidValue.EMPTY: _("The value is empty."),
+        InvalidValue.NOT_DIGITS: _("The seller ID has digits only, e.g. 123456."),
+        InvalidValue.TOO_LONG: _("That is too long."),
+        InvalidValue.CONTROL_CHARS: _("Please use printable characters only."),
+        InvalidValue.NOT_A_NUMBER: _("Please send a whole number, e.g. 12."),
+        InvalidValue.NEGATIVE: _("The number cannot be negative."),
+        InvalidValue.TOO_LARGE: _("That number is too large."),
+        InvalidValue.UNKNOWN_TIMEZONE: _(
+            "Unknown time zone. Use a name like Asia/Shanghai or Europe/Moscow."
+        ),
+        InvalidValue.NOT_A_TIME_RANGE: _(
+            "Please send a time range such as <code>23:00-08:00</code>."
+        ),
+    }
+    return reasons[error]

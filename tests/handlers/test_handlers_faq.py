@@ -11,9 +11,8 @@ async def test_faq_lists_every_topic_and_each_answer_renders(rig: Rig) -> None:
     assert reply is not None
     titles = rig.chat.button_labels()
     assert len(titles) == len(knowledge.topic_ids()) + 1
-    for index, topic_id in enumerate(knowledge.topic_ids()):
-        listing = rig.chat.emulator.messages[(rig.chat.user_id, reply.message_id)]
-        answer = await rig.chat.press_data(listing.message_id, f"f1:{index}")
+    for topic_id in knowledge.topic_ids():
+        answer = await rig.chat.press_data(reply.message_id, f"f2:{topic_id}")
         assert answer is not None
         assert answer.text.startswith(knowledge.topic("zh", topic_id).title)
         assert "📚 其他问题" in rig.chat.button_labels()
@@ -63,10 +62,24 @@ async def test_very_long_and_odd_messages_get_a_reply(rig: Rig) -> None:
         assert reply is not None
 
 
-async def test_forged_topic_index_is_refused(rig: Rig) -> None:
+async def test_forged_topic_id_is_refused(rig: Rig) -> None:
     reply = await rig.chat.send("/faq")
     assert reply is not None
     before = len(rig.emulator.messages)
-    await rig.chat.press_data(reply.message_id, "f1:999")
-    await rig.chat.press_data(reply.message_id, "f1:abc")
-    assert len(rig.emulator.messages) == before + 1  # only the stale-button menu
+    await rig.chat.press_data(reply.message_id, "f2:nothing_here")
+    await rig.chat.press_data(reply.message_id, "f2:" + "x" * 40)
+    assert len(rig.emulator.messages) == before
+    answers = [
+        call.get("text") for name, call in rig.emulator.calls if name == "answercallbackquery"
+    ]
+    assert answers[-2:] == ["这个按钮已过期。"] * 2
+
+
+async def test_topic_buttons_of_the_previous_version_open_the_topic_list(rig: Rig) -> None:
+    await rig.chat.send("/faq")
+    listing = rig.chat.button_labels()
+    old_answer = await rig.chat.press("机器人")
+    assert old_answer is not None
+    reply = await rig.chat.press_data(old_answer.message_id, "f1:3")
+    assert reply is not None and "选择一个问题" in reply.text
+    assert rig.chat.button_labels(reply) == listing

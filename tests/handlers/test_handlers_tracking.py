@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
 from bot.offline.emulator import SentMessage
 from bot.services.cases import CaseKind, CaseStatus, Clock, Deadline
 from tests.support.driver import wait_until
+from tests.support.moments import RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
+
+# Every test here depends on the date: each also runs at the moments that once broke them.
+pytestmark = at_fixed_moments()
 
 
 async def wait_for_push(rig: Rig, chat_id: int, marker: str, timeout: float = 3.0) -> SentMessage:
@@ -45,7 +49,8 @@ async def test_recording_shows_both_clocks_and_the_deadline(rig: Rig) -> None:
 
 
 async def test_overdue_case_is_pushed_with_next_step_and_buttons(rig: Rig) -> None:
-    await record(rig, "给小二发了消息", "前天 10:00")
+    # Twenty days ago: past two working hours even across Russia's longest holidays.
+    await record(rig, "给小二发了消息", "20天前")
     push = await wait_for_push(rig, USER_ID, "超时未回复")
     assert "升级请求" in push.text and "工作时间" in push.text
     labels = [button["text"] for button in push.buttons()]
@@ -134,7 +139,7 @@ async def test_case_actions_and_timeline(rig: Rig) -> None:
 
 async def test_cases_list_overdue_first_with_countdown(rig: Rig) -> None:
     await record(rig, "给中国支持团队发了邮件", "刚刚")
-    await record(rig, "给小二发了消息", "前天 10:00")
+    await record(rig, "给小二发了消息", "20天前")
     await wait_for_push(rig, USER_ID, "超时未回复")
     listing = await rig.chat.send("/cases")
     assert listing is not None
@@ -143,10 +148,10 @@ async def test_cases_list_overdue_first_with_countdown(rig: Rig) -> None:
     assert "截止 北京时间" in listing.text and "莫斯科" in listing.text
 
 
-async def test_stats_for_sellers_and_admin(rig: Rig) -> None:
+async def test_stats_for_sellers_and_admin(rig: Rig, clock: RunningClock) -> None:
     cases = CaseRepository(rig.dispatcher["db"])
     users = UserRepository(rig.dispatcher["db"])
-    now = datetime.now(UTC)
+    now = clock()
     deadline = Deadline(now, Clock.ELAPSED, False, ())
     for index, user_id in enumerate([USER_ID, 7, 11, 12, 13, 14]):
         await users.ensure(user_id, user_id)

@@ -114,7 +114,7 @@ async def test_every_template_and_phrase_renders_hostile_values(rig: Rig) -> Non
     listing = await rig.chat.press("邮件模板")
     assert listing is not None
     for index, template in enumerate(library.emails):
-        reply = await rig.chat.press_data(listing.message_id, EmailCb(template=index).pack())
+        reply = await rig.chat.press_data(listing.message_id, EmailCb(template=template.id).pack())
         if template.needs_problem():
             assert reply is not None and "什么类型的问题" in reply.text
             reply = await rig.chat.press("其他问题")
@@ -133,7 +133,7 @@ async def test_missing_fields_are_asked_on_the_spot(rig: Rig) -> None:
     await rig.chat.send("/templates")
     listing = await rig.chat.press("邮件模板")
     assert listing is not None
-    reply = await rig.chat.press_data(listing.message_id, EmailCb(template=1).pack())
+    reply = await rig.chat.press_data(listing.message_id, EmailCb(template="escalation").pack())
     assert reply is not None and "需要你的卖家 ID" in reply.text
     reply = await rig.chat.send("abc")
     assert reply is not None and "只包含数字" in reply.text
@@ -143,11 +143,27 @@ async def test_missing_fields_are_asked_on_the_spot(rig: Rig) -> None:
     assert "收件人：你的客户经理邮箱" in reply.text
 
 
-async def test_forged_template_index_is_refused(rig: Rig) -> None:
+async def test_forged_template_id_is_refused(rig: Rig) -> None:
     await rig.chat.send("/templates")
     listing = await rig.chat.press("邮件模板")
     assert listing is not None
     before = len(rig.emulator.messages)
-    await rig.chat.press_data(listing.message_id, EmailCb(template=99).pack())
-    await rig.chat.press_data(listing.message_id, EmailCb(template=-1).pack())
+    await rig.chat.press_data(listing.message_id, EmailCb(template="resignation").pack())
+    await rig.chat.press_data(listing.message_id, EmailCb(template="escalation", case=7).pack())
     assert len(rig.emulator.messages) == before
+    answers = [
+        call.get("text") for name, call in rig.emulator.calls if name == "answercallbackquery"
+    ]
+    assert answers[-2:] == ["这个按钮已过期。"] * 2
+
+
+async def test_email_buttons_of_the_previous_version_open_the_email_list(rig: Rig) -> None:
+    await hostile_profile(rig)
+    await rig.chat.send("/templates")
+    listing = await rig.chat.press("邮件模板")
+    assert listing is not None
+    old_email = await rig.chat.press_data(listing.message_id, "tm2:follow_up:0:")
+    assert old_email is not None
+    reply = await rig.chat.press_data(old_email.message_id, "tm1:1:0:")
+    assert reply is not None and "邮件模板" in reply.text
+    assert rig.chat.button_labels(reply) == rig.chat.button_labels(listing)

@@ -25,6 +25,11 @@ async def wait_until(condition: Callable[[], bool], timeout: float) -> float:
     return loop.time() - start
 
 
+def callback_answers(emulator: BotApiEmulator) -> list[str | None]:
+    """The texts of every answer to a button press so far (None: answered without text)."""
+    return [call.get("text") for name, call in emulator.calls if name == "answercallbackquery"]
+
+
 class ChatDriver(ABC):
     """What both rigs share: the emulator's view of the chat and the ways to act in it."""
 

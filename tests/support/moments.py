@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import time
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+import pytest
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -17,3 +20,31 @@ def bj(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datet
 def msk(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
     """A moment in Moscow time."""
     return datetime(year, month, day, hour, minute, tzinfo=MOSCOW)
+
+
+# Moments that broke date-dependent tests before: a Monday before Moscow's working day starts,
+# inside Russia's new-year holidays, and the day after a Russian holiday weekend.
+FIXED_MOMENTS = {
+    "monday-0600-utc": datetime(2026, 11, 30, 6, 0, tzinfo=UTC),
+    "3-january": datetime(2027, 1, 3, 12, 0, tzinfo=UTC),
+    "9-may": datetime(2026, 5, 9, 9, 0, tzinfo=UTC),
+}
+
+
+class RunningClock:
+    """A wall clock that starts at a chosen moment and then runs at real speed (reminders
+    still fall due while a test waits), or the real time when no moment is given."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self._start = start
+        self._began = time.monotonic()
+
+    def __call__(self) -> datetime:
+        if self._start is None:
+            return datetime.now(UTC)
+        return self._start + timedelta(seconds=time.monotonic() - self._began)
+
+
+def at_fixed_moments() -> pytest.MarkDecorator:
+    """Run a rig test at the real time and at each fixed moment (indirect `clock`)."""
+    return pytest.mark.parametrize("clock", [None, *FIXED_MOMENTS], indirect=True)

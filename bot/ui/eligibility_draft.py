@@ -1,0 +1,137 @@
+"""The eligibility check in progress, kept in the wizard's state: answers so far, the run a
+button belongs to, and the screen that comes next."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from aiogram.fsm.context import FSMContext
+from aiogram.types import InlineKeyboardMarkup
+
+from bot.db.user_repository import User
+from bot.services.case_rules import CaseRules
+from bot.services.cases import CaseKind
+from bot.services.eligibility import Answers, Outcome, Step, Verdict, evaluate, next_step
+from bot.services.knowledge import KnowledgeBase
+from bot.services.profile import EntityType, KycStatus, ProfileField, parse_sku_count
+from bot.ui.callbacks import CheckStep
+from bot.ui.eligibility_views import met_at_view, outcome_keyboard, outcome_text, step_view
+from bot.ui.states import EligibilityWizard
+
+ANSWER_FIELDS = {
+    Step.REGISTERED: "registered",
+    Step.ENTITY: "entity",
+    Step.KYC: "kyc",
+    Step.SKUS: "skus",
+}
+# Answers that are also profile fields, saved back to the profile.
+PROFILE_FIELDS = {
+    Step.ENTITY: ProfileField.ENTITY_TYPE,
+    Step.KYC: ProfileField.KYC_STATUS,
+    Step.SKUS: ProfileField.SKU_COUNT,
+}
+Screen = tuple[str, InlineKeyboardMarkup]
+
+
+def load_answers(data: dict[str, Any]) -> Answers:
+    """Answers from the wizard's stored data."""
+    raw = data.get("answers", {})
+    return Answers(
+        registered=raw.get("registered"),
+        entity=EntityType(raw["entity"]) if raw.get("entity") else None,
+        kyc=KycStatus(raw["kyc"]) if raw.get("kyc") else None,
+        skus=raw.get("skus"),
+    )
+
+
+def parse_choice(step: Step, value: str) -> Any:
+    """A button value as the answer it stands for, or None if the button was never offered."""
+    if step is Step.REGISTERED:
+        return {"y": True, "n": False}.get(value)
+    if step is Step.ENTITY:
+        return value if value in set(EntityType) else None
+    if step is Step.KYC:
+        return value if value in set(KycStatus) else None
+    return parse_sku_count(value).value
+
+
+async def start(state: FSMContext, user: User | None) -> Screen:
+    """A fresh run with its own id (so buttons of older check messages are recognised): the
+    first question."""
+    run = secrets.randbelow(1_000_000)
+    await state.set_state(EligibilityWizard.question)
+    await state.set_data({"run": run, "answers": {}})
+    return step_view(Step.REGISTERED, run, user)
+
+
+async def expected_press(state: FSMContext) -> tuple[int, CheckStep] | None:
+    """(run, step) the next press must carry, or None when no check is open."""
+    step_name, data = await state.get_state(), await state.get_data()
+    if step_name == EligibilityWizard.met_at.state:
+        return int(data["run"]), CheckStep.MET_AT
+    step = next_step(load_answers(data)) if step_name == EligibilityWizard.question.state else None
+    return (int(data["run"]), CheckStep(step.value)) if step else None
+
+
+async def current_screen(state: FSMContext, user: User | None) -> Screen:
+    """The screen of the step the seller is at."""
+    data = await state.get_data()
+    run = int(data.get("run", 0))
+    if await state.get_state() == EligibilityWizard.met_at.state:
+        return met_at_view(run)
+    return step_view(next_step(load_answers(data)) or Step.REGISTERED, run, user)
+
+
+async def record(state: FSMContext, step: Step, value: Any) -> None:
+    """Keep one answer."""
+    data = await state.get_data()
+    data["answers"][ANSWER_FIELDS[step]] = value
+    await state.set_data(data)
+
+
+async def forget_last(state: FSMContext) -> None:
+    """Forget the last answer, to ask it again."""
+    data = await state.get_data()
+    answered = [name for name in ANSWER_FIELDS.values() if data["answers"].get(name) is not None]
+    if answered:
+        data["answers"].pop(answered[-1])
+    await state.set_data(data)
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """What the last screens of the check need: the rules (deadline, policy), the knowledge
+    base (the «read more» topic) and the seller's language."""
+
+    rules: CaseRules
+    knowledge: KnowledgeBase
+    locale: str
+
+    async def advance(self, state: FSMContext, user: User | None) -> Screen:
+        """The next question, the "when were the conditions met" step, or the outcome."""
+        data = await state.get_data()
+        answers = load_answers(data)
+        step = next_step(answers)
+        if step is not None:
+            return step_view(step, int(data["run"]), user)
+        verdict = evaluate(answers, self.rules.policy.values)
+        if verdict.outcome is Outcome.ELIGIBLE:
+            await state.set_state(EligibilityWizard.met_at)
+            return met_at_view(int(data["run"]))
+        await state.clear()
+        return self.outcome(verdict, None)
+
+    def outcome(self, verdict: Verdict, met_at: datetime | None) -> Screen:
+        """The verdict; for an eligible seller with the assignment deadline from `met_at`."""
+        due = self.rules.deadline(CaseKind.AM_ASSIGNMENT, met_at).due if met_at else None
+        return (
+            outcome_text(verdict, self.rules.policy, due, self.locale),
+            outcome_keyboard(verdict, self.knowledge, self.locale, met_at),
+        )
+
+    def eligible_since(self, met_at: datetime) -> Screen:
+        """Both conditions are met since `met_at`."""
+        return self.outcome(Verdict(Outcome.ELIGIBLE), met_at)

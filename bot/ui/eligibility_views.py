@@ -1,0 +1,192 @@
+"""How the eligibility check reads: each question with its buttons, and each outcome."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
+
+from bot.db.user_repository import User
+from bot.services.cases import CaseKind
+from bot.services.eligibility import Outcome, Step, Verdict
+from bot.services.knowledge import KnowledgeBase
+from bot.services.policy import Policy
+from bot.services.quick_times import epoch_minutes
+from bot.telegram.keyboard import Keyboard
+from bot.ui.callbacks import (
+    CheckStep,
+    EligibilityCb,
+    EmailCb,
+    FaqCb,
+    MenuAction,
+    MenuCb,
+    TrackAction,
+    TrackCb,
+)
+from bot.ui.formatting import dual_time, source_note
+from bot.ui.keyboards import cancel_button, menu_button
+from bot.ui.labels import ENTITY_TYPE_LABELS, KYC_STATUS_LABELS
+from bot.ui.template_texts import EMAIL_TITLES
+
+BACK = "back"
+NOW = "now"
+SKU_SHORTCUTS = ("0", "1", "3", "5", "10", "50")
+# The FAQ topic that explains each outcome further.
+OUTCOME_TOPICS = {
+    Outcome.ELIGIBLE: "welcome_message",
+    Outcome.NEED_MORE_SKUS: "assignment",
+    Outcome.KYC_PENDING: "assignment",
+    Outcome.KYC_MISSING: "assignment",
+    Outcome.INDIVIDUAL_BUSINESS: "individual_business",
+    Outcome.INDIVIDUAL: "individual_business",
+    Outcome.NOT_REGISTERED: "about_bot",
+}
+
+
+def options(step: Step, user: User | None) -> tuple[list[tuple[str, str]], str | None]:
+    """The answer buttons of a step (value, label) and the profile's current value."""
+    if step is Step.REGISTERED:
+        return [("y", _("Yes")), ("n", _("Not yet"))], None
+    if step is Step.ENTITY:
+        current = user.entity_type.value if user and user.entity_type else None
+        return [(value.value, str(label)) for value, label in ENTITY_TYPE_LABELS.items()], current
+    if step is Step.KYC:
+        current = user.kyc_status.value if user and user.kyc_status else None
+        return [(value.value, str(label)) for value, label in KYC_STATUS_LABELS.items()], current
+    current = str(user.sku_count) if user and user.sku_count is not None else None
+    values = list(SKU_SHORTCUTS)
+    if current is not None and current not in values:
+        values.insert(0, current)
+    return [(value, value) for value in values], current
+
+
+def question_text(step: Step) -> str:
+    """The question asked at a step."""
+    questions = {
+        Step.REGISTERED: _("Have you registered on Ozon Global (Seller Center)?"),
+        Step.ENTITY: _("How is your shop registered?"),
+        Step.KYC: _("What does Seller Center show as your KYC status?"),
+        Step.SKUS: _("How many compliant SKUs have you listed? Tap or type a number."),
+    }
+    return questions[step]
+
+
+def step_view(step: Step, run: int, user: User | None) -> tuple[str, InlineKeyboardMarkup]:
+    """Progress, the question, its buttons (the profile's value ticked), Back and Cancel."""
+    header = _("🧭 Eligibility check · step {number}/{total}").format(
+        number=list(Step).index(step) + 1, total=len(Step)
+    )
+    choices, current = options(step, user)
+    builder = Keyboard()
+    for value, label in choices:
+        builder.button(
+            text=("✅ " if value == current else "") + label,
+            callback_data=EligibilityCb(run=run, step=CheckStep(step.value), value=value),
+        )
+    builder.adjust(3 if step is Step.SKUS else 1)
+    navigation = [cancel_button()]
+    if step is not Step.REGISTERED:
+        back = EligibilityCb(run=run, step=CheckStep(step.value), value=BACK).pack()
+        navigation.insert(0, InlineKeyboardButton(text=_("⬅️ Back"), callback_data=back))
+    builder.row(*navigation)
+    return f"{header}\n\n{question_text(step)}", builder.as_markup()
+
+
+def met_at_view(run: int) -> tuple[str, InlineKeyboardMarkup]:
+    """Ask when KYC Verified and enough SKUs were both true."""
+    builder = Keyboard()
+    builder.button(
+        text=_("Just now"), callback_data=EligibilityCb(run=run, step=CheckStep.MET_AT, value=NOW)
+    )
+    builder.row(cancel_button())
+    text = _(
+        "🧭 Last step\n\nWhen were both conditions met (KYC Verified and enough SKUs)? "
+        "Tap «Just now» or type a time such as <code>昨天 15:30</code> or "
+        "<code>2026-11-26 10:00</code>."
+    )
+    return text, builder.as_markup()
+
+
+def outcome_text(verdict: Verdict, policy: Policy, due: datetime | None, locale: str) -> str:
+    """The verdict in a few lines with what to do next, and the source line."""
+    texts = {
+        Outcome.ELIGIBLE: _(
+            "✅ <b>You meet the conditions.</b>\nAccording to the guide an AM is assigned within "
+            "about {hours} h; the welcome message appears on the Support tab of Seller Center "
+            "messages.\nExpected by: {due}."
+        ),
+        Outcome.NEED_MORE_SKUS: _(
+            "⏳ <b>Almost there:</b> list {missing} more compliant SKU(s) (the guide asks for at "
+            "least {minimum}).\nCheck again once they are live."
+        ),
+        Outcome.KYC_PENDING: _(
+            "⏳ <b>KYC is still being reviewed.</b>\nWait until Seller Center shows Verified; "
+            "the guide gives no review time, so go by what Seller Center says. After that, "
+            "with at least {minimum} compliant SKUs, an AM is assigned within about {hours} h."
+        ),
+        Outcome.KYC_MISSING: _(
+            "📄 <b>KYC comes first.</b>\nSubmit or fix it in Seller Center with:\n"
+            "• business licence\n• legal representative's ID\n• bank account proof\n"
+            "Then check again."
+        ),
+        Outcome.INDIVIDUAL_BUSINESS: _(
+            "ℹ️ <b>No automatic AM for individual businesses.</b>\nAccording to the guide you "
+            "apply by email and the review takes about {days} working days."
+        ),
+        Outcome.INDIVIDUAL: _(
+            "❌ <b>Individual sellers get no dedicated AM.</b>\nUse Support in Seller Center; "
+            "to get an AM later you would register a company."
+        ),
+        Outcome.NOT_REGISTERED: _(
+            "📝 <b>Register first.</b>\nChinese companies register on Ozon Global with the "
+            "18-character unified social credit code (统一社会信用代码), the company name in "
+            "Latin letters and a contact email. Follow Ozon's official registration pages."
+        ),
+    }
+    values = policy.values
+    text = texts[verdict.outcome].format(
+        hours=values.am_assignment_hours,
+        minimum=values.min_compliant_skus,
+        missing=verdict.missing_skus,
+        days=values.individual_review_working_days,
+        due=dual_time(due, locale) if due else "",
+    )
+    if policy.unconfirmed(verdict.policy_keys):
+        text += "\n\n" + source_note()
+    return text
+
+
+def outcome_keyboard(
+    verdict: Verdict,
+    knowledge: KnowledgeBase,
+    locale: str,
+    met_at: datetime | None,
+) -> InlineKeyboardMarkup:
+    """What to do next: start tracking, the email, check again, read more, or the menu."""
+    builder = Keyboard()
+    if verdict.outcome is Outcome.ELIGIBLE and met_at is not None:
+        builder.button(
+            text=_("📌 Track «AM assignment» from then"),
+            callback_data=TrackCb(
+                action=TrackAction.AT, kind=CaseKind.AM_ASSIGNMENT, at=epoch_minutes(met_at)
+            ),
+        )
+    if verdict.outcome is Outcome.INDIVIDUAL_BUSINESS:
+        builder.button(
+            text=f"✉️ {EMAIL_TITLES['individual_application']}",
+            callback_data=EmailCb(template="individual_application"),
+        )
+        builder.button(
+            text=_("📌 Track the review"),
+            callback_data=TrackCb(action=TrackAction.KIND, kind=CaseKind.INDIVIDUAL_APPLICATION),
+        )
+    if verdict.outcome in {Outcome.NEED_MORE_SKUS, Outcome.KYC_PENDING, Outcome.KYC_MISSING}:
+        builder.button(text=_("🔁 Check again"), callback_data=MenuCb(action=MenuAction.CHECK))
+    topic_id = OUTCOME_TOPICS[verdict.outcome]
+    topic = knowledge.topic(locale, topic_id)
+    assert topic is not None
+    builder.button(text=f"📚 {topic.title}", callback_data=FaqCb(topic=topic_id))
+    builder.adjust(1)
+    builder.row(menu_button())
+    return builder.as_markup()

@@ -1,0 +1,122 @@
+"""How FAQ answers, the topic list, guesses and the tracking offer read, with their buttons."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
+
+from bot.services.cases import CaseKind
+from bot.services.knowledge import KnowledgeBase, Topic
+from bot.services.policy import Policy
+from bot.services.template_filling import TemplateLibrary
+from bot.telegram.keyboard import Keyboard
+from bot.ui.callbacks import (
+    EmailCb,
+    FaqCb,
+    MenuAction,
+    MenuCb,
+    TemplatesCb,
+    TemplatesSection,
+    TrackAction,
+    TrackCb,
+)
+from bot.ui.formatting import source_note
+from bot.ui.keyboards import menu_button
+from bot.ui.labels import KIND_LABELS
+from bot.ui.template_texts import EMAIL_TITLES
+
+
+def topics_button() -> tuple[str, CallbackData]:
+    """Back to the topic list."""
+    return _("📚 Other questions"), MenuCb(action=MenuAction.FAQ)
+
+
+def action_button(action: str, kb: KnowledgeBase, locale: str) -> tuple[str, CallbackData]:
+    """Label and callback of one follow-up action named in the knowledge base."""
+    kind, _sep, target = action.partition(":")
+    if kind == "topic":
+        related = kb.topic(locale, target)
+        assert related is not None
+        return f"➡️ {related.title}", FaqCb(topic=target)
+    if kind == "template":
+        return f"✉️ {EMAIL_TITLES[target]}", EmailCb(template=target)
+    if kind == "phrases":
+        return _("💬 Russian phrases"), TemplatesCb(section=TemplatesSection.PHRASES)
+    if kind == "track":
+        case_kind = CaseKind(target)
+        return f"📌 {KIND_LABELS[case_kind]}", TrackCb(action=TrackAction.KIND, kind=case_kind)
+    return _("✅ Check my eligibility"), MenuCb(action=MenuAction.CHECK)
+
+
+@lru_cache(maxsize=256)
+def topic_keyboard(
+    kb: KnowledgeBase, templates: TemplateLibrary, locale: str, topic: Topic
+) -> InlineKeyboardMarkup:
+    """The actions that follow from an answer, then the way back: the same for every seller
+    of a language, so built once."""
+    buttons = [action_button(action, kb, locale) for action in topic.actions]
+    buttons.append(topics_button())
+    rows = [[InlineKeyboardButton(text=text, callback_data=data.pack())] for text, data in buttons]
+    return InlineKeyboardMarkup(inline_keyboard=[*rows, [menu_button()]])
+
+
+def answer_text(topic: Topic, policy: Policy) -> str:
+    """Title, answer and, where it applies, the source line."""
+    parts = [f"<b>{topic.title}</b>", topic.answer]
+    if topic.unconfirmed(policy):
+        parts.append(source_note())
+    return "\n\n".join(parts)
+
+
+@lru_cache(maxsize=8)
+def topic_list(kb: KnowledgeBase, locale: str) -> tuple[str, InlineKeyboardMarkup]:
+    """Every topic as a button."""
+    builder = Keyboard()
+    for topic_id in kb.topic_ids():
+        topic = kb.topic(locale, topic_id)
+        assert topic is not None
+        builder.button(text=topic.title, callback_data=FaqCb(topic=topic_id))
+    builder.adjust(1)
+    builder.row(menu_button())
+    return _("Pick a question, or just type your own:"), builder.as_markup()
+
+
+def suggestions(kb: KnowledgeBase, locale: str, topic_ids: list[str]) -> InlineKeyboardMarkup:
+    """The best guesses as buttons."""
+    builder = Keyboard()
+    for topic_id in topic_ids:
+        topic = kb.topic(locale, topic_id)
+        assert topic is not None
+        builder.button(text=topic.title, callback_data=FaqCb(topic=topic_id))
+    text, data = topics_button()
+    builder.button(text=text, callback_data=data)
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def tracking_offer(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
+    """The seller reported something they did: offer to keep the clock for it."""
+    builder = Keyboard()
+    builder.button(
+        text=_("📌 Yes, track it"), callback_data=TrackCb(action=TrackAction.KIND, kind=kind)
+    )
+    text, data = topics_button()
+    builder.button(text=text, callback_data=data)
+    builder.adjust(1)
+    builder.row(menu_button())
+    text = _(
+        "Sounds like you just did this: <b>{kind}</b>.\nShall I note the time, work out when "
+        "an answer is due and remind you if it does not come?"
+    ).format(kind=KIND_LABELS[kind])
+    return text, builder.as_markup()
+
+
+def out_of_scope_text() -> str:
+    """Said plainly, with the menu as the next step."""
+    return _(
+        "That is outside what I know: I only help with reaching your Ozon account "
+        "manager and Ozon support. Pick from the menu:"
+    )

@@ -1,0 +1,97 @@
+"""How the seller profile reads, and the prompts for editing one field."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aiogram import html
+from aiogram.types import InlineKeyboardMarkup
+from aiogram.utils.i18n import gettext as _
+
+from bot.db.user_repository import User
+from bot.services.policy import Policy
+from bot.services.profile import EntityType, KycStatus, ProfileField
+from bot.telegram.keyboard import Keyboard
+from bot.ui.callbacks import ProfileChoiceCb, ProfileEditCb
+from bot.ui.keyboards import cancel_button, menu_button
+from bot.ui.labels import (
+    ENTITY_TYPE_LABELS,
+    KYC_STATUS_LABELS,
+    PROFILE_FIELD_LABELS,
+    QUIET_HOLD_LABELS,
+)
+
+CHOICES: dict[ProfileField, Mapping[Any, Any]] = {
+    ProfileField.ENTITY_TYPE: ENTITY_TYPE_LABELS,
+    ProfileField.KYC_STATUS: KYC_STATUS_LABELS,
+    ProfileField.QUIET_HOLD: QUIET_HOLD_LABELS,
+}
+TIMEZONE_SHORTCUTS = ("Asia/Shanghai", "Europe/Moscow", "Asia/Hong_Kong")
+
+
+def display_value(user: User | None, field: ProfileField, policy: Policy) -> str:
+    """The stored value, escaped for HTML, or a dash (quiet settings show their default)."""
+    value = getattr(user, field.value) if user else None
+    if field is ProfileField.QUIET_HOLD:
+        return str(QUIET_HOLD_LABELS[str(int(bool(value)))])
+    if field is ProfileField.QUIET_HOURS and value is None:
+        values = policy.values
+        default = f"{values.quiet_hours_start:%H:%M}-{values.quiet_hours_end:%H:%M}"
+        return _("{hours} (default)").format(hours=default)
+    if value is None:
+        return "—"
+    if field is ProfileField.ENTITY_TYPE:
+        return str(ENTITY_TYPE_LABELS[EntityType(value)])
+    if field is ProfileField.KYC_STATUS:
+        return str(KYC_STATUS_LABELS[KycStatus(value)])
+    return html.quote(str(value))
+
+
+def profile_card(user: User | None, policy: Policy) -> tuple[str, InlineKeyboardMarkup]:
+    """The profile as text, with an edit button per field."""
+    lines = [_("<b>Your seller profile</b>")]
+    lines += [
+        f"{PROFILE_FIELD_LABELS[field]}: {display_value(user, field, policy)}"
+        for field in ProfileField
+    ]
+    lines.append(_("Tap a field to change it."))
+    builder = Keyboard()
+    for field in ProfileField:
+        builder.button(
+            text=f"✏️ {PROFILE_FIELD_LABELS[field]}", callback_data=ProfileEditCb(field=field)
+        )
+    builder.adjust(2)
+    builder.row(menu_button())
+    return "\n".join(lines), builder.as_markup()
+
+
+def saved_card(user: User | None, policy: Policy) -> tuple[str, InlineKeyboardMarkup]:
+    """The profile card after a change."""
+    text, markup = profile_card(user, policy)
+    return _("Saved.") + "\n\n" + text, markup
+
+
+def prompt_for(field: ProfileField) -> tuple[str, InlineKeyboardMarkup]:
+    """The question and buttons for editing one field."""
+    label = PROFILE_FIELD_LABELS[field]
+    builder = Keyboard()
+    if field in CHOICES:
+        for value, text in CHOICES[field].items():
+            builder.button(text=str(text), callback_data=ProfileChoiceCb(field=field, value=value))
+        builder.adjust(1)
+        builder.row(cancel_button())
+        return _("Choose your {field}:").format(field=label), builder.as_markup()
+    if field is ProfileField.TIMEZONE:
+        for name in TIMEZONE_SHORTCUTS:
+            builder.button(text=name, callback_data=ProfileChoiceCb(field=field, value=name))
+        builder.adjust(1)
+    builder.row(cancel_button())
+    return _("Send your {field}:").format(field=label), builder.as_markup()
+
+
+def choice_is_offered(field: ProfileField, value: str) -> bool:
+    """Button values are user input too: accept only what the keyboards offer."""
+    if field in CHOICES:
+        return value in CHOICES[field]
+    return field is ProfileField.TIMEZONE and value in TIMEZONE_SHORTCUTS

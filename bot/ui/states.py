@@ -1,0 +1,33 @@
+"""Every wizard's steps, in one place: the FSM states the handlers filter on."""
+
+from __future__ import annotations
+
+from aiogram.fsm.state import State, StatesGroup
+
+
+class EligibilityWizard(StatesGroup):
+    """Answering the questions; then, for an eligible seller, when the conditions were met."""
+
+    question = State()
+    met_at = State()
+
+
+class TrackWizard(StatesGroup):
+    """Recording one case: when, the seller's own wait (custom cases), a note, confirm."""
+
+    when = State()
+    due = State()
+    note = State()
+    confirm = State()
+
+
+class ProfileEdit(StatesGroup):
+    """Waiting for a typed profile value; the field being edited is in the state data."""
+
+    value = State()
+
+
+class TemplateFill(StatesGroup):
+    """A template needs a profile field the seller has not filled in yet."""
+
+    value = State()

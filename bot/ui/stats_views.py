@@ -1,0 +1,79 @@
+"""How /stats reads: the seller's response times beside the policy's targets, and totals."""
+
+from __future__ import annotations
+
+from aiogram.utils.i18n import gettext as _
+
+from bot.db.stats_queries import KindFigures, Totals
+from bot.services.case_rules import CaseRules, TargetUnit
+from bot.services.cases import CaseKind
+from bot.ui.formatting import duration, source_note
+from bot.ui.labels import KIND_LABELS
+
+# A community figure is shown only when enough different sellers stand behind it.
+COMMUNITY_MIN_SELLERS = 5
+
+
+def policy_target(kind: CaseKind, rules: CaseRules) -> str:
+    """The policy's target for a kind of case, as the seller reads it."""
+    target = rules.target(kind)
+    if target is None:
+        return "—"
+    units = {
+        TargetUnit.HOURS: _("{n} h"),
+        TargetUnit.WORKING_HOURS: _("{n} working h"),
+        TargetUnit.WORKING_DAYS: _("{n} working days"),
+    }
+    return units[target.unit].format(n=target.amount)
+
+
+def own_figures(
+    own: dict[CaseKind, KindFigures],
+    community: dict[CaseKind, KindFigures],
+    rules: CaseRules,
+    locale: str,
+) -> list[str]:
+    """The seller's medians per kind, with everyone's where enough sellers contributed."""
+    lines = [_("<b>Your response times</b> (from sending to the answer, medians)")]
+    if not own:
+        lines.append(_("No answered cases yet. Mark a case «Got a reply» to see it here."))
+    for kind, figures in own.items():
+        line = _("{kind}: {median} ({count}×) · guide: {target}").format(
+            kind=KIND_LABELS[kind],
+            median=duration(figures.median, locale),
+            count=figures.count,
+            target=policy_target(kind, rules),
+        )
+        shared = community.get(kind)
+        if shared is not None and shared.sellers >= COMMUNITY_MIN_SELLERS:
+            line += "\n   " + _("all sellers: {median} ({sellers} sellers)").format(
+                median=duration(shared.median, locale), sellers=shared.sellers
+            )
+        lines.append("• " + line)
+    return [*lines, "", source_note()]
+
+
+def operator_totals(
+    totals: Totals, community: dict[CaseKind, KindFigures], locale: str
+) -> list[str]:
+    """What an operator sees below the seller's own figures."""
+    lines = [
+        "",
+        _("<b>Operator totals</b>"),
+        _("Users: {users} ({active} active)").format(
+            users=totals.users, active=totals.active_users
+        ),
+        _("Open cases: {open} ({overdue} overdue)").format(
+            open=totals.open_cases, overdue=totals.overdue_cases
+        ),
+        _("Reminders sent: {sent}, failed: {failed}").format(
+            sent=totals.reminders_sent, failed=totals.reminders_failed
+        ),
+    ]
+    return lines + [
+        f"• {KIND_LABELS[kind]}: {duration(figures.median, locale)} "
+        + _("({count} answers, {sellers} sellers)").format(
+            count=figures.count, sellers=figures.sellers
+        )
+        for kind, figures in community.items()
+    ]
