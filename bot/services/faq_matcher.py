@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.services.cases import CaseKind
-from bot.services.faq_signals import CUES, SmallTalk, in_domain, mentions_fraud, smalltalk
+from bot.services.faq_signals import (
+    CUES,
+    OUT_OF_SCOPE_SUBJECTS,
+    SmallTalk,
+    in_domain,
+    mentions_fraud,
+    smalltalk,
+)
 from bot.services.faq_text import features, normalise
 from bot.services.typed_numbers import single_number
 
@@ -49,7 +56,11 @@ _CLAUSE_BREAK = re.compile(
 _MIN_CLAUSE_CHARS = 4
 MAX_OTHERS = 2
 # Fraud talk in a clause makes the fraud topic a strong candidate for that clause.
-_FRAUD_WEIGHT = 0.5
+_FRAUD_WEIGHT = 0.7
+# A subject outside the field ("广告", "定价") makes every topic less likely.
+_OFF_SUBJECT_PENALTY = 0.3
+# Spaces the synonym folding put around canonical words, removed next to Chinese for cues.
+_SPACE_BY_CJK = re.compile(r"\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+")
 
 
 class Verdict(StrEnum):
@@ -154,11 +165,13 @@ class FaqMatcher:
     def scores(self, text: str) -> list[tuple[str, float]]:
         """Every topic with its similarity plus its cues, best first."""
         best = self.similarities(text)
-        words = normalise(text)
+        words = cue_text(text)
         for topic, cues in self._cues.items():
             best[topic] += sum(weight for weight, pattern in cues if pattern.search(words))
         if "fraud" in best and mentions_fraud(text):
             best["fraud"] += _FRAUD_WEIGHT
+        if OUT_OF_SCOPE_SUBJECTS.search(words):
+            best = {topic: score - _OFF_SUBJECT_PENALTY for topic, score in best.items()}
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
     def _confident(self, ranked: list[tuple[str, float]]) -> bool:
@@ -177,15 +190,21 @@ class FaqMatcher:
         clauses = [part for part in _CLAUSE_BREAK.split(text) if _substantial(part)]
         others: list[str] = []
         if len(clauses) > 1:
-            main = ranked[0][0]
-            for clause in clauses:
-                clause_ranked = self.scores(clause)
-                topic = clause_ranked[0][0]
-                if self._confident(clause_ranked) and topic != main and topic not in others:
+            # The first clause that clearly asks something is the main question.
+            per_clause = [self.scores(clause) for clause in clauses]
+            confident = [scored for scored in per_clause if self._confident(scored)]
+            if confident and confident[0][0][0] != ranked[0][0]:
+                main = confident[0][0][0]
+                ranked = [(main, ranked[0][1] + self.thresholds.margin)] + [
+                    item for item in ranked if item[0] != main
+                ]
+            for scored in confident:
+                topic = scored[0][0]
+                if topic != ranked[0][0] and topic not in others:
                     others.append(topic)
         if self._confident(ranked):
             verdict = Verdict.CONFIDENT
-        elif not in_domain(text):
+        elif not in_domain(text) or OUT_OF_SCOPE_SUBJECTS.search(cue_text(text)):
             verdict = Verdict.OUT_OF_SCOPE
         elif ranked and ranked[0][1] >= self.thresholds.unsure:
             verdict = Verdict.UNSURE
@@ -200,6 +219,11 @@ class FaqMatcher:
             others=tuple(others) if verdict is not Verdict.OUT_OF_SCOPE else (),
             stated_skus=stated_skus(text),
         )
+
+
+def cue_text(text: str) -> str:
+    """The normalised text without spaces next to Chinese, for the word cues."""
+    return _SPACE_BY_CJK.sub("", normalise(text))
 
 
 def _substantial(clause: str) -> bool:

@@ -96,7 +96,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "selling",
         "buy",
     ),
-    "中介": ("代找", "代办", "代理", "中间人", "第三方服务", "agent"),
+    "中介": ("代找", "代办", "中间人", "第三方服务"),
     "骗": ("诈骗", "骗子", "骗局", "被骗", "scam", "scammed", "fraud"),
     "升级": ("escalation", "escalate", "投诉", "高级经理", "senior", "complain"),
     "回复": (
@@ -183,10 +183,7 @@ _STOP_CHARS = frozenset(
     "的了吗呢啊吧我你他她是在有么怎什个一这那就都也还要会能可以呀哦嘛请问和与啥咋"
 )
 _STOP_WORDS = frozenset(
-    "a an the is are was be to of in on at for with and or but do does did i my me you your "
-    "it its this that what how why when who which can could should would will there no not "
-    "still after before have has hasnt havent dont doesnt get got s ozon days day hours pls "
-    "please we our us so just".split()
+    ["a", "an", "the", "is", "are", "was", "be", "to", "of", "in", "on", "at", "for", "with", "and", "or", "but", "do", "does", "did", "i", "my", "me", "you", "your", "it", "its", "this", "that", "what", "how", "why", "when", "who", "which", "can", "could", "should", "would", "will", "there", "no", "not", "still", "after", "before", "have", "has", "hasnt", "havent", "dont", "doesnt", "get", "got", "s", "ozon", "days", "day", "hours", "pls", "please", "we", "our", "us", "so", "just"]
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
