@@ -22,6 +22,7 @@ from bot.services.faq_signals import (
     CUES,
     OUT_OF_SCOPE_SUBJECTS,
     SmallTalk,
+    cue_text,
     in_domain,
     mentions_fraud,
     smalltalk,
@@ -59,8 +60,6 @@ MAX_OTHERS = 2
 _FRAUD_WEIGHT = 0.7
 # A subject outside the field ("广告", "定价") makes every topic less likely.
 _OFF_SUBJECT_PENALTY = 0.3
-# Spaces the synonym folding put around canonical words, removed next to Chinese for cues.
-_SPACE_BY_CJK = re.compile(r"\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+")
 
 
 class Verdict(StrEnum):
@@ -219,11 +218,6 @@ class FaqMatcher:
             others=tuple(others) if verdict is not Verdict.OUT_OF_SCOPE else (),
             stated_skus=stated_skus(text),
         )
-
-
-def cue_text(text: str) -> str:
-    """The normalised text without spaces next to Chinese, for the word cues."""
-    return _SPACE_BY_CJK.sub("", normalise(text))
 
 
 def _substantial(clause: str) -> bool:

@@ -14,6 +14,14 @@ from enum import StrEnum
 from bot.services.faq_text import normalise
 from bot.services.typed_numbers import CHINESE_NUMERAL
 
+# Spaces the synonym folding put around canonical words, removed next to Chinese for patterns.
+_SPACE_BY_CJK = re.compile(r"\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+")
+
+
+def cue_text(text: str) -> str:
+    """The normalised text without spaces next to Chinese, for the word cues."""
+    return _SPACE_BY_CJK.sub("", normalise(text))
+
 
 class SmallTalk(StrEnum):
     """A message with no question: what kind of friendly reply fits."""
@@ -41,7 +49,27 @@ _SMALLTALK_WORDS = {
 _SMALLTALK = {word: kind for kind, words in _SMALLTALK_WORDS.items() for word in words.split()}
 _PARTICLES = "啊呀哈呢的啦了哦噢喔哇~～嘛吧"
 _SMALLTALK_FILLERS = frozenset(
-    ["你", "您", "哈", "呀", "亲", "大家", "you", "very", "much", "so", "a", "lot", "there", "all", "everyone", "guys", "bro", "老板", "it"]
+    [
+        "你",
+        "您",
+        "哈",
+        "呀",
+        "亲",
+        "大家",
+        "you",
+        "very",
+        "much",
+        "so",
+        "a",
+        "lot",
+        "there",
+        "all",
+        "everyone",
+        "guys",
+        "bro",
+        "老板",
+        "it",
+    ]
 )
 
 
@@ -95,11 +123,16 @@ def _smalltalk_kinds(word: str) -> list[SmallTalk] | None:
 GENUINE = re.compile(
     r"[a-z0-9._-]*@(?:[a-z0-9-]+\.)*ozon\.(?:ru|com|cn)|(?:[a-z0-9-]+\.)*ozon\.(?:ru|com|cn)"
 )
-_FRAUD_ALWAYS = re.compile(
-    r"中介|骗|验证码|自称|冒充|假冒|加我.{0,8}说.{0,3}是|(?<![a-z])code(?![a-z])|短信码|加急通过|"
-    r"包分配|包过|代开通|拉黑|block me|blocked me|优先处理|钓鱼群|私人邮箱|私人微信|发他微信|"
-    r"发到他|his gmail|to his"
+# Fraud for certain: middlemen, codes asked for, contacts traded, a scam already suffered.
+_FRAUD_STRONG = re.compile(
+    r"中介|验证码|(?<![a-z])code(?![a-z])|短信码|加急通过|包分配|包过|代开通|拉黑|block me|"
+    r"blocked me|优先处理|钓鱼群|私人邮箱|私人微信|发他微信|发到他|his gmail|to his|被骗|骗了|"
+    r"scammed|转了.{0,4}钱|付了.{0,4}钱|paid"
 )
+# Words of suspicion that are fraud talk only outside a question about an email or a link:
+# "这封邮件是不是骗局" asks whether Ozon sent it (genuine_email), not about a scam.
+_FRAUD_WEAK = re.compile(r"骗|自称|冒充|假冒|加我.{0,8}说.{0,3}是")
+_ABOUT_A_MESSAGE = re.compile(r"邮件|链接|网址|网站|发件|link|site|网页|短信")
 _TRADED_CONTACT = re.compile(
     r"[买卖]\s*(?:小二|联系方式|微信|名单)|付钱\s*小二\s*(?:联系|contact)|"
     r"小二\s*(?:contact\s*)?(?:名单|list)"
@@ -109,23 +142,30 @@ _MONEY = re.compile(
     r"\d+\s*(?:块|元|rmb|usd|美元|刀|卢布|rub)|[一二两三四五六七八九十百千万]+\s*(?:块|元)"
 )
 _MONEY_FOR = re.compile(r"小二|微信|对接|联系|分配|加急|认证|帮|搞定|找到|开通|回款|快")
+# Money is fraud talk when a third party asks for it ("要付费吗" alone asks about Ozon's fees).
+_THIRD_PARTY = re.compile(
+    r"有人|别人|有个|对方|他|她|someone|somebody|guy|agent|群里|网上|淘宝上|一个人|人说"
+)
 _DOCUMENTS_AWAY = re.compile(
     r"(?:身份证|护照|执照|证件|passport|license|licence).{0,12}(?:微信|私人|gmail|qq邮|他)"
 )
 
 
 def mentions_fraud(text: str) -> bool:
-    """Paying for contacts or speed, middlemen, codes or documents asked for, a scam suffered.
+    """Paying a third party for contacts or speed, middlemen, codes or documents asked for,
+    contacts traded, a scam suffered.
 
     Ozon's own addresses are removed first: "global@global.ozon.com是真的吗" is no fraud.
     """
     lowered = GENUINE.sub(" ", unicodedata.normalize("NFKC", text).lower())
-    words = normalise(lowered)
-    if _FRAUD_ALWAYS.search(words) or _TRADED_CONTACT.search(words):
+    words = _SPACE_BY_CJK.sub("", normalise(lowered))
+    if _FRAUD_STRONG.search(words) or _TRADED_CONTACT.search(words):
         return True
     if _DOCUMENTS_AWAY.search(words):
         return True
-    return bool(_MONEY.search(words) and _MONEY_FOR.search(words))
+    if _FRAUD_WEAK.search(words) and not _ABOUT_A_MESSAGE.search(words):
+        return True
+    return bool(_MONEY.search(words) and _MONEY_FOR.search(words) and _THIRD_PARTY.search(words))
 
 
 OTHER_MARKETPLACES = re.compile(
@@ -379,9 +419,10 @@ CUES: dict[str, tuple[tuple[float, re.Pattern[str]], ...]] = {
 
 # Subjects outside this bot's field even when Ozon is named: selling tactics, content, life.
 OUT_OF_SCOPE_SUBJECTS = re.compile(
-    r"广告|推广|促销|排名|搜索|评分|好评|差评|定价|价格|主图|尺寸|描述|标题|翻译|视频|选品|好卖|"
-    r"卖什么|卖啥|什么品类|品类好|天气|笑话|签证|写诗|诗|周报|excel|python|代码|股|做饭|吃什么|"
-    r"吃啥|菜|红烧|注册俄罗斯公司|盗用|富文本|今天几号|现在几点|汇率多少|ads(?![a-z])|advert|"
-    r"price|pricing|rating|translat|poem|joke|weather|visa|recipe|cook|dumpling|stock|"
-    r"rich content|what time now|capital|best product|单词|颜色|冷"
+    r"广告|推广|促销|排名|搜索|评分|好评|差评|定价|价格|主图|尺寸|商品描述|产品描述|写.{0,4}描述|"
+    r"标题|翻译成|帮我翻译|视频|选品|好卖|卖什么|卖啥|什么品类|品类好|天气|笑话|签证|写诗|写首诗|"
+    r"周报|excel|python|代码|股票|美股|做饭|吃什么|吃啥|红烧|注册俄罗斯公司|盗用|富文本|今天几号|"
+    r"现在几点|汇率多少|单词|ads(?![a-z])|advert|price|pricing|rating|translate|poem|joke|"
+    r"weather|visa|recipe|cook|dumpling|stock market|rich content|what time now|capital of|"
+    r"best product"
 )
