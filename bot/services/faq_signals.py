@@ -261,8 +261,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
     "contact_info": (
         (
             0.3,
-            r"联系信息|contact information|联系人信息|联系邮件|通知.{0,6}邮件|邮件.{0,4}(?:改|换|填错|错)|"
-            r"(?:改|换|修改).{0,6}邮件|contact\s*邮件",
+            r"联系信息|contact information|联系人信息|联系邮件|通知.{0,6}邮件|"
+            r"邮件.{0,4}(?:改|换|填错|错)|(?:改|换|修改).{0,6}邮件|contact\s*邮件",
         ),
     ),
     "kyc_status": (
@@ -276,8 +276,9 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
     "kyc_pending": (
         (
             0.3,
-            r"认证.{0,12}(?:审核中|pending|卡|一直|还在|under review|stuck|在审|好久|多久|几天|太慢|催)|"
-            r"(?:审核中|pending|under review|под проверкой).{0,8}(?:好久|多久|天|周|月|正常|怎么办|催)|"
+            r"认证.{0,12}(?:审核中|pending|卡|一直|还在|under review|stuck|在审|好久|多久|几天|"
+            r"太慢|催)|(?:审核中|pending|under review|под проверкой).{0,8}(?:好久|多久|天|周|月|"
+            r"正常|怎么办|催)|"
             r"认证.{0,3}审.{0,3}(?:多久|几天|要多)",
         ),
     ),
@@ -377,8 +378,9 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
     "bot_howto": (
         (
             0.3,
-            r"提醒|记录|记着|记一下|模板|template|统计|stats|切换|删除.{0,4}数据|delete.{0,3}\s*data|"
-            r"时区|time zone|语言|language|资格检查|怎么用|remind|功能|(?:改|修改|更新).{0,10}资料",
+            r"提醒|记录|记着|记一下|模板|template|统计|stats|切换|删除.{0,4}数据|"
+            r"delete.{0,3}\s*data|时区|time zone|语言|language|资格检查|怎么用|remind|功能|"
+            r"(?:改|修改|更新).{0,10}资料",
         ),
     ),
     "route_store_blocked": (
@@ -398,7 +400,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
     "route_payouts": (
         (
             0.45,
-            r"回款|提现|结算|到账|货款|收款|汇率|打款|payout|withdraw|settlement|money come|卢布换",
+            r"回款|提现|结算|到账|货款|收款|汇率|打款|payout|withdraw|settlement|money come|"
+            r"卢布换",
         ),
     ),
     "route_fines": (
