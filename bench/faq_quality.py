@@ -130,8 +130,8 @@ def report(name: str, figures: Figures) -> None:
         f"out-of-scope P {figures.oos_precision:6.1%} R {figures.oos_recall:6.1%}  "
         f"small talk {figures.smalltalk:6.1%}  "
         f"fraud on genuine {figures.false_fraud}/{figures.genuine}  "
-        f"multi main {figures.multi:6.1%} ({figures.multi_count}), others {figures.others_found:.0%}"
-        f"  confident-wrong {figures.confident_wrong}"
+        f"multi main {figures.multi:6.1%} ({figures.multi_count}), "
+        f"others {figures.others_found:.0%}  confident-wrong {figures.confident_wrong}"
     )
 
 
