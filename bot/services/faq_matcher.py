@@ -20,11 +20,11 @@ from enum import StrEnum
 from bot.services.cases import CaseKind
 from bot.services.faq_signals import (
     CUES,
-    OUT_OF_SCOPE_SUBJECTS,
     SmallTalk,
     cue_text,
     in_domain,
     mentions_fraud,
+    off_subject,
     smalltalk,
 )
 from bot.services.faq_text import features, normalise
@@ -162,15 +162,20 @@ class FaqMatcher:
         return best
 
     def scores(self, text: str) -> list[tuple[str, float]]:
-        """Every topic with its similarity plus its cues, best first."""
+        """Every topic with its similarity plus its cues, best first.
+
+        A message about a subject outside the field ("帮我翻译商品标题成俄语") gets no cues
+        (its "俄语" says nothing about greeting the AM) and a lower score everywhere.
+        """
         best = self.similarities(text)
-        words = cue_text(text)
-        for topic, cues in self._cues.items():
-            best[topic] += sum(weight for weight, pattern in cues if pattern.search(words))
-        if "fraud" in best and mentions_fraud(text):
-            best["fraud"] += _FRAUD_WEIGHT
-        if OUT_OF_SCOPE_SUBJECTS.search(words):
+        if off_subject(text):
             best = {topic: score - _OFF_SUBJECT_PENALTY for topic, score in best.items()}
+        else:
+            words = cue_text(text)
+            for topic, cues in self._cues.items():
+                best[topic] += sum(weight for weight, pattern in cues if pattern.search(words))
+            if "fraud" in best and mentions_fraud(text):
+                best["fraud"] += _FRAUD_WEIGHT
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
     def _confident(self, ranked: list[tuple[str, float]]) -> bool:
@@ -203,7 +208,7 @@ class FaqMatcher:
                     others.append(topic)
         if self._confident(ranked):
             verdict = Verdict.CONFIDENT
-        elif not in_domain(text) or OUT_OF_SCOPE_SUBJECTS.search(cue_text(text)):
+        elif not in_domain(text) or off_subject(text):
             verdict = Verdict.OUT_OF_SCOPE
         elif ranked and ranked[0][1] >= self.thresholds.unsure:
             verdict = Verdict.UNSURE

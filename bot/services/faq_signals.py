@@ -423,9 +423,17 @@ CUES: dict[str, tuple[tuple[float, re.Pattern[str]], ...]] = {
 # Subjects outside this bot's field even when Ozon is named: selling tactics, content, life.
 OUT_OF_SCOPE_SUBJECTS = re.compile(
     r"广告|推广|促销|排名|搜索|评分|好评|差评|定价|价格|主图|尺寸|商品描述|产品描述|写.{0,4}描述|"
-    r"标题|翻译成|帮我翻译|视频|选品|好卖|卖什么|卖啥|什么品类|品类好|天气|笑话|签证|写诗|写首诗|"
+    r"(?:商品|产品)标题|翻译成|帮我翻译|视频|选品|好卖|卖什么|卖啥|什么品类|品类好|天气|笑话|签证|写诗|写首诗|"
     r"周报|excel|python|代码|股票|美股|做饭|吃什么|吃啥|红烧|注册俄罗斯公司|盗用|富文本|今天几号|"
     r"现在几点|汇率多少|单词|ads(?![a-z])|advert|price|pricing|rating|translate|poem|joke|"
     r"weather|visa|recipe|cook|dumpling|stock market|rich content|what time now|capital of|"
     r"best product"
 )
+
+
+def off_subject(text: str) -> bool:
+    """Is the message about a subject outside the field ("定价", "ads", "写诗")?"""
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    return bool(
+        OUT_OF_SCOPE_SUBJECTS.search(lowered) or OUT_OF_SCOPE_SUBJECTS.search(cue_text(text))
+    )
