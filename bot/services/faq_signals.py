@@ -182,7 +182,7 @@ _DOMAIN = re.compile(
     r"客服|support|验证码|证据|申诉|入驻|仓|中国团队|上班|问候|打招呼|missing|官方|店铺|店|账号|账户|"
     r"封|冻结|退货|退款|回款|提现|结算|货款|到账|商品|notification|通知|store|shop|account|"
     r"refund|return|payout|withdraw|warehouse|register|报名|活动|模板|提醒|跟进|记录|统计|删除|"
-    r"数据|语言|时区"
+    r"数据|语言|时区|钱"
 )
 
 
@@ -229,7 +229,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
     "assignment": (
         (
             0.2,
-            r"多少.{0,4}(?:商品|个).{0,8}(?:分配|小二)|怎么(?:才能)?(?:拿到|获得|得到|申请).{0,3}小二|"
+            r"多少.{0,4}(?:商品|个).{0,8}(?:分配|小二)|怎么(?:才能)?(?:拿到|获得|得到|申请(?!换)).{0,3}小二|"
             r"条件|规则|要求|condition|rule|requirement|什么时候.{0,4}(?:有|分配|会有).{0,2}小二|"
             r"多久.{0,4}(?:分配|有小二|配)|分配.{0,6}(?:多久|几天|要多长)|自动.{0,3}分配|"
             r"how long.{0,20}分配|automatic",
@@ -255,14 +255,15 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.35,
             r"静音|归档|隐藏|mute|archiv|hidden|hide|红点|铃铛|推送|push|通知.{0,4}关|关.{0,3}通知|"
-            r"notification",
+            r"no notification|notification.{0,6}(?:off|on)",
         ),
     ),
     "contact_info": (
         (
             0.3,
             r"联系信息|contact information|联系人信息|联系邮件|通知.{0,6}邮件|"
-            r"邮件.{0,4}(?:改|换|填错|错)|(?:改|换|修改).{0,6}邮件|contact\s*邮件",
+            r"邮件.{0,4}(?:改|换|填错|错)|(?:改|换|修改).{0,6}邮件|contact\s*邮件|"
+            r"邮件.{0,20}notification|notification.{0,10}邮件",
         ),
     ),
     "kyc_status": (
@@ -400,7 +401,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
     "route_payouts": (
         (
             0.45,
-            r"回款|提现|结算|到账|货款|收款|汇率|打款|payout|withdraw|settlement|money come|"
+            r"回款|提现|结算|到账|货款|收款|汇率|打款|payout|withdraw|settlement|钱.{0,6}(?:到|come|arriv|没收到|received)|"
             r"卢布换",
         ),
     ),
@@ -425,7 +426,7 @@ OUT_OF_SCOPE_SUBJECTS = re.compile(
     r"广告|推广|促销|排名|搜索|评分|好评|差评|定价|价格|主图|尺寸|商品描述|产品描述|写.{0,4}描述|"
     r"(?:商品|产品)标题|翻译成|帮我翻译|视频|选品|好卖|卖什么|卖啥|什么品类|品类好|天气|笑话|签证|写诗|写首诗|"
     r"周报|excel|python|代码|股票|美股|做饭|吃什么|吃啥|红烧|注册俄罗斯公司|盗用|富文本|今天几号|"
-    r"现在几点|汇率多少|单词|ads(?![a-z])|advert|price|pricing|rating|translate|poem|joke|"
+    r"现在几点|汇率多少|单词|喜欢什么|喜欢啥|ads(?![a-z])|advert|price|pricing|rating|translate|poem|joke|"
     r"weather|visa|recipe|cook|dumpling|stock market|rich content|what time now|capital of|"
     r"best product"
 )

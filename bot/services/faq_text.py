@@ -98,7 +98,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "中介": ("代找", "代办", "中间人", "第三方服务"),
     "骗": ("诈骗", "骗子", "骗局", "被骗", "scam", "scammed", "fraud"),
-    "升级": ("escalation", "escalate", "投诉", "高级经理", "senior", "complain"),
+    "升级": (
+        "escalation",
+        "escalate",
+        "投诉",
+        "高级经理",
+        "高级客户经理",
+        "senior am",
+        "senior",
+        "complain",
+    ),
     "回复": (
         "回消息",
         "回信",

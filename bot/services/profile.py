@@ -76,7 +76,7 @@ def _has_control_chars(text: str) -> bool:
 
 
 def parse_seller_id(text: str) -> Parsed[str]:
-    """Ozon seller ids are digits only; the one digit run in a sentence ("我的id是 1234567")."""
+    """Ozon seller ids are digits only; the one digit run in a sentence ("我的id是 123456")."""
     value = unicodedata.normalize("NFKC", text).strip()
     if not value:
         return Parsed(error=InvalidValue.EMPTY)

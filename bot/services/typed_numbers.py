@@ -1,6 +1,6 @@
 """Numbers as sellers type them: digits (full-width too), Chinese numerals, units, in a sentence.
 
-"五十个", "十二", "一百零五", "两千", "12个", "１２", "我的id是 1234567". A number is read only
+"五十个", "十二", "一百零五", "两千", "12个", "１２", "我的id是 123456". A number is read only
 when there is exactly one candidate; "三十多个" is read as at least thirty (`approximate`).
 """
 
