@@ -27,7 +27,7 @@ USERS = 300
 ROUNDS = 3
 QUESTIONS = [
     line.split("\t")[1]
-    for line in (ROOT / "tests" / "data" / "faq_questions.tsv").read_text("utf-8").splitlines()
+    for line in (ROOT / "tests" / "data" / "faq" / "tuning.zh.tsv").read_text("utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 ]
 

@@ -63,9 +63,9 @@ def load_knowledge(
     An answer's `actions` are "topic:<id>" or one of `feature_actions` (the features that
     exist: "check", "phrases", "template:<id>", ...).
     """
-    placeholders = policy.placeholders()
     topics: dict[str, dict[str, Topic]] = {}
     for locale in SUPPORTED_LOCALES:
+        placeholders = policy.placeholders(locale)
         path = knowledge_dir / f"{locale}.toml"
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -1,302 +1,67 @@
-"""Matching a seller's free-text question to a knowledge-base topic.
+"""Matching a seller's free-text message to knowledge-base topics.
 
-Chinese has no spaces, so text becomes character unigrams and bigrams (ASCII words stay
-whole) after synonyms and common typos are folded into one canonical word each. Topics are
-scored by TF-IDF cosine against their example questions; the margin between the best and the
-second topic decides between a direct answer, a short list, and "out of scope".
+Each topic is scored by TF-IDF cosine against its example questions (character n-grams after
+synonyms are folded, see `faq_text`) plus the word cues of `faq_signals`. A message with several
+questions is also split into clauses: the main topic is answered, the others are offered. The
+margin between the best and the second topic decides between a direct answer and a short list;
+only a message that matches nothing with confidence is checked for being out of scope, so a
+confident topic is never refused. Small talk, fraud and a reported action are told apart.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
 from bot.services.cases import CaseKind
+from bot.services.faq_signals import (
+    CUES,
+    SmallTalk,
+    cue_text,
+    in_domain,
+    mentions_fraud,
+    off_subject,
+    smalltalk,
+)
+from bot.services.faq_text import features, normalise
+from bot.services.typed_numbers import single_number
 
-# Canonical word ← the ways sellers write it. Longest variants are replaced first.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "小二": (
-        "客户经理",
-        "专属经理",
-        "对接经理",
-        "客户成功经理",
-        "account manager",
-        "专属小二",
-        "对接人",
-        "小儿",
-        "小2",
-        "客服经理",
-        "经理",
-        "am",
-    ),
-    "邮件": ("电子邮件", "邮箱", "email", "e-mail", "mail", "邮件地址", "发邮箱"),
-    "个体户": ("个体工商户", "个体商户", "个体"),
-    "个人": ("个人卖家", "个人身份", "自然人"),
-    "认证": ("kyc", "实名认证", "资质审核", "资质认证", "审核资料", "认证资料"),
-    "商品": ("sku", "skus", "产品", "链接", "listing", "货品"),
-    "微信": ("wechat", "weixin", "vx", "wx", "v信", "加v", "加薇"),
-    "付钱": (
-        "付费",
-        "收费",
-        "花钱",
-        "交钱",
-        "给钱",
-        "多少钱",
-        "费用",
-        "paid",
-        "pay",
-        "fee",
-        "money",
-        "花点钱",
-        "购买",
-        "买到",
-        "出售",
-        "倒卖",
-        "sell",
-        "selling",
-        "buy",
-    ),
-    "中介": ("代找", "代办", "代理", "中间人", "第三方服务"),
-    "骗": ("诈骗", "骗子", "骗局", "被骗", "scam", "fraud"),
-    "升级": ("escalation", "escalate", "投诉", "高级经理", "senior"),
-    "回复": (
-        "回消息",
-        "回信",
-        "答复",
-        "reply",
-        "replied",
-        "replies",
-        "respond",
-        "responded",
-        "response",
-        "answer",
-        "answered",
-        "回应",
-        "理我",
-        "回我",
-    ),
-    "不回": (
-        "没回",
-        "没有回",
-        "未回复",
-        "不理",
-        "没人理",
-        "已读不回",
-        "失联",
-        "没反应",
-        "没回复",
-        "ignore",
-        "ignoring",
-        "不回复",
-    ),
-    "俄语": ("俄文", "russian", "俄罗斯语"),
-    "在线客服": ("live chat", "livechat", "人工客服", "在线聊天", "chat客服"),
-    "欢迎消息": ("welcome message", "welcome", "欢迎信", "第一条消息"),
-    "消息中心": ("messages", "message center", "站内信", "后台消息"),
-    "机器人": ("bot", "你是谁", "你们是谁", "你能", "你是", "你们", "你的"),
-    "线下": ("partner day", "partnerday", "见面会", "招商会", "offline", "现场"),
-    "罚款": ("罚金", "扣款", "fine", "penalty", "处罚"),
-    "物流": ("logistics", "运单", "快递", "轨迹"),
-    "分配": ("assign", "assigned", "分到", "匹配"),
-}
+__all__ = [
+    "FaqMatcher",
+    "Match",
+    "SmallTalk",
+    "Thresholds",
+    "Verdict",
+    "features",
+    "in_domain",
+    "mentions_fraud",
+    "normalise",
+    "reported_action",
+]
+
 # Marks of a seller reporting something they just did ("刚给小二发了消息").
 _ACTION_MARKERS = re.compile(r"(刚刚|刚|已经|已|今天|昨天|上午|下午|早上|晚上|just|already|sent)")
 _ACTION_VERBS = re.compile(r"(发了|发送了|写了|联系了|提交了|发过|留言了|问了|发出|sent|wrote)")
-_STOP_CHARS = frozenset(
-    "的了吗呢啊吧我你他她是在有么怎什个一这那就都也还要会能可以呀哦嘛请问和与啥咋"
+_QUESTION = re.compile(
+    r"[?？吗呢么]|怎么|如何|什么|哪|多久|几|能不能|可不可以|是不是|有没有|how|what|why|when|where|can|should"
 )
-_STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "is",
-        "are",
-        "was",
-        "be",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "do",
-        "does",
-        "did",
-        "i",
-        "my",
-        "me",
-        "you",
-        "your",
-        "it",
-        "its",
-        "this",
-        "that",
-        "what",
-        "how",
-        "why",
-        "when",
-        "who",
-        "which",
-        "can",
-        "could",
-        "should",
-        "would",
-        "will",
-        "there",
-        "no",
-        "not",
-        "still",
-        "after",
-        "before",
-        "have",
-        "has",
-        "hasnt",
-        "havent",
-        "dont",
-        "doesnt",
-        "get",
-        "got",
-        "s",
-        "ozon",
-        "days",
-        "day",
-        "hours",
-    ]
+# Where one question ends and the next begins.
+_CLAUSE_BREAK = re.compile(
+    r"[？?。！!；;\n]+|另外|还有|然后|顺便问|顺便|再问|(?<![a-z])(?:and also|also|btw)(?![a-z])"
 )
-# Words that put a question inside this bot's field; without one it is out of scope.
-_DOMAIN_WORDS = (
-    *(
-        canonical
-        for canonical in SYNONYMS
-        if canonical not in {"商品", "个人", "回复", "物流", "付钱"}
-    ),
-    "ozon",
-    "озон",
-    "卖家",
-    "后台",
-    "seller",
-    "营业执照",
-    "执照",
-    "法人",
-    "审核",
-    "类目",
-    "fbs",
-    "fbo",
-    "佣金",
-    "发票",
-    "密码",
-    "工单",
-    "客服",
-    "support",
-    "验证码",
-    "证据",
-    "申诉",
-    "入驻",
-    "仓库",
-    "中国团队",
-    "上班",
-    "问候",
-    "打招呼",
-    "missing",
-    "你能",
-    "官方",
-)
-_OTHER_PLATFORMS = (
-    "淘宝",
-    "天猫",
-    "拼多多",
-    "亚马逊",
-    "amazon",
-    "京东",
-    "速卖通",
-    "aliexpress",
-    "1688",
-    "抖音",
-    "tiktok",
-    "shopee",
-    "lazada",
-    "temu",
-    "shein",
-    "ebay",
-    "wildberries",
-    "公众号",
-    "小红书",
-)
-_TRADED_CONTACT = re.compile(r"[买卖](小二|客户经理|经理|联系方式|微信)")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
-_CJK = re.compile(r"[\u3400-\u9fff]+")
-
-
-def _build_replacements() -> list[tuple[re.Pattern[str], str]]:
-    pairs = [
-        (variant, canonical) for canonical, variants in SYNONYMS.items() for variant in variants
-    ]
-    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
-    compiled = []
-    for variant, canonical in pairs:
-        # ASCII variants match whole words only ("am" must not fire inside "amazon").
-        pattern = (
-            rf"(?<![a-z]){re.escape(variant)}(?![a-z])"
-            if variant.isascii()
-            else re.escape(variant)
-        )
-        compiled.append((re.compile(pattern), f" {canonical} "))
-    return compiled
-
-
-_REPLACEMENTS = _build_replacements()
-
-
-@lru_cache(maxsize=1024)
-def normalise(text: str) -> str:
-    """Full-width to half-width, lower case, synonyms folded to their canonical word."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    for pattern, canonical in _REPLACEMENTS:
-        text = pattern.sub(canonical, text)
-    return text
-
-
-def features(text: str) -> Counter[str]:
-    """Character unigrams and bigrams of Chinese runs, whole ASCII words."""
-    normalised = normalise(text)
-    counts: Counter[str] = Counter(
-        word
-        for word in _ASCII_WORD.findall(normalised)
-        if word not in _STOP_WORDS and not word.isdigit()
-    )
-    for run in _CJK.findall(normalised):
-        counts.update(char for char in run if char not in _STOP_CHARS)
-        counts.update(
-            bigram
-            for bigram in (run[i : i + 2] for i in range(len(run) - 1))
-            if not (bigram[0] in _STOP_CHARS and bigram[1] in _STOP_CHARS)
-        )
-    if _CYRILLIC.search(normalised):
-        counts["俄语"] += 1
-    return counts
-
-
-def in_domain(text: str) -> bool:
-    """Does the question touch this bot's field (and not only another marketplace)?"""
-    lowered = unicodedata.normalize("NFKC", text).lower()
-    if _CYRILLIC.search(lowered):
-        return True
-    if any(name in lowered for name in _OTHER_PLATFORMS) and "ozon" not in lowered:
-        return False
-    normalised = normalise(text)
-    return any(word in normalised for word in _DOMAIN_WORDS)
+_COMMA = re.compile(r"[,，、]+|\s{2,}")
+_QUESTION_PART_BONUS = 0.15
+# A clause shorter than this (after normalising) carries no question of its own.
+_MIN_CLAUSE_CHARS = 4
+MAX_OTHERS = 2
+# Fraud talk in a clause makes the fraud topic a strong candidate for that clause.
+_FRAUD_WEIGHT = 0.8
+# A subject outside the field ("广告", "定价") makes every topic less likely.
+_OFF_SUBJECT_PENALTY = 0.3
 
 
 class Verdict(StrEnum):
@@ -305,16 +70,25 @@ class Verdict(StrEnum):
     CONFIDENT = "confident"
     UNSURE = "unsure"
     OUT_OF_SCOPE = "out_of_scope"
+    SMALLTALK = "smalltalk"
 
 
 @dataclass(frozen=True)
 class Match:
-    """The best topics, best first, with the verdict and whether fraud was mentioned."""
+    """The best topics, best first, with the verdict and what else the message signals.
+
+    `others`: further topics the message asks about (offer them as buttons); `smalltalk`: the
+    kind of greeting/thanks when the message is nothing else; `fraud`: fraud talk anywhere in
+    the message (warn beside the answer); `stated_skus`: a SKU count the seller wrote.
+    """
 
     verdict: Verdict
     ranked: tuple[tuple[str, float], ...]
     fraud: bool
     reported_action: CaseKind | None
+    others: tuple[str, ...] = ()
+    smalltalk: SmallTalk | None = None
+    stated_skus: int | None = None
 
     @property
     def best(self) -> str | None:
@@ -324,7 +98,7 @@ class Match:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Score levels; tuned on tests/data and checked on every run of the suite."""
+    """Score levels; tuned on tests/data/faq/tuning.* and checked on every run of the suite."""
 
     confident: float = 0.42
     margin: float = 0.08
@@ -332,7 +106,7 @@ class Thresholds:
 
 
 class FaqMatcher:
-    """TF-IDF over each topic's example questions."""
+    """TF-IDF over each topic's example questions, plus word cues."""
 
     def __init__(
         self, examples: Iterable[tuple[str, str]], thresholds: Thresholds | None = None
@@ -343,13 +117,17 @@ class FaqMatcher:
         for _, vector in vectors:
             document_frequency.update(vector.keys())
         total = len(vectors)
+        self._unknown_idf = 0.0
         self._idf = {
             feature: math.log((1 + total) / (1 + count)) + 1.0
             for feature, count in document_frequency.items()
         }
+        # An unseen word weighs like a word seen once (examples never contain unseen words).
+        self._unknown_idf = math.log((1 + total) / 2) + 1.0
         weighed = [(topic, self._weigh(vector)) for topic, vector in vectors]
         self._example_topics = [topic for topic, _ in weighed]
         self._topics = sorted(set(self._example_topics))
+        self._cues = {topic: CUES.get(topic, ()) for topic in self._topics}
         # Inverted index: a question touches only the examples that share a feature with it.
         self._postings: dict[str, list[tuple[int, float]]] = {}
         for index, (_, weights) in enumerate(weighed):
@@ -362,11 +140,18 @@ class FaqMatcher:
             for feature, count in counts.items()
             if feature in self._idf
         }
-        norm = math.sqrt(sum(weight * weight for weight in weights.values())) or 1.0
+        # Words no example uses still count in the length: a message mostly about something
+        # else ("写个周报") must not look like the one example it shares a word with.
+        unknown = sum(
+            ((1 + math.log(count)) * self._unknown_idf) ** 2
+            for feature, count in counts.items()
+            if feature not in self._idf
+        )
+        norm = math.sqrt(sum(weight * weight for weight in weights.values()) + unknown) or 1.0
         return {feature: weight / norm for feature, weight in weights.items()}
 
-    def scores(self, text: str) -> list[tuple[str, float]]:
-        """Every topic with its best cosine similarity, best first."""
+    def similarities(self, text: str) -> dict[str, float]:
+        """Every topic's best cosine similarity to one of its examples."""
         query = self._weigh(features(text))
         dot: dict[int, float] = {}
         for feature, weight in query.items():
@@ -376,44 +161,105 @@ class FaqMatcher:
         for index, score in dot.items():
             topic = self._example_topics[index]
             best[topic] = max(best[topic], score)
+        return best
+
+    def scores(self, text: str) -> list[tuple[str, float]]:
+        """Every topic with its similarity plus its cues, best first.
+
+        A message about a subject outside the field ("帮我翻译商品标题成俄语") gets no cues
+        (its "俄语" says nothing about greeting the AM) and a lower score everywhere.
+        """
+        best = self.similarities(text)
+        if off_subject(text):
+            best = {topic: score - _OFF_SUBJECT_PENALTY for topic, score in best.items()}
+        else:
+            words = cue_text(text)
+            for topic, cues in self._cues.items():
+                best[topic] += sum(weight for weight, pattern in cues if pattern.search(words))
+            if "fraud" in best and mentions_fraud(text):
+                best["fraud"] += _FRAUD_WEIGHT
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
-    def match(self, text: str) -> Match:
-        """Decide: answer directly, offer the three best, or say it is out of scope."""
-        ranked = self.scores(text)
-        top_score = ranked[0][1] if ranked else 0.0
+    def _lean_to_the_question(
+        self, text: str, ranked: list[tuple[str, float]]
+    ) -> list[tuple[str, float]]:
+        """In "小二回复太慢了，能不能直接加他微信" the part with the question says what is asked:
+        topics whose cues fire in that part get a little more."""
+        parts = [part for part in _COMMA.split(text) if _substantial(part)]
+        asking = [part for part in parts if _QUESTION.search(normalise(part))]
+        if len(parts) < 2 or len(asking) != 1:
+            return ranked
+        words = cue_text(asking[0])
+        favoured = {
+            topic
+            for topic, cues in self._cues.items()
+            if any(pattern.search(words) for _, pattern in cues)
+        }
+        lean = [(t, s + _QUESTION_PART_BONUS if t in favoured else s) for t, s in ranked]
+        return sorted(lean, key=lambda item: (-item[1], item[0]))
+
+    def _confident(self, ranked: list[tuple[str, float]]) -> bool:
+        top = ranked[0][1] if ranked else 0.0
         second = ranked[1][1] if len(ranked) > 1 else 0.0
-        if not in_domain(text):
-            verdict = Verdict.OUT_OF_SCOPE
-        elif (
-            top_score >= self.thresholds.confident and top_score - second >= self.thresholds.margin
-        ):
+        return top >= self.thresholds.confident and top - second >= self.thresholds.margin
+
+    def match(self, text: str) -> Match:
+        """Decide: answer directly, offer the best three, small talk, or out of scope."""
+        fraud = mentions_fraud(text)
+        action = reported_action(text)
+        kind = smalltalk(text)
+        if kind is not None:
+            return Match(Verdict.SMALLTALK, (), False, None, smalltalk=kind)
+        ranked = self._lean_to_the_question(text, self.scores(text))
+        clauses = [part for part in _CLAUSE_BREAK.split(text) if _substantial(part)]
+        others: list[str] = []
+        if len(clauses) > 1:
+            # The first clause that clearly asks something is the main question.
+            per_clause = [self.scores(clause) for clause in clauses]
+            confident = [scored for scored in per_clause if self._confident(scored)]
+            if confident and confident[0][0][0] != ranked[0][0]:
+                main = confident[0][0][0]
+                ranked = [(main, ranked[0][1] + self.thresholds.margin)] + [
+                    item for item in ranked if item[0] != main
+                ]
+            for scored in confident:
+                topic = scored[0][0]
+                if topic != ranked[0][0] and topic not in others:
+                    others.append(topic)
+        if self._confident(ranked):
             verdict = Verdict.CONFIDENT
-        elif top_score >= self.thresholds.unsure:
+        elif not in_domain(text) or off_subject(text):
+            verdict = Verdict.OUT_OF_SCOPE
+        elif ranked and ranked[0][1] >= self.thresholds.unsure:
             verdict = Verdict.UNSURE
         else:
             verdict = Verdict.OUT_OF_SCOPE
+        others = [topic for topic in others if topic != "fraud"][:MAX_OTHERS]
         return Match(
             verdict=verdict,
             ranked=tuple(ranked[:3]),
-            fraud=mentions_fraud(text),
-            reported_action=reported_action(text),
+            fraud=fraud,
+            reported_action=action,
+            others=tuple(others) if verdict is not Verdict.OUT_OF_SCOPE else (),
+            stated_skus=stated_skus(text),
         )
 
 
-def mentions_fraud(text: str) -> bool:
-    """Paying for contacts, middlemen, scams, or handing out codes."""
-    words = normalise(text)
-    if any(word in words for word in ("中介", "骗", "验证码", "verification code")):
-        return True
-    if _TRADED_CONTACT.search(text):
-        return True
-    return "付钱" in words and any(word in words for word in ("小二", "微信", "对接", "联系"))
+def _substantial(clause: str) -> bool:
+    return len(re.sub(r"\W", "", normalise(clause))) >= _MIN_CLAUSE_CHARS
+
+
+def stated_skus(text: str) -> int | None:
+    """A SKU count the seller wrote ("我才上了 3 个", "i have 4 sku"), if exactly one."""
+    found = single_number(text)
+    return found.value if found is not None and found.with_unit else None
 
 
 def reported_action(text: str) -> CaseKind | None:
     """The case a seller says they just started ("我刚发了邮件给中国团队"), if any."""
     words = normalise(text)
+    if _QUESTION.search(words) and not re.search(r"(帮我|记|remind|track)", words):
+        return None
     if not (_ACTION_MARKERS.search(words) and _ACTION_VERBS.search(words)):
         return None
     if "missing" in words:

@@ -21,6 +21,19 @@ class Status(StrEnum):
     BOT_DEFAULT = "bot_default"
 
 
+class PlaceName(BaseModel):
+    """A place named in each language the bot speaks."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1, pattern=r"^[\x20-\x7e]+$")
+
+    def name(self, locale: str) -> str:
+        """The name in `locale` (Chinese for any other)."""
+        return self.en if locale == "en" else self.zh
+
+
 class PolicyValues(BaseModel):
     """The values, typed and checked."""
 
@@ -67,7 +80,7 @@ class PolicyValues(BaseModel):
     escalation_response_hours: PositiveInt
     missing_am_reply_hours: PositiveInt
     individual_review_working_days: PositiveInt
-    partner_day_cities: list[str] = Field(min_length=1)
+    partner_day_cities: list[PlaceName] = Field(min_length=1)
     partner_day_desk_minutes: PositiveInt
     ozon_notification_sender: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
     max_extra_nudges: int = Field(ge=0, le=10)
@@ -96,16 +109,18 @@ class Policy:
         """True when any of the values rests on the unconfirmed third-party guide."""
         return any(self.provenance[key].status is Status.THIRD_PARTY for key in keys)
 
-    def placeholders(self) -> dict[str, str]:
-        """Every value as display text, for `{name}` placeholders in content."""
+    def placeholders(self, locale: str = "zh") -> dict[str, str]:
+        """Every value as display text in `locale`, for `{name}` placeholders in content."""
         shown: dict[str, str] = {}
-        for key, value in self.values.model_dump().items():
+        for key in type(self.values).model_fields:
+            value = getattr(self.values, key)
             if isinstance(value, time):
                 shown[key] = value.strftime("%H:%M")
             elif isinstance(value, ZoneInfo):
                 shown[key] = value.key
             elif isinstance(value, list):
-                shown[key] = "、".join(value)
+                separator = ", " if locale == "en" else "、"
+                shown[key] = separator.join(place.name(locale) for place in value)
             else:
                 shown[key] = str(value)
         zone = self.values.am_timezone

@@ -10,6 +10,9 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.services.typed_numbers import numbers_in
+from bot.services.zone_names import zone_for_name
+
 T = TypeVar("T")
 
 SELLER_ID_MAX_DIGITS = 20
@@ -74,12 +77,17 @@ def _has_control_chars(text: str) -> bool:
 
 
 def parse_seller_id(text: str) -> Parsed[str]:
-    """Ozon seller ids are digits only."""
-    value = text.strip()
+    """Ozon seller ids are digits only; the one digit run in a sentence ("我的id是 123456")."""
+    value = unicodedata.normalize("NFKC", text).strip()
     if not value:
         return Parsed(error=InvalidValue.EMPTY)
     if not (value.isascii() and value.isdigit()):
-        return Parsed(error=InvalidValue.NOT_DIGITS)
+        # "id" is the only word that may touch the digits ("ID12345"; "12a" is a typo).
+        runs = re.findall(r"(?<![a-z\d])\d+(?![a-z\d])", re.sub(r"(?i)id", " ", value).lower())
+        # Exactly one run of digits, not negative, not a decimal; anything else is ambiguous.
+        if len(runs) != 1 or len(re.findall(r"\d+", value)) != 1 or re.search(r"[-−]\d", value):
+            return Parsed(error=InvalidValue.NOT_DIGITS)
+        value = runs[0]
     if len(value) > SELLER_ID_MAX_DIGITS:
         return Parsed(error=InvalidValue.TOO_LONG)
     return Parsed(value=value)
@@ -98,26 +106,31 @@ def parse_company_name(text: str) -> Parsed[str]:
 
 
 def parse_sku_count(text: str) -> Parsed[int]:
-    """A whole, non-negative number of listed SKUs; full-width digits accepted."""
-    value = unicodedata.normalize("NFKC", text).strip().replace(",", "")
+    """A whole, non-negative number of listed SKUs: "12", "１２", "五十个", "我上了十二个sku".
+
+    A sentence must hold exactly one number; "三十多个" (an estimate) is refused.
+    """
+    value = unicodedata.normalize("NFKC", text).strip()
     if not value:
         return Parsed(error=InvalidValue.EMPTY)
-    negative = value.startswith("-")
-    digits = value.removeprefix("-").removeprefix("+")
-    if not (digits.isascii() and digits.isdigit()):
+    found = numbers_in(value)
+    if len(found) != 1 or found[0].fraction or found[0].approximate:
         return Parsed(error=InvalidValue.NOT_A_NUMBER)
-    if negative and int(digits) > 0:
+    number = found[0]
+    if number.negative and number.value > 0:
         return Parsed(error=InvalidValue.NEGATIVE)
-    if len(digits) > len(str(SKU_COUNT_MAX)) or int(digits) > SKU_COUNT_MAX:
+    if number.value > SKU_COUNT_MAX:
         return Parsed(error=InvalidValue.TOO_LARGE)
-    return Parsed(value=int(digits))
+    return Parsed(value=number.value)
 
 
 def parse_timezone(text: str) -> Parsed[str]:
-    """An IANA time zone name such as `Asia/Shanghai`."""
+    """An IANA name such as `Asia/Shanghai`, or a common one: 北京时间, 莫斯科, Moscow, MSK."""
     value = text.strip()
     if not value:
         return Parsed(error=InvalidValue.EMPTY)
+    if named := zone_for_name(value):
+        return Parsed(value=named)
     if len(value) > 64 or not value.isascii() or value.startswith("/") or ".." in value:
         return Parsed(error=InvalidValue.UNKNOWN_TIMEZONE)
     try:

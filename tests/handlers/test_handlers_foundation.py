@@ -56,7 +56,7 @@ async def test_profile_edit_validates_and_saves(rig: Rig) -> None:
     await rig.chat.press("卖家 ID")
     reply = await rig.chat.send("12ab")
     assert reply is not None and "只包含数字" in reply.text
-    reply = await rig.chat.send("１２３")
+    reply = await rig.chat.send("店铺12 和 34")  # two numbers: which is the id?
     assert reply is not None and "只包含数字" in reply.text
     reply = await rig.chat.send("987654")
     assert reply is not None and "已保存" in reply.text and "987654" in reply.text

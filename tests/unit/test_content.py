@@ -16,9 +16,11 @@ from bot.content.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 from bot.content.loader import FEATURE_ACTIONS
 from bot.content.policy_loader import POLICY_PATH, load_policy
 from bot.content.template_loader import load_templates
+from bot.services.knowledge import KnowledgeBase
 from bot.services.locales import SUPPORTED_LOCALES
 from bot.services.policy import Status
-from tests.support.paths import ROOT
+from bot.telegram.html_rules import to_plain_text
+from tests.support.paths import DATA, ROOT
 
 ACTIONS = load_templates().actions() | FEATURE_ACTIONS
 # Anything that looks like a phone number: 7+ digits, optionally with + and separators.
@@ -98,8 +100,8 @@ def knowledge_copy(tmp_path: Path, locale: str, old: str, new: str) -> Path:
         ("en", '"topic:missing_am"]', '"topic:nowhere"]', r"\[assignment\]: unknown action"),
         (
             "zh",
-            "下一步：检查消息中心",
-            "电话 131 2289 1000，下一步：检查消息中心",
+            "下一步：找不到这条消息",
+            "电话 131 2289 1000，下一步：找不到这条消息",
             r"\[welcome_message\]: contains a phone",
         ),
         (
@@ -162,3 +164,113 @@ def test_no_phone_number_anywhere_in_content() -> None:
     for path in files:
         text = re.sub(r"\d{4}-\d{2}-\d{2}", "", path.read_text(encoding="utf-8"))
         assert not PHONE.search(text), f"{path}: {PHONE.search(text)}"
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> KnowledgeBase:
+    return load_knowledge(load_policy(), ACTIONS)
+
+
+def test_one_topic_per_label(knowledge: KnowledgeBase) -> None:
+    labels = {
+        line.split("\t")[0]
+        for path in (DATA / "faq").glob("tuning.*.tsv")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert set(knowledge.topic_ids()) == labels - {"smalltalk", "out_of_scope"}
+
+
+# Chinese variants locales/GLOSSARY.md forbids in what sellers read (questions may use them).
+FORBIDDEN_ZH = [
+    "您",
+    "专属经理",
+    "客服经理",
+    "对接经理",
+    "卖家后台",
+    "卖家中心",
+    "后台",
+    "消息中心",
+    "站内信",
+    "支持标签",
+    "客服标签",
+    "客服邮箱",
+    "案件",
+    "实名认证",
+    "高级经理",
+    "莫斯科时区",
+    "官方指南",
+    "白皮书",
+    "个体户",
+]
+
+
+def test_chinese_answers_follow_the_glossary(knowledge: KnowledgeBase) -> None:
+    for topic_id in knowledge.topic_ids():
+        topic = knowledge.topic("zh", topic_id)
+        assert topic is not None
+        shown = f"{topic.title}\n{to_plain_text(topic.answer)}".replace("个体工商户", "")
+        assert not [word for word in FORBIDDEN_ZH if word in shown], topic_id
+        assert not re.search(r"(?<!客户)经理", shown), topic_id  # 经理 alone is forbidden
+        assert not re.search(r"[“”\"]", shown), topic_id  # quotes are 「」
+
+
+def test_english_answers_name_everything_in_english(knowledge: KnowledgeBase) -> None:
+    for topic_id in knowledge.topic_ids():
+        topic = knowledge.topic("en", topic_id)
+        assert topic is not None
+        chinese = set(re.findall(r"[\u3400-\u9fff]+", to_plain_text(topic.answer)))
+        # The glossary's own glosses are the only Chinese an English answer may carry.
+        assert chinese <= {"个体工商户"}, (topic_id, chinese)
+
+
+@pytest.mark.parametrize(
+    ("locale", "next_step", "limit"), [("zh", "下一步：", 320), ("en", "Next: ", 700)]
+)
+def test_answers_are_short_and_end_with_a_next_step(
+    knowledge: KnowledgeBase, locale: str, next_step: str, limit: int
+) -> None:
+    for topic_id in knowledge.topic_ids():
+        topic = knowledge.topic(locale, topic_id)
+        assert topic is not None
+        plain = to_plain_text(topic.answer)
+        assert len(plain) <= limit, (topic_id, len(plain))
+        assert plain.splitlines()[-1].startswith(next_step), topic_id
+
+
+def test_answers_put_the_official_channel_first(knowledge: KnowledgeBase) -> None:
+    # Not about Ozon's channels: another marketplace, and the bot's own commands.
+    exempt = {"other_marketplaces", "bot_howto"}
+    mailbox = load_policy().values.support_email
+    for locale in SUPPORTED_LOCALES:
+        for topic_id in set(knowledge.topic_ids()) - exempt:
+            topic = knowledge.topic(locale, topic_id)
+            assert topic is not None
+            plain = to_plain_text(topic.answer)
+            assert "Seller Center" in plain, (locale, topic_id)
+            # The official channel is named before the guide's unconfirmed mailbox.
+            if mailbox in plain:
+                assert plain.index("Seller Center") < plain.index(mailbox), (locale, topic_id)
+
+
+def test_route_topics_send_the_seller_to_support(knowledge: KnowledgeBase) -> None:
+    cannot_see = {"zh": "看不到", "en": "cannot see"}
+    routes = [topic_id for topic_id in knowledge.topic_ids() if topic_id.startswith("route_")]
+    assert len(routes) == 5
+    for locale in SUPPORTED_LOCALES:
+        for topic_id in routes:
+            topic = knowledge.topic(locale, topic_id)
+            assert topic is not None
+            plain = to_plain_text(topic.answer)
+            assert "Support" in plain or "support ticket" in plain, (locale, topic_id)
+            assert cannot_see[locale] in plain, (locale, topic_id)
+    other = knowledge.topic("en", "other_marketplaces")
+    assert other is not None and "only cover Ozon" in other.answer
+
+
+def test_partner_day_cities_are_named_in_the_readers_language(
+    knowledge: KnowledgeBase,
+) -> None:
+    zh, en = knowledge.topic("zh", "partner_day"), knowledge.topic("en", "partner_day")
+    assert zh is not None and en is not None
+    assert "深圳、杭州" in zh.answer and "Shenzhen, Hangzhou" in en.answer

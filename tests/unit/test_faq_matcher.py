@@ -1,4 +1,8 @@
-"""The matcher on questions written apart from the knowledge base's own examples."""
+"""The matcher: the issue's symptoms one by one, and quality floors on the tuning set.
+
+The floors use tests/data/faq/tuning.* only; the held-out files are scored by
+bench/faq_quality.py and never read here.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,29 @@ import pytest
 
 from bot.content.loader import load_content
 from bot.services.cases import CaseKind
-from bot.services.faq_matcher import FaqMatcher, Verdict, features, in_domain, normalise
+from bot.services.faq_matcher import (
+    FaqMatcher,
+    SmallTalk,
+    Verdict,
+    features,
+    in_domain,
+    normalise,
+)
 from bot.services.knowledge import KnowledgeBase
 from tests.support.paths import DATA
 
-
-def read_lines(name: str) -> list[str]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line.strip() and not line.startswith("#")]
+NOT_TOPICS = {"smalltalk", "out_of_scope"}
 
 
-LABELLED = [tuple(line.split("\t")) for line in read_lines("faq_questions.tsv")]
-OUT_OF_SCOPE = read_lines("out_of_scope.txt")
+def tuning(lang: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(label, message, other labels) of the tuning files of one language."""
+    found = []
+    for path in sorted((DATA / "faq").glob(f"tuning*.{lang}.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                label, text, *rest = line.split("\t")
+                found.append((label, text, tuple(o for o in "".join(rest).split(",") if o)))
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -25,40 +40,152 @@ def knowledge() -> KnowledgeBase:
     return load_content().knowledge
 
 
-def test_dataset_is_big_enough(knowledge: KnowledgeBase) -> None:
-    assert len(LABELLED) >= 80 and len(OUT_OF_SCOPE) >= 15
-    assert {topic for topic, _ in LABELLED} == set(knowledge.topic_ids())
+def test_tuning_data_is_apart_from_the_knowledge_base(knowledge: KnowledgeBase) -> None:
+    rows = tuning("zh") + tuning("en")
+    assert len(rows) >= 400
     examples = {
         q for by_id in knowledge.topics.values() for t in by_id.values() for q in t.questions
     }
-    assert not examples & {question for _, question in LABELLED}, "test questions leaked into KB"
+    assert not examples & {text for _, text, _ in rows}, "tuning questions copied into the KB"
 
 
-def test_top1_accuracy_at_least_90_percent(knowledge: KnowledgeBase) -> None:
-    hits = sum(knowledge.matcher.match(q).ranked[0][0] == topic for topic, q in LABELLED)
-    assert hits / len(LABELLED) >= 0.90
-
-
-def test_confident_answers_are_right(knowledge: KnowledgeBase) -> None:
-    matches = [(topic, knowledge.matcher.match(q)) for topic, q in LABELLED]
-    confident = [(topic, m) for topic, m in matches if m.verdict is Verdict.CONFIDENT]
-    wrong = [(topic, m.best) for topic, m in confident if m.best != topic]
-    assert len(confident) / len(LABELLED) >= 0.75
-    assert len(wrong) / len(confident) <= 0.03, wrong
-
-
-def test_out_of_scope_precision_and_recall(knowledge: KnowledgeBase) -> None:
-    rejected_oos = [
-        q for q in OUT_OF_SCOPE if knowledge.matcher.match(q).verdict is Verdict.OUT_OF_SCOPE
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_floors_on_the_tuning_set(knowledge: KnowledgeBase, lang: str) -> None:
+    rows = tuning(lang)
+    matches = [(label, knowledge.matcher.match(text)) for label, text, _ in rows]
+    topics = [(label, m) for label, m in matches if label not in NOT_TOPICS]
+    top1 = sum(m.ranked[0][0] == label for label, m in topics) / len(topics)
+    called_oos = [label for label, m in matches if m.verdict is Verdict.OUT_OF_SCOPE]
+    true_oos = sum(label == "out_of_scope" for label, _ in matches)
+    right_oos = called_oos.count("out_of_scope")
+    small = [m for label, m in matches if label == "smalltalk"]
+    assert top1 >= 0.95, top1
+    assert right_oos / len(called_oos) >= 0.95 and right_oos / true_oos >= 0.95
+    assert all(m.verdict is Verdict.SMALLTALK for m in small)
+    assert not [
+        m for label, m in matches if label in {"genuine_email", "contact_roadmap"} and m.fraud
     ]
-    rejected_in = [
-        q for _, q in LABELLED if knowledge.matcher.match(q).verdict is Verdict.OUT_OF_SCOPE
-    ]
-    precision = len(rejected_oos) / max(1, len(rejected_oos) + len(rejected_in))
-    recall = len(rejected_oos) / len(OUT_OF_SCOPE)
-    assert precision >= 0.90 and recall >= 0.90
-    for question in OUT_OF_SCOPE:
-        assert knowledge.matcher.match(question).verdict is not Verdict.CONFIDENT, question
+    confident = [(label, m) for label, m in topics if m.verdict is Verdict.CONFIDENT]
+    assert sum(m.best != label for label, m in confident) / len(confident) <= 0.03
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("怎么找小二", "contact_roadmap"),
+        ("小二还没分配咋办", "missing_am"),
+        ("入驻后多久分配小二", "assignment"),
+        ("小二是啥", "what_is_am"),
+        ("跟进编号是什么", "followup_number"),  # word for word from the bot's own examples
+        ("global@global.ozon.com是真的吗", "genuine_email"),
+        ("店铺被冻结了", "route_store_blocked"),
+        ("物流一直不更新", "route_logistics"),
+        ("退货太多", "route_returns"),
+        ("回款一直没到账", "route_payouts"),
+        ("被罚款了怎么申诉", "route_fines"),
+        ("Wildberries的客户经理怎么联系", "other_marketplaces"),
+        ("Yandex Market有小二吗", "other_marketplaces"),
+        ("KYC一直显示Pending", "kyc_pending"),
+        ("KYC被Rejected了", "kyc_rejected"),
+        ("5个sku够了吗", "sku_threshold"),
+        ("我只有3个", "sku_threshold"),
+        ("小二的微信能给我吗", "am_wechat"),
+        ("partner day在哪报名", "partner_day_signup"),
+        ("怎么用这个机器人设提醒", "bot_howto"),
+        ("how do I contact my account manager", "contact_roadmap"),
+        ("my store is blocked", "route_store_blocked"),
+        ("is email from global@global.ozon.com real", "genuine_email"),
+    ],
+)
+def test_core_questions_get_their_topic(knowledge: KnowledgeBase, text: str, topic: str) -> None:
+    match = knowledge.matcher.match(text)
+    assert match.verdict is Verdict.CONFIDENT and match.best == topic, match.ranked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "global@global.ozon.com是真的吗",
+        "seller.ozon.ru的链接能点吗",
+        "后台Support标签页的消息是官方的吗",
+    ],
+)
+def test_genuine_ozon_addresses_and_channels_are_no_fraud(
+    knowledge: KnowledgeBase, text: str
+) -> None:
+    assert not knowledge.matcher.match(text).fraud
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("你好", SmallTalk.GREETING),
+        ("在吗", SmallTalk.GREETING),
+        ("谢谢", SmallTalk.THANKS),
+        ("好的", SmallTalk.ACKNOWLEDGEMENT),
+        ("ok", SmallTalk.ACKNOWLEDGEMENT),
+        ("好滴，感谢🙏", SmallTalk.THANKS),
+        ("thank you very much", SmallTalk.THANKS),
+        ("👍", SmallTalk.ACKNOWLEDGEMENT),
+    ],
+)
+def test_small_talk_gets_a_friendly_reply(
+    knowledge: KnowledgeBase, text: str, kind: SmallTalk
+) -> None:
+    match = knowledge.matcher.match(text)
+    assert match.verdict is Verdict.SMALLTALK and match.smalltalk is kind and match.best is None
+
+
+def test_a_greeting_before_a_question_is_the_question(knowledge: KnowledgeBase) -> None:
+    match = knowledge.matcher.match("你好，小二怎么联系")
+    assert match.smalltalk is None and match.best == "contact_roadmap"
+
+
+def test_several_questions_main_first_others_offered_fraud_beside(
+    knowledge: KnowledgeBase,
+) -> None:
+    match = knowledge.matcher.match(
+        "kyc过了一个月了还是没有小二。另外有人说付300块可以帮我加急分配，靠谱吗？还有我的货卡在仓库一周了"
+    )
+    assert match.best == "missing_am"
+    assert match.fraud  # the warning goes beside the answer, not instead of it
+    assert "route_logistics" in match.others and "fraud" not in match.others
+
+
+def test_one_question_offers_nothing_else(knowledge: KnowledgeBase) -> None:
+    assert knowledge.matcher.match("小二一直不回怎么办").others == ()
+
+
+def test_a_message_mostly_about_fraud_answers_fraud(knowledge: KnowledgeBase) -> None:
+    match = knowledge.matcher.match("有人说花500块就能帮我找到小二，靠谱吗")
+    assert match.best == "fraud" and match.fraud
+
+
+def test_a_confident_topic_is_never_refused_by_the_scope_check() -> None:
+    # No word of this bot's field in either the example or the question.
+    matcher = FaqMatcher([("moon", "月亮为什么是圆的"), ("sea", "海水为什么是咸的")])
+    match = matcher.match("月亮为什么是圆的呢")
+    assert not in_domain("月亮为什么是圆的呢")
+    assert match.verdict is Verdict.CONFIDENT and match.best == "moon"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["今天莫斯科天气咋样", "帮我把商品标题翻译成俄语", "在ozon上卖啥好卖", "write a poem for me"],
+)
+def test_out_of_scope(knowledge: KnowledgeBase, text: str) -> None:
+    assert knowledge.matcher.match(text).verdict is Verdict.OUT_OF_SCOPE
+
+
+@pytest.mark.parametrize(
+    ("text", "count"), [("我只有3个sku", 3), ("五个商品够不够", 5), ("i have 12 sku", 12)]
+)
+def test_stated_sku_count(knowledge: KnowledgeBase, text: str, count: int) -> None:
+    assert knowledge.matcher.match(text).stated_skus == count
+
+
+def test_no_stated_count_without_one(knowledge: KnowledgeBase) -> None:
+    assert knowledge.matcher.match("sku要多少个才够").stated_skus is None
 
 
 @pytest.mark.parametrize(
@@ -69,6 +196,7 @@ def test_out_of_scope_precision_and_recall(knowledge: KnowledgeBase) -> None:
         "有人在卖小二联系方式",
         "someone asked me for the verification code",
         "我是不是被骗了",
+        "自称ozon客户经理的人让我把法人身份证发他微信",
     ],
 )
 def test_paying_for_contacts_is_fraud(knowledge: KnowledgeBase, question: str) -> None:
@@ -76,7 +204,14 @@ def test_paying_for_contacts_is_fraud(knowledge: KnowledgeBase, question: str) -
 
 
 @pytest.mark.parametrize(
-    "question", ["小二一直不回怎么办", "卖家后台在哪里", "个体户能不能有客户经理"]
+    "question",
+    [
+        "小二一直不回怎么办",
+        "卖家后台在哪里",
+        "个体户能不能有客户经理",
+        "这封邮件是不是骗局",
+        "联系小二要付费吗",
+    ],
 )
 def test_ordinary_questions_are_not_fraud(knowledge: KnowledgeBase, question: str) -> None:
     assert not knowledge.matcher.match(question).fraud
@@ -93,17 +228,20 @@ def test_ordinary_questions_are_not_fraud(knowledge: KnowledgeBase, question: st
         ("I just sent my AM a message", CaseKind.AM_MESSAGE),
         ("小二一直不回怎么办", None),
         ("怎么给小二发消息", None),
+        ("昨天发了邮件到现在没回，怎么办", None),  # a question, not a report
     ],
 )
 def test_reported_actions(knowledge: KnowledgeBase, text: str, kind: CaseKind | None) -> None:
     assert knowledge.matcher.match(text).reported_action is kind
 
 
-def test_synonyms_fold_to_one_word() -> None:
-    for variant in ["客户经理", "专属经理", "AM", "Account Manager", "小儿"]:
+def test_synonyms_and_typos_fold_to_one_word() -> None:
+    for variant in ["客户经理", "专属经理", "AM", "Account Manager", "小儿", "客服经里", "xiaoer"]:
         assert "小二" in normalise(f"找{variant}")
     assert "小二" not in normalise("amazon")
+    assert "罚款" in normalise("罚款") and normalise("罚款").count("罚") == 1
     assert normalise("ＫＹＣ") == normalise("kyc")
+    assert "没有" in normalise("木有")
 
 
 def test_features_skip_stop_words() -> None:
@@ -112,12 +250,11 @@ def test_features_skip_stop_words() -> None:
 
 
 def test_in_domain() -> None:
-    assert in_domain("小二不回") and in_domain("Здравствуйте")
-    assert not in_domain("今天天气") and not in_domain("淘宝小二怎么找")
-    assert in_domain("ozon和淘宝的小二有什么区别")
+    assert in_domain("小二不回") and in_domain("Здравствуйте") and in_domain("店铺被封了")
+    assert not in_domain("今天天气") and not in_domain("月亮为什么是圆的")
 
 
 def test_unrelated_text_scores_zero() -> None:
     matcher = FaqMatcher([("a", "小二不回"), ("b", "邮件地址")])
-    match = matcher.match("🙂🙂🙂")
+    match = matcher.match("😀😀😀")
     assert match.verdict is Verdict.OUT_OF_SCOPE and match.ranked[0][1] == 0.0

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from bot.services.time_input import TimeError, parse_past_time
+from bot.services.time_input import TimeError, moment_on, parse_past_time
 from tests.support.moments import BEIJING, MOSCOW, bj
 
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)  # 15:00 Beijing, Friday
@@ -64,3 +64,25 @@ def test_time_zone_of_the_seller_is_used() -> None:
 def test_refused(text: str, error: TimeError) -> None:
     parsed = parse_past_time(text, NOW, BEIJING)
     assert parsed.moment is None and parsed.error is error
+
+
+def test_a_date_alone_asks_for_the_time_and_keeps_old_callers_working() -> None:
+    parsed = parse_past_time("前天", NOW, BEIJING)
+    assert parsed.needs_time and parsed.day == date(2026, 11, 25)
+    # Callers that know only moment/error still get a refusal they can show.
+    assert parsed.moment is None and parsed.error is TimeError.UNRECOGNISED
+    later = moment_on(date(2026, 11, 25), time(15, 0), NOW, BEIJING)
+    assert later.moment == bj(2026, 11, 25, 15, 0)
+    assert moment_on(date(2026, 11, 27), time(16, 0), NOW, BEIJING).error is TimeError.FUTURE
+
+
+def test_moscow_time_is_converted_and_said() -> None:
+    parsed = parse_past_time("莫斯科时间 10:00", NOW, BEIJING)
+    assert parsed.moment == bj(2026, 11, 27, 15, 0) and parsed.zone == "Europe/Moscow"
+    assert parse_past_time("10:00", NOW, MOSCOW).zone is None  # their own zone is not news
+
+
+def test_a_part_of_the_day_without_a_clock_is_approximate() -> None:
+    parsed = parse_past_time("昨天下午", NOW, BEIJING)
+    assert parsed.moment == bj(2026, 11, 26, 15, 0) and parsed.approximate
+    assert not parse_past_time("昨天下午3点", NOW, BEIJING).approximate

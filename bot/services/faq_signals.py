@@ -1,0 +1,440 @@
+"""What a seller's message signals besides its topic: small talk, fraud, another marketplace,
+whether it is in this bot's field at all, and word cues that point at one topic.
+
+Cues are written from what each topic is about (LABELS), not from particular test questions:
+"被拒 / rejected" next to KYC is a rejected KYC whatever else the message says.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from enum import StrEnum
+
+from bot.services.faq_text import normalise
+from bot.services.typed_numbers import CHINESE_NUMERAL
+
+# Spaces the synonym folding put around canonical words, removed next to Chinese for patterns.
+_SPACE_BY_CJK = re.compile(r"\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+")
+
+
+def cue_text(text: str) -> str:
+    """The normalised text without spaces next to Chinese, for the word cues."""
+    return _SPACE_BY_CJK.sub("", normalise(text))
+
+
+class SmallTalk(StrEnum):
+    """A message with no question: what kind of friendly reply fits."""
+
+    GREETING = "greeting"
+    THANKS = "thanks"
+    ACKNOWLEDGEMENT = "ack"
+
+
+_SMALLTALK_WORDS = {
+    SmallTalk.GREETING: (
+        "你好 您好 你好呀 哈喽 哈罗 嗨 hi hello hey hallo 在吗 在不在 在么 有人吗 有人在吗 "
+        "早上好 早安 早 上午好 中午好 下午好 晚上好 晚安 goodmorning goodafternoon goodevening "
+        "morning здравствуйте привет 大家好 老师好 亲"
+    ),
+    SmallTalk.THANKS: (
+        "谢谢 谢啦 多谢 感谢 谢谢你 谢谢啦 太感谢了 非常感谢 感谢感谢 辛苦了 辛苦 thanks thank "
+        "thankyou thx ty 3q 谢了 спасибо 🙏"
+    ),
+    SmallTalk.ACKNOWLEDGEMENT: (
+        "好的 好滴 好嘞 好 行 ok okay okk 收到 嗯 嗯嗯 哦 哦哦 明白 明白了 知道了 了解 懂了 "
+        "gotit noted sure cool great 👍 👌 ✅ 🆗 👏 😊 🙂 赞 棒 可以 没问题 nice good"
+    ),
+}
+_SMALLTALK = {word: kind for kind, words in _SMALLTALK_WORDS.items() for word in words.split()}
+_PARTICLES = "啊呀哈呢的啦了哦噢喔哇~～嘛吧"
+_SMALLTALK_FILLERS = frozenset(
+    [
+        "你",
+        "您",
+        "哈",
+        "呀",
+        "亲",
+        "大家",
+        "you",
+        "very",
+        "much",
+        "so",
+        "a",
+        "lot",
+        "there",
+        "all",
+        "everyone",
+        "guys",
+        "bro",
+        "老板",
+        "it",
+    ]
+)
+
+
+def smalltalk(text: str) -> SmallTalk | None:
+    """Greetings, thanks and acknowledgements with no question in them."""
+    value = unicodedata.normalize("NFKC", text).strip().lower()
+    if not value or len(value) > 30:
+        return None
+    if value.replace(" ", "") in _SMALLTALK:  # "got it", "thank you"
+        return _SMALLTALK[value.replace(" ", "")]
+    kinds: list[SmallTalk] = []
+    for word in re.findall(r"[a-z0-9]+|[\u3400-\u9fff]+|\S", value):
+        if unicodedata.category(word[0])[0] == "P":
+            continue
+        found = _smalltalk_kinds(word)
+        if found is None:
+            return None
+        kinds += found
+    if not kinds:
+        return None
+    # "好的，谢谢" thanks; "你好" greets; what is left acknowledges.
+    for kind in (SmallTalk.THANKS, SmallTalk.GREETING):
+        if kind in kinds:
+            return kind
+    return SmallTalk.ACKNOWLEDGEMENT
+
+
+def _smalltalk_kinds(word: str) -> list[SmallTalk] | None:
+    """The small-talk kinds one word holds ([] for a filler), or None if it says more."""
+    if word in _SMALLTALK:
+        return [_SMALLTALK[word]]
+    if word in _SMALLTALK_FILLERS or word in _PARTICLES:
+        return []
+    if not re.fullmatch(r"[\u3400-\u9fff]+", word):
+        return None
+    # A run of Chinese: small-talk words, fillers and particles only, longest first.
+    position, kinds = 0, []
+    while position < len(word):
+        for size in range(min(5, len(word) - position), 0, -1):
+            piece = word[position : position + size]
+            if piece in _SMALLTALK or piece in _SMALLTALK_FILLERS or piece in _PARTICLES:
+                kinds += [_SMALLTALK[piece]] if piece in _SMALLTALK else []
+                position += size
+                break
+        else:
+            return None
+    return kinds
+
+
+# Ozon's own addresses and pages: mentioning them is no sign of fraud.
+GENUINE = re.compile(
+    r"[a-z0-9._-]*@(?:[a-z0-9-]+\.)*ozon\.(?:ru|com|cn)|(?:[a-z0-9-]+\.)*ozon\.(?:ru|com|cn)"
+)
+# Fraud for certain: middlemen, codes asked for, contacts traded, a scam already suffered.
+_FRAUD_STRONG = re.compile(
+    r"中介|验证码|(?<![a-z])code(?![a-z])|短信码|加急通过|包分配|包过|代开通|拉黑|block me|"
+    r"blocked me|优先处理|钓鱼群|私人邮箱|私人微信|发他微信|发到他|his gmail|to his|被骗|骗了|"
+    r"scammed|转了.{0,4}钱|付了.{0,4}钱|paid"
+)
+# Words of suspicion that are fraud talk only outside a question about an email or a link:
+# "这封邮件是不是骗局" asks whether Ozon sent it (genuine_email), not about a scam.
+_FRAUD_WEAK = re.compile(r"骗|自称|冒充|假冒|加我.{0,8}说.{0,3}是")
+_ABOUT_A_MESSAGE = re.compile(r"邮件|链接|网址|网站|发件|link|site|网页|短信")
+_TRADED_CONTACT = re.compile(
+    r"[买卖]\s*(?:小二|联系方式|微信|名单)|付钱\s*小二\s*(?:联系|contact)|"
+    r"小二\s*(?:contact\s*)?(?:名单|list)"
+)
+_MONEY = re.compile(
+    r"付钱|给(?:他|她|钱).{0,3}\d+|\d{3,}.{0,3}(?:帮|包|搞定)|"
+    r"\d+\s*(?:块|元|rmb|usd|美元|刀|卢布|rub)|[一二两三四五六七八九十百千万]+\s*(?:块|元)"
+)
+_MONEY_FOR = re.compile(r"小二|微信|对接|联系|分配|加急|认证|帮|搞定|找到|开通|回款|快")
+# Money is fraud talk when a third party asks for it ("要付费吗" alone asks about Ozon's fees).
+_THIRD_PARTY = re.compile(
+    r"有人|别人|有个|对方|他|她|someone|somebody|guy|agent|群里|网上|淘宝上|一个人|人说"
+)
+_DOCUMENTS_AWAY = re.compile(
+    r"(?:身份证|护照|执照|证件|passport|license|licence).{0,12}(?:微信|私人|gmail|qq邮|他)"
+)
+
+
+def mentions_fraud(text: str) -> bool:
+    """Paying a third party for contacts or speed, middlemen, codes or documents asked for,
+    contacts traded, a scam suffered.
+
+    Ozon's own addresses are removed first: "global@global.ozon.com是真的吗" is no fraud.
+    """
+    lowered = GENUINE.sub(" ", unicodedata.normalize("NFKC", text).lower())
+    words = _SPACE_BY_CJK.sub("", normalise(lowered))
+    if _FRAUD_STRONG.search(words) or _TRADED_CONTACT.search(words):
+        return True
+    if _DOCUMENTS_AWAY.search(words):
+        return True
+    if _FRAUD_WEAK.search(words) and not _ABOUT_A_MESSAGE.search(words):
+        return True
+    return bool(_MONEY.search(words) and _MONEY_FOR.search(words) and _THIRD_PARTY.search(words))
+
+
+OTHER_MARKETPLACES = re.compile(
+    r"wildberries|(?<![a-z])wb(?![a-z])|野莓|yandex|яндекс|megamarket|мегамаркет|"
+    r"速卖通|aliexpress|淘宝|天猫|拼多多|亚马逊|amazon|京东|1688|抖音|tiktok|shopee|lazada|"
+    r"temu|shein|ebay|avito|kazanexpress|lamoda"
+)
+
+# Words that put a question inside this bot's field; without one (and without a confident
+# topic) it is out of scope.
+_DOMAIN = re.compile(
+    r"小二|邮件|个体户|认证|微信|中介|骗|升级|不回|俄语|在线客服|欢迎消息|消息中心|机器人|线下|罚款|"
+    r"物流|分配|编号|ozon|озон|卖家|seller|营业执照|执照|法人|审核|类目|fbs|fbo|佣金|发票|密码|工单|"
+    r"客服|support|验证码|证据|申诉|入驻|仓|中国团队|上班|问候|打招呼|missing|官方|店铺|店|账号|账户|"
+    r"封|冻结|退货|退款|回款|提现|结算|货款|到账|商品|notification|通知|store|shop|account|"
+    r"refund|return|payout|withdraw|warehouse|register|报名|活动|模板|提醒|跟进|记录|统计|删除|"
+    r"数据|语言|时区|钱"
+)
+
+
+def in_domain(text: str) -> bool:
+    """Does the message touch this bot's field (Ozon selling, the AM, this bot)?"""
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    return bool(re.search(r"[\u0400-\u04ff]", lowered)) or bool(_DOMAIN.search(normalise(text)))
+
+
+# A count of SKUs stated or asked about: "上了3个sku", "五个商品", "i have 4 sku".
+_COUNT = re.compile(
+    rf"(?<![一二两三四五六七八九十\d])(?:\d+|{CHINESE_NUMERAL})\s*(?:多|几|来)?\s*"
+    rf"(?:个|款|件|种)?\s*(?:商品|品(?!牌))|(?:只有|才|就|有|上了|上架了?|only|have)\s*"
+    rf"(?:\d+|{CHINESE_NUMERAL})\s*(?:多|几|来)?\s*(?:个|款)(?!月|星期|礼拜|小时|工作)"
+)
+_ENOUGH = re.compile(r"够|还差|算不算|算吗|算进|算几个|enough|count")
+
+# What an AM may or may not handle, asked about next to the AM.
+_SCOPE_SUBJECTS = (
+    r"罚款|物流|佣金|退货|退款|类目|fbs|资质|审核|侵权|商标|处罚|申诉|证据|材料|截图|哪些|什么事|"
+    r"范围|职责|管不管|logistic|tracking|commission|return|penalt|fine"
+)
+
+# Topic ← (weight, pattern over the normalised text without spaces next to Chinese). Each cue
+# found adds its weight to the topic's similarity score.
+_CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
+    "contact_roadmap": (
+        (
+            0.22,
+            r"(?:怎么|如何|去哪|哪里|在哪|哪能|通过什么|什么方式|什么办法)(?:.{0,6})(?:找|联系|联络)"
+            r".{0,4}小二|联系.{0,3}小二|找.{0,2}小二|小二.{0,4}(?:怎么|去哪|在哪|哪里).{0,3}(?:找|联系)|"
+            r"(?:how|way|where)\S*\s*(?:\S+\s*){0,3}(?:contact|reach|find|talk)\S*\s*(?:\S+\s*){0,2}"
+            r"小二|step by step",
+        ),
+    ),
+    "what_is_am": (
+        (
+            0.3,
+            r"小二.{0,3}(?:是什么|什么意思|是谁|是干|干什么|干嘛|指什么|员工|外包|正式|的人|是ozon|"
+            r"是第三方|招商)|什么叫.{0,2}小二|小二\s*(?:is\s*)?(?:mean|staff|employee|who)|"
+            r"who is\s*小二|what\s*(?:is\s*)?小二\s*mean",
+        ),
+    ),
+    "assignment": (
+        (
+            0.2,
+            r"多少.{0,4}(?:商品|个).{0,8}(?:分配|小二)|怎么(?:才能)?(?:拿到|获得|得到|申请(?!换)).{0,3}小二|"
+            r"条件|规则|要求|condition|rule|requirement|什么时候.{0,4}(?:有|分配|会有).{0,2}小二|"
+            r"多久.{0,4}(?:分配|有小二|配)|分配.{0,6}(?:多久|几天|要多长)|自动.{0,3}分配|"
+            r"how long.{0,20}分配|automatic",
+        ),
+    ),
+    "sku_threshold": (
+        (0.15, _COUNT.pattern),
+        (0.25, rf"(?:{_COUNT.pattern}).{{0,12}}(?:{_ENOUGH.pattern}|能|可以|行)"),
+    ),
+    "welcome_message": (
+        (
+            0.2,
+            r"欢迎消息|support.{0,4}标签|标签页|support tab|小二.{0,6}联系我|什么方式联系我|"
+            r"会.{0,2}(?:发|通知)我",
+        ),
+        (
+            0.12,
+            r"小二.{0,6}(?:名字|叫什么|id|联系方式|邮件)|(?:名字|联系方式).{0,6}小二|"
+            r"在哪.{0,4}(?:看|查).{0,4}小二",
+        ),
+    ),
+    "messages_muted": (
+        (
+            0.35,
+            r"静音|归档|隐藏|mute|archiv|hidden|hide|红点|铃铛|推送|push|通知.{0,4}关|关.{0,3}通知|"
+            r"no notification|notification.{0,6}(?:off|on)",
+        ),
+    ),
+    "contact_info": (
+        (
+            0.3,
+            r"联系信息|contact information|联系人信息|联系邮件|通知.{0,6}邮件|"
+            r"邮件.{0,4}(?:改|换|填错|错)|(?:改|换|修改).{0,6}邮件|contact\s*邮件|"
+            r"邮件.{0,20}notification|notification.{0,10}邮件",
+        ),
+    ),
+    "kyc_status": (
+        (
+            0.22,
+            r"认证.{0,6}(?:状态|在哪看|哪里看|哪看|过没过|通过没|进度|有几种)|(?:状态|status).{0,4}"
+            r"(?:verified|pending|rejected)|verified.{0,4}(?:是|mean|意思)|(?:pending|rejected)"
+            r".{0,4}(?:是什么|什么意思|mean)|绿色的勾|认证\s*status|status.{0,12}认证",
+        ),
+    ),
+    "kyc_pending": (
+        (
+            0.3,
+            r"认证.{0,12}(?:审核中|pending|卡|一直|还在|under review|stuck|在审|好久|多久|几天|"
+            r"太慢|催)|(?:审核中|pending|under review|под проверкой).{0,8}(?:好久|多久|天|周|月|"
+            r"正常|怎么办|催)|"
+            r"认证.{0,3}审.{0,3}(?:多久|几天|要多)",
+        ),
+    ),
+    "kyc_rejected": (
+        (
+            0.4,
+            r"认证.{0,8}(?:被拒|拒|驳回|失败|没过|没通过|不通过|rejected|fail|declin)|"
+            r"(?:被拒|驳回).{0,6}(?:认证|重新|再提交)|rejected|declined",
+        ),
+    ),
+    "missing_am": (
+        (
+            0.4,
+            r"没(?:看到|收到|等到).{0,3}欢迎消息|条件都满足|都满足了|all condition|"
+            r"(?:还是|还|一直|仍然|到现在|迟迟|都).{0,4}(?:没有|没|无).{0,3}(?:小二|欢迎消息|人联系|分配)|"
+            r"(?:没有|没)小二|没人联系|没等到|still no\s*(?:小二|欢迎消息)|no\s*(?:小二|欢迎消息)|"
+            r"别人都有|小二.{0,4}(?:影子|没出现|不出现)|missing",
+        ),
+    ),
+    "support_email": (
+        (
+            0.18,
+            r"(?:支持|support|中国团队|客服).{0,3}邮件|邮件.{0,4}(?:写什么|写哪些|要写|附|标题|地址|"
+            r"是多少|是哪个|包含)|邮件.{0,8}多久回",
+        ),
+    ),
+    "email_unanswered": (
+        (
+            0.35,
+            r"邮件.{0,20}(?:回复.{0,3}没有|没有.{0,2}回复)|邮件.{0,12}(?:不回|没人回|没回|没下文|没消息|"
+            r"自动回复|没答复)|(?:不回|auto reply|自动回复).{0,10}邮件|sent\s*邮件.{0,12}不回|"
+            r"只收到.{0,3}自动回复|only auto reply",
+        ),
+    ),
+    "followup_number": (
+        (
+            0.4,
+            r"编号|ticket|号码|跟进号|case number|给了.{0,3}号|number for my issue|跟进.{0,2}号",
+        ),
+    ),
+    "slow_reply": (
+        (
+            0.25,
+            r"小二.{0,8}(?:不回|回复.{0,3}慢|慢|几点|上班|工作时间|休息|周末|假期|放假)|"
+            r"(?:不回|回复.{0,3}慢|已读).{0,6}小二|几点上班|工作时间|周末|假期|放假|holiday|weekend|"
+            r"working|几个意思|已读|才回|时区|隔天|隔一天|小二\s*(?:\S+\s*){0,2}(?:slow|不回)",
+        ),
+    ),
+    "escalation": (
+        (
+            0.35,
+            r"升级|换.{0,3}小二|换一个|换个|更换|更高|高一级|往上|"
+            r"change\s*(?:to\s*)?(?:another|other|new)|above\s*小二|who is above",
+        ),
+    ),
+    "am_scope": (
+        (0.25, rf"小二.{{0,12}}(?:{_SCOPE_SUBJECTS})|(?:{_SCOPE_SUBJECTS}).{{0,12}}小二"),
+        (
+            0.25,
+            r"小二.{0,6}(?:能|可以|管|帮|有用|处理|help|can)|(?:能|可以|找|ask).{0,3}小二|"
+            r"有没有用|找小二之前|准备.{0,6}(?:证据|材料|截图)|prepare",
+        ),
+    ),
+    "live_chat": ((0.4, r"在线客服|人工|机器人.{0,3}吧|在线聊天|online"),),
+    "russian_greeting": ((0.3, r"俄语|翻译|英文|english|中文.{0,6}看懂|看懂中文|translat"),),
+    "individual_business": ((0.4, r"个体户|(?<!一)个人(?!信息)"),),
+    "partner_day": ((0.3, r"线下|当面|面对面|face to face|深圳.{0,6}(?:活动|会)"),),
+    "partner_day_signup": (
+        (
+            0.25,
+            r"(?:线下|活动).{0,8}(?:报名|报|预约|名额|入口|下一场|什么时候|参加|sign|regist)|"
+            r"报名|名额|预约|sign\s*up|regist|下一场|when is next",
+        ),
+    ),
+    "am_wechat": (
+        (
+            0.45,
+            r"微信|qq|(?<![a-z])tg(?![a-z])|telegram|手机号|电话|phone|小二.{0,4}群|群.{0,4}小二|"
+            r"进.{0,2}群|交流群|group chat",
+        ),
+    ),
+    "genuine_email": (
+        (
+            0.3,
+            r"@|ozon\.(?:ru|com)|发件人|钓鱼|phishing|(?:邮件|链接|link).{0,12}(?:真的|官方|靠谱|能信|"
+            r"安全|safe|real)|(?:真的|官方).{0,4}邮件|really from ozon",
+        ),
+    ),
+    "about_bot": (
+        (
+            0.25,
+            r"机器人.{0,4}(?:是|官方|谁做|靠谱|可信)|是不是.{0,4}机器人|真人|谁做的|"
+            r"信息.{0,4}(?:从哪|来源|哪来)|靠谱不|准不准|官方的吗|official|who are you|"
+            r"where\S*\s*(?:\S+\s*){0,2}information",
+        ),
+    ),
+    "bot_howto": (
+        (
+            0.3,
+            r"提醒|记录|记着|记一下|模板|template|统计|stats|切换|删除.{0,4}数据|"
+            r"delete.{0,3}\s*data|时区|time zone|语言|language|资格检查|怎么用|remind|功能|"
+            r"(?:改|修改|更新).{0,10}资料",
+        ),
+    ),
+    "route_store_blocked": (
+        (
+            0.45,
+            r"被封|封号|封店|封了|封禁|查封|店.{0,3}封|号.{0,3}封|冻结|暂停|受限|限制|停用|suspend|"
+            r"block(?!\s*me)|frozen|freeze|banned|restrict",
+        ),
+    ),
+    "route_logistics": (
+        (
+            0.3,
+            r"物流|入库|在途|单号|拒收|丢|发货|到仓|仓库|海关|warehouse|lost|transit|shipment|箱",
+        ),
+    ),
+    "route_returns": ((0.45, r"退货|退款|退回|退了|退.{0,2}单|return|refund"),),
+    "route_payouts": (
+        (
+            0.45,
+            r"回款|提现|结算|到账|货款|收款|汇率|打款|payout|withdraw|settlement|钱.{0,6}(?:到|come|arriv|没收到|received)|"
+            r"卢布换",
+        ),
+    ),
+    "route_fines": (
+        (0.3, r"罚款"),
+        (
+            0.15,
+            r"罚款.{0,12}(?:申诉|appeal|撤销|明细|冤枉|不合理|为什么|原因|why)|"
+            r"(?:申诉|appeal).{0,6}罚款",
+        ),
+    ),
+    "other_marketplaces": ((0.6, OTHER_MARKETPLACES.pattern),),
+}
+CUES: dict[str, tuple[tuple[float, re.Pattern[str]], ...]] = {
+    topic: tuple((weight, re.compile(pattern)) for weight, pattern in cues)
+    for topic, cues in _CUE_SOURCES.items()
+}
+
+
+# Subjects outside this bot's field even when Ozon is named: selling tactics, content, life.
+OUT_OF_SCOPE_SUBJECTS = re.compile(
+    r"广告|推广|促销|排名|搜索|评分|好评|差评|定价|价格|主图|尺寸|商品描述|产品描述|写.{0,4}描述|"
+    r"(?:商品|产品)标题|翻译成|帮我翻译|视频|选品|好卖|卖什么|卖啥|什么品类|品类好|天气|笑话|签证|写诗|写首诗|"
+    r"周报|excel|python|代码|股票|美股|做饭|吃什么|吃啥|红烧|注册俄罗斯公司|盗用|富文本|今天几号|"
+    r"现在几点|汇率多少|单词|喜欢什么|喜欢啥|ads(?![a-z])|advert|price|pricing|rating|translate|poem|joke|"
+    r"weather|visa|recipe|cook|dumpling|stock market|rich content|what time now|capital of|"
+    r"best product"
+)
+
+
+def off_subject(text: str) -> bool:
+    """Is the message about a subject outside the field ("定价", "ads", "写诗")?"""
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    return bool(
+        OUT_OF_SCOPE_SUBJECTS.search(lowered) or OUT_OF_SCOPE_SUBJECTS.search(cue_text(text))
+    )

@@ -1,0 +1,318 @@
+"""Seller text made comparable: synonyms and typos folded, then character n-gram features.
+
+Chinese has no spaces, so text becomes character unigrams and bigrams (ASCII words stay whole)
+after synonyms and common typos are folded into one canonical word each ("客户经理", "AM",
+"客服经里", "xiaoer" → 小二).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+# Canonical word ← the ways sellers write it. Longest variants are replaced first.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "小二": (
+        "客户经理",
+        "专属经理",
+        "对接经理",
+        "客户成功经理",
+        "account manager",
+        "account managers",
+        "personal manager",
+        "专属小二",
+        "对接人",
+        "小儿",
+        "小2",
+        "xiaoer",
+        "xiao er",
+        "客服经理",
+        "客服经里",
+        "客户经里",
+        "经里",
+        "经理",
+        "manager",
+        "managers",
+        "am",
+        "ams",
+    ),
+    "邮件": (
+        "电子邮件",
+        "邮箱",
+        "email",
+        "emails",
+        "e-mail",
+        "mail",
+        "mails",
+        "邮件地址",
+        "发邮箱",
+        "mailbox",
+    ),
+    "个体户": (
+        "个体工商户",
+        "个体商户",
+        "个体",
+        "individual business",
+        "sole proprietor",
+        "sole proprietorship",
+    ),
+    "个人": ("个人卖家", "个人身份", "自然人", "individual seller", "individual", "personal"),
+    "认证": (
+        "kyc",
+        "实名认证",
+        "资质审核",
+        "资质认证",
+        "审核资料",
+        "认证资料",
+        "verification",
+        "verify",
+        "验证",
+    ),
+    "商品": ("sku", "skus", "产品", "链接", "listing", "listings", "货品", "products", "product"),
+    "微信": ("wechat", "weixin", "vx", "wx", "v信", "加v", "加薇", "微信号"),
+    "付钱": (
+        "付费",
+        "收费",
+        "花钱",
+        "交钱",
+        "给钱",
+        "多少钱",
+        "费用",
+        "paid",
+        "pay",
+        "fee",
+        "money",
+        "花点钱",
+        "购买",
+        "买到",
+        "出售",
+        "倒卖",
+        "转了钱",
+        "转钱",
+        "押金",
+        "sell",
+        "selling",
+        "buy",
+    ),
+    "中介": ("代找", "代办", "中间人", "第三方服务"),
+    "骗": ("诈骗", "骗子", "骗局", "被骗", "scam", "scammed", "fraud"),
+    "升级": (
+        "escalation",
+        "escalate",
+        "投诉",
+        "高级经理",
+        "高级客户经理",
+        "senior am",
+        "senior",
+        "complain",
+    ),
+    "回复": (
+        "回消息",
+        "回信",
+        "答复",
+        "reply",
+        "replied",
+        "replies",
+        "respond",
+        "responded",
+        "response",
+        "answer",
+        "answered",
+        "回应",
+        "理我",
+        "回我",
+    ),
+    "不回": (
+        "没回",
+        "没有回",
+        "未回复",
+        "不理",
+        "没人理",
+        "已读不回",
+        "失联",
+        "没反应",
+        "没回复",
+        "ignore",
+        "ignoring",
+        "不回复",
+        "no reply",
+        "no answer",
+        "石沉大海",
+    ),
+    "俄语": ("俄文", "russian", "俄罗斯语"),
+    "在线客服": (
+        "live chat",
+        "livechat",
+        "人工客服",
+        "在线聊天",
+        "chat客服",
+        "online support",
+        "客服在线聊天",
+    ),
+    "欢迎消息": ("welcome message", "welcome msg", "welcome", "欢迎信息", "欢迎信", "第一条消息"),
+    "消息中心": ("messages", "message center", "站内信", "后台消息"),
+    "机器人": (
+        "bot",
+        "你是谁",
+        "你们是谁",
+        "你能",
+        "你是",
+        "你们",
+        "你的",
+        "who are you",
+        "are you",
+        "can you",
+    ),
+    "线下": (
+        "partner day",
+        "partnerday",
+        "合作伙伴日",
+        "见面会",
+        "招商会",
+        "offline",
+        "现场",
+        "线下会",
+    ),
+    "罚款": ("罚金", "罚了", "被罚", "扣款", "fine", "fined", "penalty", "处罚", "罚"),
+    "物流": ("logistics", "运单", "快递", "轨迹", "tracking", "shipment", "parcel", "包裹"),
+    "分配": ("assign", "assigned", "分到", "匹配", "配小二", "配am", "配经理"),
+    "编号": (
+        "工单号",
+        "跟进号",
+        "跟进编号",
+        "follow-up number",
+        "follow up number",
+        "ticket number",
+    ),
+}
+# Informal spellings folded before synonyms: typos, dialect, internet slang.
+_TYPOS = {
+    "肿么": "怎么",
+    "咋": "怎么",
+    "木有": "没有",
+    "么有": "没有",
+    "没得": "没有",
+    "啥": "什么",
+    "神马": "什么",
+    "双叒叕": "又",
+    "嘛": "吗",
+}
+_STOP_CHARS = frozenset(
+    "的了吗呢啊吧我你他她是在有么怎什个一这那就都也还要会能可以呀哦嘛请问和与啥咋"
+)
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "be",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "do",
+        "does",
+        "did",
+        "i",
+        "my",
+        "me",
+        "you",
+        "your",
+        "it",
+        "its",
+        "this",
+        "that",
+        "what",
+        "how",
+        "why",
+        "when",
+        "who",
+        "which",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "there",
+        "no",
+        "not",
+        "still",
+        "after",
+        "before",
+        "have",
+        "has",
+        "hasnt",
+        "havent",
+        "dont",
+        "doesnt",
+        "get",
+        "got",
+        "s",
+        "ozon",
+        "days",
+        "day",
+        "hours",
+        "pls",
+        "please",
+        "we",
+        "our",
+        "us",
+        "so",
+        "just",
+    ]
+)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_CJK = re.compile(r"[\u3400-\u9fff]+")
+
+
+# A canonical word maps to itself, so "罚款" is not re-read as its shorter variant "罚".
+_VARIANTS = {variant: canonical for canonical, vs in SYNONYMS.items() for variant in vs} | {
+    canonical: canonical for canonical in SYNONYMS
+}
+_ONE_PASS = re.compile(
+    "|".join(
+        rf"(?<![a-z]){re.escape(variant)}(?![a-z])" if variant.isascii() else re.escape(variant)
+        for variant in sorted(_VARIANTS, key=len, reverse=True)
+    )
+)
+_TYPO_PASS = re.compile("|".join(re.escape(typo) for typo in _TYPOS))
+
+
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> str:
+    """Full-width to half-width, lower case, typos and synonyms folded to one canonical word."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _TYPO_PASS.sub(lambda match: _TYPOS[match.group()], text)
+    return _ONE_PASS.sub(lambda match: f" {_VARIANTS[match.group()]} ", text)
+
+
+def features(text: str) -> Counter[str]:
+    """Character unigrams and bigrams of Chinese runs, whole ASCII words."""
+    normalised = normalise(text)
+    counts: Counter[str] = Counter(
+        word
+        for word in _ASCII_WORD.findall(normalised)
+        if word not in _STOP_WORDS and not word.isdigit()
+    )
+    for run in _CJK.findall(normalised):
+        counts.update(char for char in run if char not in _STOP_CHARS)
+        counts.update(
+            bigram
+            for bigram in (run[i : i + 2] for i in range(len(run) - 1))
+            if not (bigram[0] in _STOP_CHARS and bigram[1] in _STOP_CHARS)
+        )
+    if _CYRILLIC.search(normalised):
+        counts["俄语"] += 1
+    return counts
