@@ -23,8 +23,8 @@ from bot.app import open_dispatcher
 from bot.factory import create_bot
 from bot.offline.emulator import BotApiEmulator, RateLimits
 from bot.settings import Settings
-from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.seed import seed_overdue_cases
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.seed import seed_overdue_cases
 
 SELLERS = 3000
 LIMIT = 30

@@ -24,7 +24,7 @@ from bot.db.case_repository import CaseRepository
 from bot.db.connection import open_database
 from bot.offline.emulator import BotApiEmulator
 from bot.scheduler import BATCH
-from tests.e2e.fake_bot_api import FakeBotApi
+from tests.support.fake_bot_api import FakeBotApi
 
 CASES = 1_000_000
 USERS = 100_000
