@@ -21,4 +21,6 @@ VOLUME ["/data"]
 EXPOSE 8080
 # Healthy while a bot process holds the database lock.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s CMD ["python", "-m", "bot", "health"]
-CMD ["python", "-m", "bot"]
+# Polling, named: with no BOT_TOKEN the container exits with status 2 and one line saying so, so
+# a restart policy or orchestrator sees it (`python -m bot webhook` runs the webhook instead).
+CMD ["python", "-m", "bot", "polling"]
