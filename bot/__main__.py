@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 
 from pydantic import ValidationError
@@ -13,6 +14,7 @@ from bot.db.connection import DatabaseError, database_owned
 from bot.settings import SettingError, Settings
 
 EXIT_CONFIG = 2
+logger = logging.getLogger("bot")
 
 
 def _describe(error: ValidationError) -> str:
@@ -44,7 +46,7 @@ def _run(mode: str, settings: Settings, token: str) -> int:
     # once; aiogram's Telegram types are then built on first use (bot/telegram/speedups).
     from bot.telegram.speedups import import_aiogram
 
-    import_aiogram()
+    speedups_off = import_aiogram(enabled=settings.speedups)
     from bot.app import run_polling, run_webhook
     from bot.logging_setup import setup_logging
     from bot.offline.console import run_console
@@ -54,6 +56,10 @@ def _run(mode: str, settings: Settings, token: str) -> int:
     webhook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     secrets = [token, webhook_secret]
     setup_logging("WARNING" if quiet else settings.log_level, secrets)
+    if speedups_off is not None:
+        # Switched off by the operator: for information; untested versions: worth a warning.
+        level = logging.WARNING if settings.speedups else logging.INFO
+        logger.log(level, "aiogram speed-ups off, aiogram imported plainly: %s", speedups_off)
     if mode == "chat":
         asyncio.run(run_console(settings, sys.stdin, sys.stdout))
     elif mode == "webhook":
