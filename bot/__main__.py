@@ -42,6 +42,8 @@ def _run(mode: str, settings: Settings, token: str) -> int:
     if mode == "health":
         # Answered before aiogram is imported: the container asks every 30 s.
         return 0 if database_owned(settings.database_path) else 1
+    if mode in {"polling", "webhook"}:
+        settings.token()  # a missing token is reported alone, before any import or log line
     # Imported here, after the settings are known to be good, so a bad setting is reported at
     # once; aiogram's Telegram types are then built on first use (bot/telegram/speedups).
     from bot.telegram.speedups import import_aiogram
