@@ -1,10 +1,15 @@
 # Contributor shortcuts; each is one line you can also type yourself.
 PY ?= .venv/bin/python
 
-.PHONY: install run chat test lint i18n-update i18n-compile bench
+.PHONY: install lock run chat test lint i18n-update i18n-compile bench
 
 install:
-	python3 -m venv .venv && .venv/bin/pip install -q -e ".[dev]"
+	python3 -m venv .venv && .venv/bin/pip install -q --require-hashes -r requirements-dev.txt && .venv/bin/pip install -q --no-deps -e .
+# Regenerate the lockfiles after changing pyproject.toml's dependencies; existing pins are kept
+# unless you add --upgrade-package NAME (or --upgrade). Needs uv (`pip install uv`), a dev-time
+# tool only.
+lock:
+	uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes -o requirements.txt && uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 --generate-hashes -o requirements-dev.txt
 run:
 	$(PY) -m bot
 chat:

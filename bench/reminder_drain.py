@@ -19,13 +19,13 @@ from common import ROOT
 
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.fake_bot_api import FakeBotApi
-from tests.e2e.seed import seed_overdue_cases
 
 from bot.app import open_dispatcher
 from bot.factory import create_bot
 from bot.offline.emulator import BotApiEmulator, RateLimits
 from bot.settings import Settings
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.seed import seed_overdue_cases
 
 SELLERS = 3000
 LIMIT = 30

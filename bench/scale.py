@@ -19,12 +19,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from common import ROOT, median, percentile
-from tests.e2e.fake_bot_api import FakeBotApi
 
 from bot.db.case_repository import CaseRepository
 from bot.db.connection import open_database
 from bot.offline.emulator import BotApiEmulator
 from bot.scheduler import BATCH
+from tests.support.fake_bot_api import FakeBotApi
 
 CASES = 1_000_000
 USERS = 100_000

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 
 from pydantic import ValidationError
@@ -13,6 +14,7 @@ from bot.db.connection import DatabaseError, database_owned
 from bot.settings import SettingError, Settings
 
 EXIT_CONFIG = 2
+logger = logging.getLogger("bot")
 
 
 def _describe(error: ValidationError) -> str:
@@ -21,23 +23,45 @@ def _describe(error: ValidationError) -> str:
     return f"{name}: {first['msg'].removeprefix('Value error, ')}"
 
 
+def _default_mode(token: str) -> str:
+    """Polling with a token; without one, the console chat, but only for a person at a
+    terminal: a service with no token (a container, a unit file) must fail, not chat with an
+    empty input and exit 0."""
+    if token:
+        return "polling"
+    if sys.stdin is not None and sys.stdin.isatty():
+        return "chat"
+    raise SettingError(
+        "BOT_TOKEN",
+        "not set and no terminal for the console chat; "
+        "set BOT_TOKEN to run the bot, or run `python -m bot chat`",
+    )
+
+
 def _run(mode: str, settings: Settings, token: str) -> int:
+    if mode == "health":
+        # Answered before aiogram is imported: the container asks every 30 s.
+        return 0 if database_owned(settings.database_path) else 1
+    if mode in {"polling", "webhook"}:
+        settings.token()  # a missing token is reported alone, before any import or log line
     # Imported here, after the settings are known to be good, so a bad setting is reported at
     # once; aiogram's Telegram types are then built on first use (bot/telegram/speedups).
     from bot.telegram.speedups import import_aiogram
 
-    import_aiogram()
+    speedups_off = import_aiogram(enabled=settings.speedups)
     from bot.app import run_polling, run_webhook
     from bot.logging_setup import setup_logging
     from bot.offline.console import run_console
 
-    if mode == "health":
-        return 0 if database_owned(settings.database_path) else 1
     # The console chat shares the terminal with the conversation: only problems are logged.
     quiet = mode == "chat" and settings.log_level in {"DEBUG", "INFO"}
     webhook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
     secrets = [token, webhook_secret]
     setup_logging("WARNING" if quiet else settings.log_level, secrets)
+    if speedups_off is not None:
+        # Switched off by the operator: for information; untested versions: worth a warning.
+        level = logging.WARNING if settings.speedups else logging.INFO
+        logger.log(level, "aiogram speed-ups off, aiogram imported plainly: %s", speedups_off)
     if mode == "chat":
         asyncio.run(run_console(settings, sys.stdin, sys.stdout))
     elif mode == "webhook":
@@ -54,13 +78,14 @@ def main(argv: list[str] | None = None) -> int:
         "mode",
         nargs="?",
         choices=["polling", "webhook", "chat", "health"],
-        help="default: polling when BOT_TOKEN is set, otherwise the offline console chat",
+        help="default: polling when BOT_TOKEN is set, otherwise the offline console chat at a "
+        "terminal (and an error anywhere else)",
     )
     args = parser.parse_args(argv)
     try:
         settings = Settings()
         token = settings.bot_token.get_secret_value().strip() if settings.bot_token else ""
-        return _run(args.mode or ("polling" if token else "chat"), settings, token)
+        return _run(args.mode or _default_mode(token), settings, token)
     except ValidationError as error:
         print(f"Invalid setting {_describe(error)}", file=sys.stderr)
     except (SettingError, DatabaseError, ContentError) as error:

@@ -32,6 +32,7 @@ from bot.services.knowledge import KnowledgeBase
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary
 from bot.settings import Settings
+from bot.telegram import speedups
 from bot.telegram.callback_guard import AnswerEveryCallback
 from bot.telegram.pacing import Pacer
 from bot.telegram.request_retry import RetryMiddleware, best_effort
@@ -54,7 +55,8 @@ def create_bot(
     if session is None:
         server = TelegramAPIServer.from_base(api_base) if api_base else None
         session = AiohttpSession(api=server) if server else AiohttpSession()
-    session.middleware(KeepResponseModels())
+    if speedups.applies():
+        session.middleware(KeepResponseModels())
     session.middleware(RetryMiddleware())
     return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 

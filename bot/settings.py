@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_host: str = "0.0.0.0"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
+    # The aiogram speed-ups (bot/telegram/speedups): off is the fallback if one misbehaves.
+    speedups: bool = True
 
     @field_validator("admin_ids", mode="before")
     @classmethod

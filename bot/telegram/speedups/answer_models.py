@@ -5,6 +5,9 @@ aiogram reads every answer with `Response[T]`, T being what the method returns (
 sit in reference cycles, so each garbage collection drops them and the next call builds the
 model again: 5-10 ms for a message, more for a list of updates, in about one call in twenty
 under load. One strong reference per returned type keeps the cache warm.
+
+Like the import speed-up, it is used only where `bot.telegram.speedups.applies()` (tested
+versions, not switched off); `create_bot` checks.
 """
 
 from __future__ import annotations
