@@ -6,6 +6,8 @@ from aiogram import Router
 
 from handlers import (
     cancel,
+    case_notes,
+    case_times,
     cases,
     eligibility,
     fallback,
@@ -14,6 +16,7 @@ from handlers import (
     language,
     privacy,
     profile,
+    sent_texts,
     start,
     stats,
     templates,
@@ -37,8 +40,11 @@ def get_routers() -> list[Router]:
         profile.create_router(),
         eligibility.create_router(),
         templates.create_router(),
+        sent_texts.create_router(),
         tracking.create_router(),
         cases.create_router(),
+        case_times.create_router(),
+        case_notes.create_router(),
         stats.create_router(),
         privacy.create_router(),
         fallback.create_router(),

@@ -9,12 +9,13 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.db.case_repository import CaseRepository
 from bot.services.case_rules import CaseRules, Snooze
-from bot.services.cases import Case, CaseStatus
+from bot.services.cases import CaseStatus
 from bot.services.clock import WallClock
 from bot.telegram.filters import PRIVATE
 from bot.telegram.screens import show
 from bot.ui.callbacks import CaseAction, CaseCb, MenuAction, MenuCb
-from bot.ui.case_views import case_detail, case_keyboard, case_list
+from bot.ui.case_edit_views import edit_menu
+from bot.ui.case_views import case_list, case_screen
 from bot.ui.wizard_prompts import refuse_stale_button
 
 OPEN = (CaseStatus.OPEN,)
@@ -22,26 +23,10 @@ FINISHED = (CaseStatus.ANSWERED, CaseStatus.CLOSED)
 # «Write the email» on pushes sent before emails opened directly leads to the case view.
 VIEWS = (CaseAction.VIEW, CaseAction.EMAIL)
 CHANGES_OF_OPEN_CASES = (
-    CaseAction.ANSWERED,
     CaseAction.CLOSE,
     CaseAction.SNOOZE_HOUR,
     CaseAction.SNOOZE_PERIOD,
 )
-
-
-async def owned_case(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    cases: CaseRepository,
-    statuses: tuple[CaseStatus, ...],
-) -> Case | None:
-    """The pressed case if it is the presser's and in one of these states; otherwise the press
-    is refused the same way for foreign, deleted, made-up and out-of-date cases."""
-    case = await cases.get(callback_data.case, query.from_user.id)
-    if case is None or case.status not in statuses:
-        await refuse_stale_button(query)
-        return None
-    return case
 
 
 async def show_case(
@@ -54,12 +39,11 @@ async def show_case(
     toast: str | None = None,
 ) -> None:
     """One case with its timeline and actions (after an action: with a short toast)."""
-    case = await cases.get(case_id, query.from_user.id)
-    assert case is not None
+    overview = await cases.overview(case_id, query.from_user.id)
+    assert overview is not None
     if toast is not None:
         await query.answer(toast)
-    text = case_detail(case, await cases.events(case.id), now(), rules, locale)
-    await show(query, text, case_keyboard(case), answered=toast is not None)
+    await show(query, *case_screen(overview, now(), rules, locale), answered=toast is not None)
 
 
 async def cmd_cases(
@@ -97,8 +81,10 @@ async def case_viewed(
     clock: WallClock,
 ) -> None:
     """Open one case (also the «write the email» button of older pushes, which leads here)."""
-    if await owned_case(query, callback_data, cases, OPEN + FINISHED):
-        await show_case(query, callback_data.case, cases, rules, locale, clock)
+    if await cases.get(callback_data.case, query.from_user.id) is None:
+        await refuse_stale_button(query)
+        return
+    await show_case(query, callback_data.case, cases, rules, locale, clock)
 
 
 async def open_case_action(
@@ -109,15 +95,13 @@ async def open_case_action(
     locale: str,
     clock: WallClock,
 ) -> None:
-    """Got a reply, snooze an hour or to the next working period, or close."""
-    case = await owned_case(query, callback_data, cases, OPEN)
+    """Snooze an hour or to the next working period, or close."""
+    case = await cases.get(callback_data.case, query.from_user.id, OPEN)
     if case is None:
+        await refuse_stale_button(query)
         return
     now, action = clock(), callback_data.action
-    if action is CaseAction.ANSWERED:
-        await cases.set_status(case, CaseStatus.ANSWERED, now)
-        toast = _("Noted: answered. I recorded the response time.")
-    elif action is CaseAction.CLOSE:
+    if action is CaseAction.CLOSE:
         await cases.set_status(case, CaseStatus.CLOSED, now)
         toast = _("Closed.")
     else:
@@ -131,6 +115,15 @@ async def open_case_action(
     await show_case(query, case.id, cases, rules, locale, clock, toast)
 
 
+async def edit_pressed(query: CallbackQuery, callback_data: CaseCb, cases: CaseRepository) -> None:
+    """What can be corrected."""
+    case = await cases.get(callback_data.case, query.from_user.id, OPEN)
+    if case is None:
+        await refuse_stale_button(query)
+        return
+    await show(query, *edit_menu(case))
+
+
 async def case_reopened(
     query: CallbackQuery,
     callback_data: CaseCb,
@@ -140,8 +133,10 @@ async def case_reopened(
     clock: WallClock,
 ) -> None:
     """Back to open: reminded at its deadline, or at once if that has passed."""
-    case = await owned_case(query, callback_data, cases, FINISHED)
-    if case is not None:
+    case = await cases.get(callback_data.case, query.from_user.id, FINISHED)
+    if case is None:
+        await refuse_stale_button(query)
+    else:
         now = clock()
         await cases.set_status(case, CaseStatus.OPEN, now, rules.reopened_reminder(case, now))
         await show_case(query, case.id, cases, rules, locale, clock, _("Reopened."))
@@ -156,8 +151,10 @@ async def case_deleted(
     clock: WallClock,
 ) -> None:
     """Remove a finished case with its timeline."""
-    case = await owned_case(query, callback_data, cases, FINISHED)
-    if case is not None:
+    case = await cases.get(callback_data.case, query.from_user.id, FINISHED)
+    if case is None:
+        await refuse_stale_button(query)
+    else:
         await cases.delete(case)
         await query.answer(_("Deleted."))
         found = await cases.for_user(query.from_user.id, OPEN)
@@ -173,13 +170,8 @@ def create_router() -> Router:
     callbacks.register(menu_cases, MenuCb.filter(F.action == MenuAction.CASES))
     callbacks.register(finished_cases, CaseCb.filter(F.action == CaseAction.LIST_CLOSED))
     callbacks.register(case_viewed, CaseCb.filter(F.action.in_(VIEWS)))
-    changes = (
-        CaseAction.ANSWERED,
-        CaseAction.CLOSE,
-        CaseAction.SNOOZE_HOUR,
-        CaseAction.SNOOZE_PERIOD,
-    )
-    callbacks.register(open_case_action, CaseCb.filter(F.action.in_(changes)))
+    callbacks.register(open_case_action, CaseCb.filter(F.action.in_(CHANGES_OF_OPEN_CASES)))
+    callbacks.register(edit_pressed, CaseCb.filter(F.action == CaseAction.EDIT))
     callbacks.register(case_reopened, CaseCb.filter(F.action == CaseAction.REOPEN))
     callbacks.register(case_deleted, CaseCb.filter(F.action == CaseAction.DELETE))
     return router

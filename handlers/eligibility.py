@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
 from aiogram import F, Router
@@ -10,18 +11,17 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.db.user_repository import User, UserRepository
+from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules
 from bot.services.clock import WallClock
 from bot.services.eligibility import Step
 from bot.services.knowledge import KnowledgeBase
 from bot.services.profile import parse_sku_count
-from bot.services.time_input import parse_past_time
+from bot.services.time_input import moment_on, parse_past_time
 from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
 from bot.telegram.screens import show
 from bot.ui.callbacks import CheckStep, EligibilityCb, MenuAction, MenuCb
 from bot.ui.eligibility_draft import (
-    PROFILE_FIELDS,
     Outcomes,
     current_screen,
     expected_press,
@@ -30,14 +30,12 @@ from bot.ui.eligibility_draft import (
     record,
     start,
 )
-from bot.ui.eligibility_views import BACK
+from bot.ui.eligibility_views import BACK, MET_DAYS_AGO
 from bot.ui.states import EligibilityWizard
-from bot.ui.wizard_prompts import (
-    ask_again,
-    invalid_reason,
-    refuse_stale_button,
-    time_error_reason,
-)
+from bot.ui.wizard_prompts import ask_again, invalid_reason, refuse_stale_button, time_error_reason
+
+# A day without a time is taken at its noon: close enough for an assignment window of days.
+NOON = time(12)
 
 
 async def cmd_check(message: Message, state: FSMContext, users: UserRepository) -> None:
@@ -88,18 +86,10 @@ async def answer_pressed(
     if value is None:
         await refuse_stale_button(query)
         return
-    user = await save_answer(query.from_user.id, query.from_user.id, step, value, state, users)
+    if field := await record(state, step, value):
+        await users.save_field(query.from_user.id, query.from_user.id, field, value)
+    user = await users.get(query.from_user.id)
     await show(query, *await Outcomes(rules, knowledge, locale).advance(state, user))
-
-
-async def save_answer(
-    user_id: int, chat_id: int, step: Step, value: object, state: FSMContext, users: UserRepository
-) -> User | None:
-    """Keep the answer in the wizard and, where it is a profile field, in the profile."""
-    await record(state, step, value)
-    if step in PROFILE_FIELDS:
-        await users.save_field(user_id, chat_id, PROFILE_FIELDS[step], value)
-    return await users.get(user_id)
 
 
 async def back_pressed(
@@ -121,10 +111,12 @@ async def met_now_pressed(
     locale: str,
     clock: WallClock,
 ) -> None:
-    """Both conditions are met just now."""
+    """Both conditions are met since a day tapped (today, yesterday, days ago)."""
     if await is_current_press(query, callback_data, state, users):
+        now = clock()
         await state.clear()
-        await show(query, *Outcomes(rules, knowledge, locale).eligible_since(clock()))
+        met_at = now - timedelta(days=int(callback_data.value))
+        await show(query, *Outcomes(rules, knowledge, locale).eligible_since(met_at, now))
 
 
 async def sku_typed(
@@ -141,7 +133,9 @@ async def sku_typed(
     parsed = parse_sku_count(message.text[:40])
     if expected is not None and expected[1] is CheckStep.SKUS:
         if parsed.error is None:
-            user = await save_answer(uid, message.chat.id, Step.SKUS, parsed.value, state, users)
+            if field := await record(state, Step.SKUS, parsed.value):
+                await users.save_field(uid, message.chat.id, field, parsed.value)
+            user = await users.get(uid)
             text, markup = await Outcomes(rules, knowledge, locale).advance(state, user)
             await message.answer(text, reply_markup=markup)
             return
@@ -164,15 +158,18 @@ async def met_at_typed(
 ) -> None:
     """When both conditions were met, typed in the seller's own time zone."""
     assert message.from_user is not None and message.text is not None
-    zone = await users.zone(message.from_user.id, default_zone)
-    parsed = parse_past_time(message.text[:80], clock(), zone)
+    zone, now = await users.zone(message.from_user.id, default_zone), clock()
+    parsed = parse_past_time(message.text[:80], now, zone)
+    if parsed.needs_time and parsed.day is not None:
+        # A day is enough here: the conditions are taken as met at its noon.
+        parsed = moment_on(parsed.day, NOON, now, zone)
     if parsed.moment is None:
         assert parsed.error is not None
         text, markup = await current_screen(state, await users.get(message.from_user.id))
         await message.answer(f"{time_error_reason(parsed.error)}\n\n{text}", reply_markup=markup)
         return
     await state.clear()
-    text, markup = Outcomes(rules, knowledge, locale).eligible_since(parsed.moment)
+    text, markup = Outcomes(rules, knowledge, locale).eligible_since(parsed.moment, now)
     await message.answer(text, reply_markup=markup)
 
 
@@ -190,7 +187,9 @@ def create_router() -> Router:
     callbacks = router.callback_query
     callbacks.register(menu_check, MenuCb.filter(F.action == MenuAction.CHECK))
     callbacks.register(back_pressed, EligibilityCb.filter(F.value == BACK))
-    callbacks.register(met_now_pressed, EligibilityCb.filter(F.step == CheckStep.MET_AT))
+    met_at = F.step == CheckStep.MET_AT
+    callbacks.register(met_now_pressed, EligibilityCb.filter(met_at & F.value.in_(MET_DAYS_AGO)))
+    callbacks.register(refuse_stale_button, EligibilityCb.filter(met_at))
     callbacks.register(answer_pressed, EligibilityCb.filter())
     router.message.register(sku_typed, StateFilter(EligibilityWizard.question), PLAIN_TEXT)
     router.message.register(met_at_typed, StateFilter(EligibilityWizard.met_at), PLAIN_TEXT)

@@ -8,6 +8,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.telegram.filters import PRIVATE, Input, Typed
 from bot.ui.keyboards import main_menu
+from bot.ui.wizard_prompts import stale_button_text
 
 
 async def unknown_command(message: Message) -> None:
@@ -31,8 +32,8 @@ async def unsupported_message(message: Message) -> None:
 
 
 async def stale_button(query: CallbackQuery) -> None:
-    """A button from an old message, or forged data."""
-    await query.answer(_("This button is out of date. Here is the current menu."))
+    """A button no flow knows (an old message, forged data): the one wording, and the menu."""
+    await query.answer(stale_button_text())
     if query.message is not None:
         await query.message.answer(_("Pick from the menu:"), reply_markup=main_menu())
 

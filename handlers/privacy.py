@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from zoneinfo import ZoneInfo
 
 import aiosqlite
 from aiogram import F, Router
@@ -11,15 +12,24 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
+from bot.db.case_repository import CaseRepository
 from bot.db.privacy_queries import export_user_data
 from bot.db.user_repository import UserRepository
 from bot.i18n import UserLocaleMiddleware
+from bot.services.case_rules import CaseRules
+from bot.services.clock import WallClock
+from bot.services.policy import Policy
 from bot.telegram.filters import PRIVATE
 from bot.telegram.keyboard import single_column
 from bot.telegram.screens import show
 from bot.ui.callbacks import DeleteCb
 from bot.ui.keyboards import menu_button
-from bot.ui.privacy_views import delete_keyboard, delete_question, privacy_text
+from bot.ui.privacy_views import (
+    delete_keyboard,
+    delete_question,
+    export_summary,
+    privacy_text,
+)
 
 
 async def cmd_privacy(message: Message) -> None:
@@ -27,14 +37,31 @@ async def cmd_privacy(message: Message) -> None:
     await message.answer(privacy_text(), reply_markup=single_column(menu_button()))
 
 
-async def cmd_export(message: Message, db: aiosqlite.Connection) -> None:
-    """Send all of the user's data as a JSON document."""
+async def cmd_export(
+    message: Message,
+    db: aiosqlite.Connection,
+    users: UserRepository,
+    cases: CaseRepository,
+    rules: CaseRules,
+    policy: Policy,
+    locale: str,
+    clock: WallClock,
+    default_zone: ZoneInfo,
+) -> None:
+    """Everything stored about the user: every row as JSON, and a summary to read."""
     assert message.from_user is not None
-    data = await export_user_data(db, message.from_user.id)
-    document = json.dumps(data, ensure_ascii=False, indent=2).encode()
+    user_id, now = message.from_user.id, clock()
+    data = await export_user_data(db, user_id)
+    rows = json.dumps(data, ensure_ascii=False, indent=2).encode()
+    user, overviews = await users.get(user_id), await cases.overviews(user_id)
+    summary = export_summary(user, overviews, now, rules, policy, locale, default_zone.key)
     await message.answer_document(
-        BufferedInputFile(document, filename=f"ozon-am-bot-{message.from_user.id}.json"),
-        caption=_("All data I store about you."),
+        BufferedInputFile(summary.encode(), filename=f"ozon-am-bot-{user_id}.txt"),
+        caption=_("Your data, to read."),
+    )
+    await message.answer_document(
+        BufferedInputFile(rows, filename=f"ozon-am-bot-{user_id}.json"),
+        caption=_("All data I store about you, every row (JSON)."),
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -18,16 +20,20 @@ from bot.ui.states import ProfileEdit
 from bot.ui.wizard_prompts import ask_for_text, invalid_reason, stale_button_text
 
 
-async def cmd_profile(message: Message, users: UserRepository, policy: Policy) -> None:
+async def cmd_profile(
+    message: Message, users: UserRepository, policy: Policy, default_zone: ZoneInfo
+) -> None:
     """Show the profile card."""
     assert message.from_user is not None
-    text, markup = profile_card(await users.get(message.from_user.id), policy)
+    text, markup = profile_card(await users.get(message.from_user.id), policy, default_zone.key)
     await message.answer(text, reply_markup=markup)
 
 
-async def menu_profile(query: CallbackQuery, users: UserRepository, policy: Policy) -> None:
+async def menu_profile(
+    query: CallbackQuery, users: UserRepository, policy: Policy, default_zone: ZoneInfo
+) -> None:
     """Show the profile card from the menu."""
-    text, markup = profile_card(await users.get(query.from_user.id), policy)
+    text, markup = profile_card(await users.get(query.from_user.id), policy, default_zone.key)
     await show(query, text, markup)
 
 
@@ -48,6 +54,7 @@ async def profile_choice_pressed(
     state: FSMContext,
     users: UserRepository,
     policy: Policy,
+    default_zone: ZoneInfo,
 ) -> None:
     """Save a value picked from buttons, after checking it is one we offered."""
     field, value = callback_data.field, callback_data.value
@@ -57,12 +64,16 @@ async def profile_choice_pressed(
     await state.clear()
     stored: object = int(value) if field is ProfileField.QUIET_HOLD else value
     await users.save_field(query.from_user.id, query.from_user.id, field, stored)
-    text, markup = saved_card(await users.get(query.from_user.id), policy)
+    text, markup = saved_card(await users.get(query.from_user.id), policy, default_zone.key)
     await show(query, text, markup)
 
 
 async def profile_value_typed(
-    message: Message, state: FSMContext, users: UserRepository, policy: Policy
+    message: Message,
+    state: FSMContext,
+    users: UserRepository,
+    policy: Policy,
+    default_zone: ZoneInfo,
 ) -> None:
     """Validate a typed value; save it, or explain and ask again."""
     assert message.from_user is not None and message.text is not None
@@ -75,7 +86,7 @@ async def profile_value_typed(
         return
     await state.clear()
     await users.save_field(message.from_user.id, message.chat.id, field, parsed.value)
-    text, markup = saved_card(await users.get(message.from_user.id), policy)
+    text, markup = saved_card(await users.get(message.from_user.id), policy, default_zone.key)
     await message.answer(text, reply_markup=markup)
 
 

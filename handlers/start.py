@@ -7,21 +7,34 @@ from aiogram.filters import Command, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from bot.db.user_repository import UserRepository
+from bot.db.case_repository import CaseRepository
+from bot.services.case_rules import CaseRules
+from bot.services.cases import CaseStatus
+from bot.services.clock import WallClock
 from bot.telegram.filters import PRIVATE
 from bot.telegram.keyboard import single_column
 from bot.telegram.screens import show
 from bot.ui.callbacks import MenuAction, MenuCb
 from bot.ui.keyboards import main_menu, menu_button
-from bot.ui.start_views import help_text, welcome_text
+from bot.ui.start_views import help_text, welcome, welcome_text
 
 
-async def cmd_start(message: Message, state: FSMContext, users: UserRepository) -> None:
-    """Greet, register the user and show the menu."""
+async def cmd_start(
+    message: Message,
+    state: FSMContext,
+    cases: CaseRepository,
+    rules: CaseRules,
+    locale: str,
+    clock: WallClock,
+) -> None:
+    """Greet and show the menu; a returning seller sees their overdue follow-ups first."""
     assert message.from_user is not None
     await state.clear()
-    await users.ensure(message.from_user.id, message.chat.id)
-    await message.answer(welcome_text(), reply_markup=main_menu())
+    now = clock()
+    open_cases = await cases.for_user(message.from_user.id, (CaseStatus.OPEN,))
+    overdue = [case for case in open_cases if case.due_at <= now]
+    text, markup = welcome(overdue, now, rules, locale)
+    await message.answer(text, reply_markup=markup)
 
 
 async def cmd_help(message: Message) -> None:

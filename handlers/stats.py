@@ -9,6 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from bot.db.stats_queries import StatsRepository
 from bot.services.case_rules import CaseRules
 from bot.services.clock import WallClock
+from bot.services.response_times import response_figures
 from bot.settings import Settings
 from bot.telegram.filters import PRIVATE
 from bot.telegram.keyboard import single_column
@@ -28,8 +29,9 @@ async def stats_text(
 ) -> str:
     """The seller's figures, the community's where enough sellers contributed, and for
     operators the totals."""
-    community = await stats.response_times()
-    lines = own_figures(await stats.response_times(user_id), community, rules, locale)
+    community = response_figures(await stats.answered(), rules)
+    own = response_figures(await stats.answered(user_id), rules)
+    lines = own_figures(own, community, rules, locale)
     if user_id in settings.admin_ids:
         lines += operator_totals(await stats.totals(clock()), community, locale)
     return "\n".join(lines)

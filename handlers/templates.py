@@ -13,13 +13,16 @@ from bot.services.case_rules import CaseRules
 from bot.services.cases import CaseEvent
 from bot.services.clock import WallClock
 from bot.services.profile import TYPED_PARSERS, ProfileField
-from bot.services.template_filling import CaseFacts, TemplateLibrary
+from bot.services.template_filling import TemplateLibrary
 from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE, DataPrefix
 from bot.telegram.screens import show
 from bot.ui.callbacks import EmailCb, MenuAction, MenuCb, TemplatesCb, TemplatesSection
 from bot.ui.profile_views import prompt_for
 from bot.ui.states import TemplateFill
 from bot.ui.template_views import (
+    EmailFill,
+    case_facts,
+    description_prompt,
     email_list,
     email_view,
     field_prompt,
@@ -30,6 +33,9 @@ from bot.ui.template_views import (
 )
 from bot.ui.wizard_prompts import ask_for_text, invalid_reason, stale_button_text
 
+# The description goes into a letter: a few sentences, not an essay.
+DESCRIPTION_MAX_CHARS = 600
+
 
 async def email_screen(
     request: EmailCb,
@@ -39,29 +45,36 @@ async def email_screen(
     cases: CaseRepository,
     templates: TemplateLibrary,
     rules: CaseRules,
+    locale: str,
     now: WallClock,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The next screen of an email: a missing profile field, the problem type, or the email
-    (filled from the case it was opened from, which then notes it on its timeline)."""
+    """The next screen: a missing profile field, the problem type, the description, or the
+    email (filled from the case it was opened from, which notes it on its timeline)."""
     template = templates.email(request.template)
     assert template is not None
-    user = await users.get(user_id)
+    user, data = await users.get(user_id), await state.get_data()
     field = missing_field(template, user)
     if field is not None:
         await state.set_state(TemplateFill.value)
         await state.set_data({"request": request.pack(), "field": field.value})
         return field_prompt(field)
-    await state.clear()
     if template.needs_problem() and request.problem not in templates.problems:
-        return problem_picker(request)
-    facts = None
+        await state.clear()
+        return problem_picker(request, templates, locale)
+    if template.asks_description and not request.described:
+        await state.set_state(TemplateFill.description)
+        await state.set_data({"request": request.pack()})
+        return description_prompt(request)
+    await state.clear()
     case = await cases.get(request.case, user_id) if request.case else None
     if case is not None:
-        waited = rules.waited(case, now())
-        facts = CaseFacts(case.happened_at, waited=waited.amount, working_time=waited.working_time)
         await cases.record_event(case, CaseEvent.EMAIL, now())
-    problem = templates.problems.get(request.problem)
-    return email_view(template, user, facts, problem, rules.policy)
+    fill = EmailFill(
+        case=case_facts(case, rules, now()) if case else None,
+        problem=request.problem or None,
+        description=data.get("description"),
+    )
+    return email_view(template, templates, user, fill, rules.policy)
 
 
 async def cmd_templates(message: Message) -> None:
@@ -105,6 +118,7 @@ async def email_pressed(
     cases: CaseRepository,
     templates: TemplateLibrary,
     rules: CaseRules,
+    locale: str,
     clock: WallClock,
 ) -> None:
     """Open one email template; an unknown template or someone else's case is refused."""
@@ -114,7 +128,7 @@ async def email_pressed(
         await query.answer(stale_button_text(), show_alert=True)
         return
     screen = await email_screen(
-        callback_data, user_id, state, users, cases, templates, rules, clock
+        callback_data, user_id, state, users, cases, templates, rules, locale, clock
     )
     await show(query, *screen, new_message=True)
 
@@ -126,6 +140,7 @@ async def field_typed(
     cases: CaseRepository,
     templates: TemplateLibrary,
     rules: CaseRules,
+    locale: str,
     clock: WallClock,
 ) -> None:
     """Save the missing profile field, then go on with the template."""
@@ -140,7 +155,28 @@ async def field_typed(
     await users.save_field(message.from_user.id, message.chat.id, field, parsed.value)
     request = EmailCb.unpack(stored["request"])
     text, markup = await email_screen(
-        request, message.from_user.id, state, users, cases, templates, rules, clock
+        request, message.from_user.id, state, users, cases, templates, rules, locale, clock
+    )
+    await message.answer(text, reply_markup=markup)
+
+
+async def description_typed(
+    message: Message,
+    state: FSMContext,
+    users: UserRepository,
+    cases: CaseRepository,
+    templates: TemplateLibrary,
+    rules: CaseRules,
+    locale: str,
+    clock: WallClock,
+) -> None:
+    """The seller's own words go into the email."""
+    assert message.from_user is not None and message.text is not None
+    stored = await state.get_data()
+    await state.update_data(description=message.text.strip()[:DESCRIPTION_MAX_CHARS])
+    request = EmailCb.unpack(stored["request"]).model_copy(update={"described": True})
+    text, markup = await email_screen(
+        request, message.from_user.id, state, users, cases, templates, rules, locale, clock
     )
     await message.answer(text, reply_markup=markup)
 
@@ -155,5 +191,6 @@ def create_router() -> Router:
     router.callback_query.register(email_pressed, EmailCb.filter())
     router.callback_query.register(old_email_pressed, DataPrefix("tm1"))
     router.message.register(field_typed, StateFilter(TemplateFill.value), PLAIN_TEXT)
-    router.message.register(ask_for_text, StateFilter(TemplateFill.value), NO_TEXT)
+    router.message.register(description_typed, StateFilter(TemplateFill.description), PLAIN_TEXT)
+    router.message.register(ask_for_text, StateFilter(TemplateFill), NO_TEXT)
     return router

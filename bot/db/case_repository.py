@@ -14,6 +14,15 @@ from bot.services.clock import from_epoch, to_epoch
 
 
 @dataclass(frozen=True)
+class CaseOverview:
+    """A case with its timeline and its next reminder: what its screen shows."""
+
+    case: Case
+    events: list[tuple[datetime, CaseEvent]]
+    next_reminder: datetime | None
+
+
+@dataclass(frozen=True)
 class DueReminder:
     """A claimed reminder with what is needed to write and address it."""
 
@@ -97,14 +106,33 @@ class CaseRepository:
         assert case is not None
         return case
 
-    async def get(self, case_id: int, user_id: int) -> Case | None:
-        """The case if it exists and belongs to the user; None otherwise (same for both)."""
+    async def get(
+        self, case_id: int, user_id: int, statuses: tuple[CaseStatus, ...] = tuple(CaseStatus)
+    ) -> Case | None:
+        """The case if it exists, belongs to the user and is in one of these states; None
+        otherwise (the same for every reason, so nothing is revealed)."""
         async with self._db.execute(
             f"SELECT {_CASE_COLUMNS} FROM cases c WHERE c.id = ? AND c.user_id = ?",
             (case_id, user_id),
         ) as cursor:
             row = await cursor.fetchone()
-        return _case(row) if row else None
+        case = _case(row) if row else None
+        return case if case is not None and case.status in statuses else None
+
+    async def overview(self, case_id: int, user_id: int) -> CaseOverview | None:
+        """The case (if it is the user's) with its timeline and next reminder."""
+        case = await self.get(case_id, user_id)
+        if case is None:
+            return None
+        return CaseOverview(case, await self.events(case_id), await self.next_reminder_at(case_id))
+
+    async def overviews(self, user_id: int) -> list[CaseOverview]:
+        """Every case of the user, in every state, with its timeline and next reminder."""
+        cases = await self.for_user(user_id, tuple(CaseStatus))
+        return [
+            CaseOverview(case, await self.events(case.id), await self.next_reminder_at(case.id))
+            for case in cases
+        ]
 
     async def for_user(self, user_id: int, statuses: tuple[CaseStatus, ...]) -> list[Case]:
         """The user's cases in these states, soonest deadline first."""
@@ -129,9 +157,15 @@ class CaseRepository:
             await self._event(case.id, event, now)
 
     async def set_status(
-        self, case: Case, status: CaseStatus, now: datetime, remind_at: datetime | None = None
+        self,
+        case: Case,
+        status: CaseStatus,
+        now: datetime,
+        remind_at: datetime | None = None,
+        answered_at: datetime | None = None,
     ) -> None:
-        """Answer, close or reopen; pending reminders stop, a reopened case gets a new one."""
+        """Answer (the reply came at `answered_at`, default now), close or reopen; pending
+        reminders stop, a reopened case gets a new one."""
         async with transaction(self._db):
             event = {
                 CaseStatus.ANSWERED: CaseEvent.ANSWERED,
@@ -144,13 +178,62 @@ class CaseRepository:
                 "answered_at = CASE WHEN ? = 'answered' THEN ? ELSE answered_at END, "
                 "closed_at = CASE WHEN ? = 'open' THEN NULL ELSE ? END, "
                 "nudges = CASE WHEN ? = 'open' THEN 0 ELSE nudges END WHERE id = ?",
-                (status.value, status.value, epoch, status.value, epoch, status.value, case.id),
+                (
+                    status.value,
+                    status.value,
+                    to_epoch(answered_at or now),
+                    status.value,
+                    epoch,
+                    status.value,
+                    case.id,
+                ),
             )
             await self._cancel_reminders(case.id)
             await self._event(case.id, event, now)
             if remind_at is not None:
                 await self._remind(case.id, case.user_id, remind_at)
         self._changed()
+
+    async def reschedule(
+        self,
+        case: Case,
+        happened_at: datetime,
+        deadline: Deadline,
+        remind_at: datetime,
+        now: datetime,
+    ) -> None:
+        """A corrected time: the event moment, the deadline and its clock, the next reminder."""
+        async with transaction(self._db):
+            await self._db.execute(
+                "UPDATE cases SET happened_at = ?, due_at = ?, clock = ?, estimate = ?, "
+                "nudges = 0 WHERE id = ?",
+                (
+                    to_epoch(happened_at),
+                    to_epoch(deadline.due),
+                    deadline.clock.value,
+                    int(deadline.estimate),
+                    case.id,
+                ),
+            )
+            await self._cancel_reminders(case.id)
+            await self._remind(case.id, case.user_id, remind_at)
+            await self._event(case.id, CaseEvent.EDITED, now)
+        self._changed()
+
+    async def set_note(self, case: Case, note: str | None, now: datetime) -> None:
+        """A corrected note."""
+        async with transaction(self._db):
+            await self._db.execute("UPDATE cases SET note = ? WHERE id = ?", (note, case.id))
+            await self._event(case.id, CaseEvent.EDITED, now)
+
+    async def next_reminder_at(self, case_id: int) -> datetime | None:
+        """When the case's next reminder is due, if one is pending."""
+        async with self._db.execute(
+            "SELECT min(due_at) FROM reminders WHERE case_id = ? AND state = 'pending'",
+            (case_id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return from_epoch(row[0]) if row and row[0] is not None else None
 
     async def snooze(self, case: Case, until: datetime, now: datetime) -> None:
         """Move the case's next reminder to `until`."""

@@ -1,24 +1,15 @@
-"""Figures for /stats: a seller's own response times, community medians, operator totals."""
+"""Figures for /stats: answered cases (for the medians) and operator totals."""
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import aiosqlite
 
-from bot.services.cases import CaseKind
-from bot.services.clock import to_epoch
-
-
-@dataclass(frozen=True)
-class KindFigures:
-    """Response times of one case kind."""
-
-    median: timedelta
-    count: int
-    sellers: int
+from bot.services.cases import CaseKind, Clock
+from bot.services.clock import from_epoch, to_epoch
+from bot.services.response_times import AnsweredCase
 
 
 @dataclass(frozen=True)
@@ -33,30 +24,16 @@ class Totals:
     reminders_failed: int
 
 
-def _figures(rows: list[tuple[str, int, int]]) -> dict[CaseKind, KindFigures]:
-    by_kind: dict[str, list[tuple[int, int]]] = {}
-    for kind, user_id, seconds in rows:
-        by_kind.setdefault(kind, []).append((user_id, seconds))
-    return {
-        CaseKind(kind): KindFigures(
-            median=timedelta(seconds=statistics.median(seconds for _, seconds in values)),
-            count=len(values),
-            sellers=len({user for user, _ in values}),
-        )
-        for kind, values in by_kind.items()
-    }
-
-
 class StatsRepository:
     """Read-only queries over answered cases and reminders."""
 
     def __init__(self, db: aiosqlite.Connection) -> None:
         self._db = db
 
-    async def response_times(self, user_id: int | None = None) -> dict[CaseKind, KindFigures]:
-        """Median time from sending to the answer, per kind (one seller, or everyone)."""
+    async def answered(self, user_id: int | None = None) -> list[AnsweredCase]:
+        """Answered cases (one seller's, or everyone's) with their two moments."""
         query = (
-            "SELECT kind, user_id, answered_at - happened_at FROM cases "
+            "SELECT kind, user_id, clock, happened_at, answered_at FROM cases "
             "WHERE answered_at IS NOT NULL AND answered_at >= happened_at"
         )
         params: tuple[int, ...] = ()
@@ -64,8 +41,13 @@ class StatsRepository:
             query += " AND user_id = ?"
             params = (user_id,)
         async with self._db.execute(query, params) as cursor:
-            rows = [(row[0], row[1], row[2]) for row in await cursor.fetchall()]
-        return _figures(rows)
+            rows = await cursor.fetchall()
+        return [
+            AnsweredCase(
+                CaseKind(row[0]), row[1], Clock(row[2]), from_epoch(row[3]), from_epoch(row[4])
+            )
+            for row in rows
+        ]
 
     async def totals(self, now: datetime) -> Totals:
         """Users, cases and reminders, counted for the operator."""

@@ -149,6 +149,14 @@ class CaseRules:
         due = schedule.add_working_hours(happened, wait)
         return Deadline(due, clock, schedule.spans_estimate(happened, due), ())
 
+    def corrected_deadline(self, case: Case, happened: datetime) -> Deadline:
+        """The deadline after the seller corrects when the case happened: recomputed for the
+        policy's kinds, the same wait for the seller's own."""
+        if case.kind is CaseKind.CUSTOM:
+            wait = self.span(case.clock, case.happened_at, case.due_at).amount
+            return self.custom_deadline(happened, wait, case.clock)
+        return self.deadline(case.kind, happened)
+
     def working_days_deadline(self, happened: datetime, days: int, clock: Clock) -> Deadline:
         """The end of the `days`-th working day after `happened` on an office's calendar."""
         schedule = self.schedules.for_clock(clock)

@@ -42,6 +42,7 @@ class CaseEvent(StrEnum):
     ANSWERED = "answered"
     CLOSED = "closed"
     REOPENED = "reopened"
+    EDITED = "edited"
 
 
 class Clock(StrEnum):

@@ -62,6 +62,7 @@ class InvalidValue(StrEnum):
     TOO_LARGE = "too_large"
     UNKNOWN_TIMEZONE = "unknown_timezone"
     NOT_A_TIME_RANGE = "not_a_time_range"
+    NOT_LATIN = "not_latin"
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,10 @@ class Parsed(Generic[T]):
 
     value: T | None = None
     error: InvalidValue | None = None
+
+
+_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _has_control_chars(text: str) -> bool:
@@ -94,12 +99,15 @@ def parse_seller_id(text: str) -> Parsed[str]:
 
 
 def parse_company_name(text: str) -> Parsed[str]:
-    """Any printable name up to the length templates are sized for."""
+    """The company name in Latin letters, as registered on Ozon (it goes into Russian and
+    English letters), printable, up to the length templates are sized for."""
     value = " ".join(text.split())
     if not value:
         return Parsed(error=InvalidValue.EMPTY)
     if _has_control_chars(value):
         return Parsed(error=InvalidValue.CONTROL_CHARS)
+    if _CJK.search(value) or not _LATIN_LETTER.search(value):
+        return Parsed(error=InvalidValue.NOT_LATIN)
     if len(value) > COMPANY_NAME_MAX_CHARS:
         return Parsed(error=InvalidValue.TOO_LONG)
     return Parsed(value=value)

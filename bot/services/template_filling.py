@@ -1,19 +1,35 @@
-"""Filling phrases and email templates with the seller's details (plain text, no HTML)."""
+"""Filling phrases and email templates with the seller's details (plain text, no HTML).
+
+An email has a Russian and an English body, and a Chinese one when it goes to the China support
+mailbox, so a seller who writes only Chinese can send it too. Opened from a tracked follow-up it
+says when the earlier message went out, what it was about and how long the seller has waited,
+in each language's own way of writing dates and plural forms.
+"""
 
 from __future__ import annotations
 
+import re
 import string
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from babel import Locale
 
+from bot.services.cases import CaseKind
+
 MOSCOW = ZoneInfo("Europe/Moscow")
+BEIJING = ZoneInfo("Asia/Shanghai")
+# The languages of a letter, in the order they are shown.
+LETTER_LANGUAGES = ("zh", "ru", "en")
+SELLER_FIELDS = frozenset({"seller_id", "company_name", "sku_count"})
 _RUSSIAN = Locale.parse("ru")
 _HOURS_RU = {"one": "час", "few": "часа", "many": "часов", "other": "часа"}
 _WORKING_RU = {"one": "рабочий", "few": "рабочих", "many": "рабочих", "other": "рабочего"}
+_MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+_BLANK_LINES = re.compile(r"\n{3,}")
 
 
 class Recipient(StrEnum):
@@ -25,10 +41,12 @@ class Recipient(StrEnum):
 
 @dataclass(frozen=True)
 class Phrase:
-    """A short Russian message for the AM chat."""
+    """A short Russian message for the AM chat; `tracks` is the follow-up a sent phrase starts
+    waiting on (None: no answer expected)."""
 
     id: str
     ru: str
+    tracks: CaseKind | None = None
 
     def fields(self) -> set[str]:
         """Profile fields the phrase needs."""
@@ -37,111 +55,55 @@ class Phrase:
 
 @dataclass(frozen=True)
 class EmailTemplate:
-    """A bilingual email with subject and recipient; case lines are optional."""
+    """An email: recipient, subject, a body per language, and what sending it starts."""
 
     id: str
     to: Recipient
+    tracks: CaseKind
     subject: str
-    ru: str
-    en: str
-    case_line_ru: str = ""
-    no_case_line_ru: str = ""
-    case_line_en: str = ""
-    no_case_line_en: str = ""
+    bodies: Mapping[str, str]
+    case_lines: Mapping[str, str] = field(default_factory=dict)
+    no_case_lines: Mapping[str, str] = field(default_factory=dict)
+    asks_description: bool = False
 
     def fields(self) -> set[str]:
         """Seller fields the template needs (the case and problem fields are filled apart)."""
-        return (placeholders(self.subject) | placeholders(self.ru) | placeholders(self.en)) & (
-            SELLER_FIELDS
-        )
+        texts = [self.subject, *self.bodies.values()]
+        return set().union(*(placeholders(text) for text in texts)) & SELLER_FIELDS
 
     def needs_problem(self) -> bool:
         """Does the seller have to pick a problem type?"""
-        return "problem_ru" in placeholders(self.subject + self.ru)
-
-
-SELLER_FIELDS = frozenset({"seller_id", "company_name", "sku_count"})
+        return "problem_ru" in placeholders(self.subject)
 
 
 @dataclass(frozen=True)
 class CaseFacts:
-    """What a template opened from a case says about it."""
+    """What a template opened from a case says about it: when, how long, what about."""
 
     sent_at: datetime
     waited: timedelta
     working_time: bool
+    kind: CaseKind
 
 
 @dataclass(frozen=True)
 class RenderedEmail:
-    """What the seller copies."""
+    """What the seller copies: the subject and a body per language."""
 
     subject: str
-    ru: str
-    en: str
-
-
-def placeholders(text: str) -> set[str]:
-    """The `{names}` a text uses."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def moscow_stamp(moment: datetime) -> str:
-    """`dd.mm.yyyy HH:MM МСК`, the way Russian correspondence writes a Moscow time."""
-    return moment.astimezone(MOSCOW).strftime("%d.%m.%Y %H:%M") + " МСК"
-
-
-def hours_ru(waited: timedelta, *, working: bool) -> str:
-    """ "3 рабочих часа", "1 час": whole hours (at least one) with Russian plural forms."""
-    hours = max(1, round(waited.total_seconds() / 3600))
-    form = _RUSSIAN.plural_form(hours)
-    noun = _HOURS_RU[form]
-    return f"{hours} {_WORKING_RU[form]} {noun}" if working else f"{hours} {noun}"
-
-
-def hours_en(waited: timedelta, *, working: bool) -> str:
-    """ "3 working hours", "1 hour"."""
-    hours = max(1, round(waited.total_seconds() / 3600))
-    noun = "hour" if hours == 1 else "hours"
-    return f"{hours} working {noun}" if working else f"{hours} {noun}"
-
-
-def render_email(
-    template: EmailTemplate,
-    seller: dict[str, str],
-    case: CaseFacts | None,
-    problem: tuple[str, str] | None,
-) -> RenderedEmail:
-    """Fill every placeholder; `seller` must hold every field `template.fields()` names."""
-    values = dict(seller)
-    if problem is not None:
-        values["problem_ru"], values["problem_en"] = problem
-    lines = {"ru": template.no_case_line_ru, "en": template.no_case_line_en}
-    if case is not None and template.case_line_ru:
-        stamp = moscow_stamp(case.sent_at)
-        lines = {
-            "ru": template.case_line_ru.format(
-                sent_at=stamp, elapsed=hours_ru(case.waited, working=case.working_time)
-            ),
-            "en": template.case_line_en.format(
-                sent_at=stamp.replace("МСК", "MSK"),
-                elapsed=hours_en(case.waited, working=case.working_time),
-            ),
-        }
-    return RenderedEmail(
-        subject=template.subject.format(**values),
-        ru=template.ru.format(**values, case_line=lines["ru"]),
-        en=template.en.format(**values, case_line=lines["en"]),
-    )
+    bodies: dict[str, str]
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class TemplateLibrary:
-    """Every phrase and email, in file order, and the problem types (Russian, English)."""
+    """Every phrase and email in file order; problem types, the seller's description frame
+    and what each kind of follow-up was about, per language."""
 
     phrases: tuple[Phrase, ...]
     emails: tuple[EmailTemplate, ...]
-    problems: dict[str, tuple[str, str]]
+    problems: dict[str, dict[str, str]]
+    description: dict[str, str]
+    case_subjects: dict[CaseKind, dict[str, str]]
 
     def email(self, template_id: str) -> EmailTemplate | None:
         """The email template with this id, if there is one."""
@@ -150,3 +112,74 @@ class TemplateLibrary:
     def actions(self) -> frozenset[str]:
         """The actions other content may link to: the phrasebook and each email."""
         return frozenset({"phrases", *(f"template:{email.id}" for email in self.emails)})
+
+
+def placeholders(text: str) -> set[str]:
+    """The `{names}` a text uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def sent_stamp(moment: datetime, language: str) -> str:
+    """When something was sent, written the way each reader expects: Moscow time for the
+    Russian and English letters, Beijing time for the China team."""
+    if language == "zh":
+        local = moment.astimezone(BEIJING)
+        return f"北京时间 {local.year}年{local.month}月{local.day}日 {local:%H:%M}"
+    local = moment.astimezone(MOSCOW)
+    if language == "ru":
+        return f"{local:%d.%m.%Y} в {local:%H:%M} по московскому времени"
+    return f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year} at {local:%H:%M} Moscow time"
+
+
+def waited_text(waited: timedelta, *, working: bool, language: str) -> str:
+    """Whole hours (at least one) in the language's plural forms: "3 рабочих часа",
+    "1 working hour", "5 个工作小时"."""
+    hours = max(1, round(waited.total_seconds() / 3600))
+    if language == "zh":
+        return f"{hours} 个工作小时" if working else f"{hours} 小时"
+    if language == "ru":
+        form = _RUSSIAN.plural_form(hours)
+        noun = _HOURS_RU[form]
+        return f"{hours} {_WORKING_RU[form]} {noun}" if working else f"{hours} {noun}"
+    noun = "hour" if hours == 1 else "hours"
+    return f"{hours} working {noun}" if working else f"{hours} {noun}"
+
+
+def render_email(
+    template: EmailTemplate,
+    library: TemplateLibrary,
+    seller: Mapping[str, str],
+    *,
+    case: CaseFacts | None = None,
+    problem: str | None = None,
+    description: str | None = None,
+) -> RenderedEmail:
+    """Fill every placeholder; `seller` must hold every field `template.fields()` names."""
+    names = library.problems.get(problem or "", {})
+    subject = template.subject.format(
+        **seller, problem_ru=names.get("ru", ""), problem_en=names.get("en", "")
+    )
+    bodies = {}
+    for language, body in template.bodies.items():
+        values = {
+            **seller,
+            "problem": names.get(language, ""),
+            "description": (
+                library.description[language].format(text=description) if description else ""
+            ),
+            "case_line": _case_line(template, library, case, language),
+        }
+        bodies[language] = _BLANK_LINES.sub("\n\n", body.format(**values)).strip()
+    return RenderedEmail(subject=subject, bodies=bodies)
+
+
+def _case_line(
+    template: EmailTemplate, library: TemplateLibrary, case: CaseFacts | None, language: str
+) -> str:
+    if case is None or language not in template.case_lines:
+        return template.no_case_lines.get(language, "")
+    return template.case_lines[language].format(
+        sent_at=sent_stamp(case.sent_at, language),
+        elapsed=waited_text(case.waited, working=case.working_time, language=language),
+        subject=library.case_subjects[case.kind][language],
+    )

@@ -105,11 +105,12 @@ class TemplatesCb(CallbackData, prefix="t1"):
 
 class EmailCb(CallbackData, prefix="tm2"):
     """Open an email template by id; `case` (0: none) fills it from a case, `problem` is the
-    problem type of the general request."""
+    problem type of the general request, `described` says the description step is done."""
 
     template: str
     case: int = 0
     problem: str = ""
+    described: bool = False
 
 
 class TrackAction(StrEnum):
@@ -118,6 +119,7 @@ class TrackAction(StrEnum):
     KIND = "k"
     WHEN = "w"
     AT = "at"
+    SENT = "sent"  # «I have sent it» under a template: recorded at once, time now
     DUE = "d"
     NOTE = "n"
     SAVE = "s"
@@ -137,7 +139,9 @@ class CaseAction(StrEnum):
     """What a seller can do with one case."""
 
     VIEW = "v"
-    ANSWERED = "a"
+    ANSWERED = "a"  # asks when the reply came
+    EDIT = "ed"  # the corrections menu
+    EDIT_NOTE = "n"
     EMAIL = "e"  # buttons of pushes sent before emails were opened with EmailCb directly
     SNOOZE_HOUR = "h"
     SNOOZE_PERIOD = "p"
@@ -152,6 +156,23 @@ class CaseCb(CallbackData, prefix="c1"):
 
     action: CaseAction
     case: int = 0
+
+
+class CaseMoment(StrEnum):
+    """Which time of a case a quick button or a typed time sets."""
+
+    HAPPENED = "h"  # when the message went out (the deadline follows)
+    ANSWERED = "a"  # when the reply came (the case is then answered)
+    DUE = "d"  # the deadline itself, counted from now
+
+
+class CaseTimeCb(CallbackData, prefix="ct1"):
+    """A quick time for one of a case's moments: a `QuickTime` for the past, an `OwnWait`
+    from now for the deadline."""
+
+    case: int
+    moment: CaseMoment
+    value: str
 
 
 # Prefixes of earlier versions of the classes above, and the section each belonged to.

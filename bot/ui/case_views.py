@@ -9,17 +9,19 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import lazy_gettext as __
 
+from bot.db.case_repository import CaseOverview
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseEvent, CaseKind, CaseStatus, Clock
 from bot.services.policy import Policy
 from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import CaseAction, CaseCb, EmailCb, MenuAction, MenuCb
-from bot.ui.formatting import dual_time, duration, source_note
+from bot.ui.formatting import dual_time, source_note, span_text
 from bot.ui.keyboards import menu_button
 from bot.ui.labels import EVENT_LABELS, KIND_LABELS
 
 # A list shows this many cases; older ones stay reachable from their pushes.
 LIST_LIMIT = 20
+NOTE_IN_LIST = 40
 
 # What to do when each kind of case lapses, and which email helps.
 NEXT_STEPS = {
@@ -84,21 +86,29 @@ def clock_note(clock: Clock, policy: Policy, estimate: bool) -> str:
 
 
 def countdown(case: Case, now: datetime, rules: CaseRules, locale: str) -> str:
-    """ "2 hr 10 min left" or "overdue by 1 hr" (working time where the clock is)."""
+    """ "2 working hours left (3 days)" or "overdue by 88 working hours (11 days)"."""
     if case.due_at > now:
-        left = rules.remaining(case, now)
-        return "⏳ " + _("{time} left").format(time=duration(left.amount, locale))
-    late = rules.overdue(case, now)
-    return "⏰ " + _("overdue by {time}").format(time=duration(late.amount, locale))
+        left = span_text(rules.remaining(case, now), locale)
+        return "⏳ " + _("{time} left").format(time=left)
+    late = span_text(rules.overdue(case, now), locale)
+    return "⏰ " + _("overdue by {time}").format(time=late)
 
 
 def case_line(case: Case, now: datetime, rules: CaseRules, locale: str) -> str:
-    """One line for the case list."""
+    """A few lines for the case list: what, its note (so two alike cases tell apart), and
+    the countdown or the state."""
     title = f"#{case.id} {KIND_LABELS[case.kind]}"
+    if case.note:
+        title += " · " + html.quote(shorten(case.note, NOTE_IN_LIST))
     if case.status is not CaseStatus.OPEN:
         return f"{title} · {status_label(case.status)}"
     due = _("due {time}").format(time=dual_time(case.due_at, locale))
     return f"{title}\n{countdown(case, now, rules, locale)} · {due}"
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, an ellipsis marking a cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def status_label(status: CaseStatus) -> str:
@@ -113,11 +123,12 @@ def status_label(status: CaseStatus) -> str:
 def case_detail(
     case: Case,
     events: list[tuple[datetime, CaseEvent]],
+    next_reminder: datetime | None,
     now: datetime,
     rules: CaseRules,
     locale: str,
 ) -> str:
-    """The case with its deadline, clock and timeline."""
+    """The case with its deadline, clock, next reminder and timeline."""
     lines = [
         f"<b>#{case.id} {KIND_LABELS[case.kind]}</b> · {status_label(case.status)}",
         _("Happened: {time}").format(time=dual_time(case.happened_at, locale)),
@@ -126,8 +137,10 @@ def case_detail(
     ]
     if case.status is CaseStatus.OPEN:
         lines.append(countdown(case, now, rules, locale))
+    if next_reminder is not None:
+        lines.append(next_reminder_line(next_reminder, locale))
     if case.answered_at is not None:
-        waited = duration(case.answered_at - case.happened_at, locale)
+        waited = span_text(rules.waited(case, now), locale)
         lines.append(_("Answered after {time}").format(time=waited))
     if case.note:
         lines.append(_("Note: {note}").format(note=html.quote(case.note)))
@@ -135,6 +148,14 @@ def case_detail(
     lines.append(_("<b>Timeline</b>"))
     lines += [f"• {dual_time(at, locale)} — {EVENT_LABELS[event]}" for at, event in events]
     return "\n".join(lines)
+
+
+def case_screen(
+    overview: CaseOverview, now: datetime, rules: CaseRules, locale: str
+) -> tuple[str, InlineKeyboardMarkup]:
+    """One case with its timeline, next reminder and actions."""
+    text = case_detail(overview.case, overview.events, overview.next_reminder, now, rules, locale)
+    return text, case_keyboard(overview.case)
 
 
 def case_keyboard(case: Case) -> InlineKeyboardMarkup:
@@ -152,10 +173,11 @@ def case_keyboard(case: Case) -> InlineKeyboardMarkup:
         for action, text in (
             (CaseAction.SNOOZE_HOUR, _("⏰ Remind in 1 hour")),
             (CaseAction.SNOOZE_PERIOD, _("🌅 Next working period")),
+            (CaseAction.EDIT, _("✏️ Correct")),
             (CaseAction.CLOSE, _("✖️ Close")),
         ):
             builder.button(text=text, callback_data=CaseCb(action=action, case=case.id))
-        builder.adjust(2, 2, 1)
+        builder.adjust(2)
     else:
         builder.button(
             text=_("↩️ Reopen"), callback_data=CaseCb(action=CaseAction.REOPEN, case=case.id)
@@ -168,11 +190,21 @@ def case_keyboard(case: Case) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def reminder_text(case: Case, now: datetime, rules: CaseRules, locale: str) -> str:
-    """The push: what lapsed and by how much, and the next step."""
-    late = rules.overdue(case, now)
-    amount = duration(late.amount, locale)
-    by = _("{time} of working time").format(time=amount) if late.working_time else amount
+def next_reminder_line(moment: datetime, locale: str) -> str:
+    """When the next reminder comes."""
+    return "🔔 " + _("Next reminder: {time}").format(time=dual_time(moment, locale))
+
+
+def reminder_text(
+    case: Case,
+    now: datetime,
+    rules: CaseRules,
+    locale: str,
+    next_reminder: datetime | None = None,
+) -> str:
+    """The push: what lapsed and by how much, the next step, and when the next reminder
+    comes (if one will)."""
+    by = span_text(rules.overdue(case, now), locale)
     lines = [
         _("⏰ <b>No answer in time:</b> #{id} {kind}").format(
             id=case.id, kind=KIND_LABELS[case.kind]
@@ -187,6 +219,8 @@ def reminder_text(case: Case, now: datetime, rules: CaseRules, locale: str) -> s
     ]
     if case.note:
         lines.append(_("Note: {note}").format(note=html.quote(case.note)))
+    if next_reminder is not None:
+        lines.append(next_reminder_line(next_reminder, locale))
     if rules.unconfirmed(case.kind):
         lines += ["", source_note()]
     return "\n".join(lines)

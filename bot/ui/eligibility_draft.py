@@ -18,7 +18,13 @@ from bot.services.eligibility import Answers, Outcome, Step, Verdict, evaluate, 
 from bot.services.knowledge import KnowledgeBase
 from bot.services.profile import EntityType, KycStatus, ProfileField, parse_sku_count
 from bot.ui.callbacks import CheckStep
-from bot.ui.eligibility_views import met_at_view, outcome_keyboard, outcome_text, step_view
+from bot.ui.eligibility_views import (
+    Waiting,
+    met_at_view,
+    outcome_keyboard,
+    outcome_text,
+    step_view,
+)
 from bot.ui.states import EligibilityWizard
 
 ANSWER_FIELDS = {
@@ -85,11 +91,12 @@ async def current_screen(state: FSMContext, user: User | None) -> Screen:
     return step_view(next_step(load_answers(data)) or Step.REGISTERED, run, user)
 
 
-async def record(state: FSMContext, step: Step, value: Any) -> None:
-    """Keep one answer."""
+async def record(state: FSMContext, step: Step, value: Any) -> ProfileField | None:
+    """Keep one answer; return the profile field it fills too (saved there by the caller)."""
     data = await state.get_data()
     data["answers"][ANSWER_FIELDS[step]] = value
     await state.set_data(data)
+    return PROFILE_FIELDS.get(step)
 
 
 async def forget_last(state: FSMContext) -> None:
@@ -122,16 +129,16 @@ class Outcomes:
             await state.set_state(EligibilityWizard.met_at)
             return met_at_view(int(data["run"]))
         await state.clear()
-        return self.outcome(verdict, None)
+        return self.outcome(verdict)
 
-    def outcome(self, verdict: Verdict, met_at: datetime | None) -> Screen:
-        """The verdict; for an eligible seller with the assignment deadline from `met_at`."""
-        due = self.rules.deadline(CaseKind.AM_ASSIGNMENT, met_at).due if met_at else None
+    def outcome(self, verdict: Verdict, waiting: Waiting | None = None) -> Screen:
+        """The verdict; for an eligible seller with how long they have waited."""
         return (
-            outcome_text(verdict, self.rules.policy, due, self.locale),
-            outcome_keyboard(verdict, self.knowledge, self.locale, met_at),
+            outcome_text(verdict, self.rules.policy, waiting, self.locale),
+            outcome_keyboard(verdict, self.knowledge, self.locale, waiting),
         )
 
-    def eligible_since(self, met_at: datetime) -> Screen:
-        """Both conditions are met since `met_at`."""
-        return self.outcome(Verdict(Outcome.ELIGIBLE), met_at)
+    def eligible_since(self, met_at: datetime, now: datetime) -> Screen:
+        """Both conditions are met since `met_at`: the AM is expected, or overdue."""
+        due = self.rules.deadline(CaseKind.AM_ASSIGNMENT, met_at).due
+        return self.outcome(Verdict(Outcome.ELIGIBLE), Waiting(met_at, due, now))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import lazy_gettext as __
+from aiogram.utils.i18n import ngettext
 
 from bot.db.user_repository import User
 from bot.services.cases import CaseKind
@@ -24,13 +27,12 @@ from bot.ui.callbacks import (
     TrackAction,
     TrackCb,
 )
-from bot.ui.formatting import dual_time, source_note
+from bot.ui.formatting import dual_time, largest_unit, source_note
 from bot.ui.keyboards import cancel_button, menu_button
 from bot.ui.labels import ENTITY_TYPE_LABELS, KYC_STATUS_LABELS
 from bot.ui.template_texts import EMAIL_TITLES
 
 BACK = "back"
-NOW = "now"
 SKU_SHORTCUTS = ("0", "1", "3", "5", "10", "50")
 # The FAQ topic that explains each outcome further.
 OUTCOME_TOPICS = {
@@ -93,32 +95,79 @@ def step_view(step: Step, run: int, user: User | None) -> tuple[str, InlineKeybo
     return f"{header}\n\n{question_text(step)}", builder.as_markup()
 
 
+# Quick answers to "since when": days ago.
+MET_DAYS_AGO = {
+    "0": __("Just now"),
+    "1": __("Yesterday"),
+    "3": __("3 days ago"),
+    "7": __("A week ago"),
+    "14": __("Two weeks ago"),
+    "30": __("A month ago"),
+}
+
+
 def met_at_view(run: int) -> tuple[str, InlineKeyboardMarkup]:
     """Ask when KYC Verified and enough SKUs were both true."""
     builder = Keyboard()
-    builder.button(
-        text=_("Just now"), callback_data=EligibilityCb(run=run, step=CheckStep.MET_AT, value=NOW)
-    )
+    for value, label in MET_DAYS_AGO.items():
+        choice = EligibilityCb(run=run, step=CheckStep.MET_AT, value=value)
+        builder.button(text=str(label), callback_data=choice)
+    builder.adjust(3)
     builder.row(cancel_button())
     text = _(
-        "🧭 Last step\n\nWhen were both conditions met (KYC Verified and enough SKUs)? "
-        "Tap «Just now» or type a time such as <code>昨天 15:30</code> or "
-        "<code>2026-11-26 10:00</code>."
+        "🧭 Last step\n\nSince when are both conditions met (KYC Verified and enough SKUs)? "
+        "Tap, or type a day or time such as <code>上周五</code>, <code>11月20号</code> or "
+        "<code>昨天 15:30</code>."
     )
     return text, builder.as_markup()
 
 
-def outcome_text(verdict: Verdict, policy: Policy, due: datetime | None, locale: str) -> str:
+@dataclass(frozen=True)
+class Waiting:
+    """For an eligible seller: since when the conditions are met, when the AM is due, now."""
+
+    met_at: datetime
+    due: datetime
+    now: datetime
+
+    @property
+    def overdue(self) -> bool:
+        """Has the assignment window passed?"""
+        return self.due <= self.now
+
+
+def eligible_text(waiting: Waiting, policy: Policy, locale: str) -> str:
+    """An eligible seller: when to expect the AM, or that the AM is overdue and what to do."""
+    values = {
+        "hours": policy.values.am_assignment_hours,
+        "met": dual_time(waiting.met_at, locale),
+        "due": dual_time(waiting.due, locale),
+        "waited": largest_unit(waiting.now - waiting.met_at, locale),
+    }
+    if waiting.overdue:
+        return _(
+            "⏰ <b>Your AM is overdue.</b>\nYou have met the conditions for {waited} (since "
+            "{met}); the guide says an AM is assigned within about {hours} h.\nNext: check that "
+            "Messages (the Support tab) are not muted or archived, that KYC shows Verified and "
+            "that Settings → Contact Information has a working email; then send the «Missing "
+            "AM» email below."
+        ).format(**values)
+    return _(
+        "✅ <b>You meet the conditions.</b>\nThe guide says an AM is assigned within about "
+        "{hours} h; the welcome message appears on the Support tab of Seller Center "
+        "messages.\nMet since: {met}\nExpected by: {due}"
+    ).format(**values)
+
+
+def outcome_text(verdict: Verdict, policy: Policy, waiting: Waiting | None, locale: str) -> str:
     """The verdict in a few lines with what to do next, and the source line."""
     texts = {
-        Outcome.ELIGIBLE: _(
-            "✅ <b>You meet the conditions.</b>\nAccording to the guide an AM is assigned within "
-            "about {hours} h; the welcome message appears on the Support tab of Seller Center "
-            "messages.\nExpected by: {due}."
-        ),
-        Outcome.NEED_MORE_SKUS: _(
-            "⏳ <b>Almost there:</b> list {missing} more compliant SKU(s) (the guide asks for at "
-            "least {minimum}).\nCheck again once they are live."
+        Outcome.NEED_MORE_SKUS: ngettext(
+            "⏳ <b>Almost there:</b> list {missing} more compliant SKU (the guide asks for at "
+            "least {minimum}).\nCheck again once it is live.",
+            "⏳ <b>Almost there:</b> list {missing} more compliant SKUs (the guide asks for at "
+            "least {minimum}).\nCheck again once they are live.",
+            verdict.missing_skus,
         ),
         Outcome.KYC_PENDING: _(
             "⏳ <b>KYC is still being reviewed.</b>\nWait until Seller Center shows Verified; "
@@ -145,13 +194,16 @@ def outcome_text(verdict: Verdict, policy: Policy, due: datetime | None, locale:
         ),
     }
     values = policy.values
-    text = texts[verdict.outcome].format(
-        hours=values.am_assignment_hours,
-        minimum=values.min_compliant_skus,
-        missing=verdict.missing_skus,
-        days=values.individual_review_working_days,
-        due=dual_time(due, locale) if due else "",
-    )
+    if verdict.outcome is Outcome.ELIGIBLE:
+        assert waiting is not None
+        text = eligible_text(waiting, policy, locale)
+    else:
+        text = texts[verdict.outcome].format(
+            hours=values.am_assignment_hours,
+            minimum=values.min_compliant_skus,
+            missing=verdict.missing_skus,
+            days=values.individual_review_working_days,
+        )
     if policy.unconfirmed(verdict.policy_keys):
         text += "\n\n" + source_note()
     return text
@@ -161,17 +213,20 @@ def outcome_keyboard(
     verdict: Verdict,
     knowledge: KnowledgeBase,
     locale: str,
-    met_at: datetime | None,
+    waiting: Waiting | None,
 ) -> InlineKeyboardMarkup:
     """What to do next: start tracking, the email, check again, read more, or the menu."""
     builder = Keyboard()
-    if verdict.outcome is Outcome.ELIGIBLE and met_at is not None:
+    topic_id = OUTCOME_TOPICS[verdict.outcome]
+    if waiting is not None and waiting.overdue:
         builder.button(
-            text=_("📌 Track «AM assignment» from then"),
-            callback_data=TrackCb(
-                action=TrackAction.AT, kind=CaseKind.AM_ASSIGNMENT, at=epoch_minutes(met_at)
-            ),
+            text=f"✉️ {EMAIL_TITLES['missing_am']}", callback_data=EmailCb(template="missing_am")
         )
+        topic_id = "missing_am"
+    elif waiting is not None:
+        at = epoch_minutes(waiting.met_at)
+        track = TrackCb(action=TrackAction.AT, kind=CaseKind.AM_ASSIGNMENT, at=at)
+        builder.button(text=_("📌 Track «AM assignment» from then"), callback_data=track)
     if verdict.outcome is Outcome.INDIVIDUAL_BUSINESS:
         builder.button(
             text=f"✉️ {EMAIL_TITLES['individual_application']}",
@@ -183,7 +238,6 @@ def outcome_keyboard(
         )
     if verdict.outcome in {Outcome.NEED_MORE_SKUS, Outcome.KYC_PENDING, Outcome.KYC_MISSING}:
         builder.button(text=_("🔁 Check again"), callback_data=MenuCb(action=MenuAction.CHECK))
-    topic_id = OUTCOME_TOPICS[verdict.outcome]
     topic = knowledge.topic(locale, topic_id)
     assert topic is not None
     builder.button(text=f"📚 {topic.title}", callback_data=FaqCb(topic=topic_id))

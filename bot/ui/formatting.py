@@ -6,8 +6,11 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 from babel.dates import format_skeleton
 from babel.units import format_unit
+
+from bot.services.case_rules import ClockSpan
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -41,6 +44,34 @@ def duration(delta: timedelta, locale: str) -> str:
         if amount
     ][:2]
     return " ".join(parts) or format_unit(0, "duration-minute", length="short", locale=locale)
+
+
+def span_text(span: ClockSpan, locale: str) -> str:
+    """A span on a case's clock: working time labelled as such, with the calendar span beside
+    it ("88 个工作小时（11天）"); plain time as a duration ("2天 3小时")."""
+    if not span.working_time:
+        return duration(span.calendar, locale)
+    return _("{working} ({calendar})").format(
+        working=working_duration(span.amount), calendar=largest_unit(span.calendar, locale)
+    )
+
+
+def working_duration(amount: timedelta) -> str:
+    """Working time in whole hours, or minutes under an hour ("88 个工作小时")."""
+    minutes = int(amount.total_seconds() // 60)
+    if minutes >= 60:
+        hours = minutes // 60
+        return ngettext("{n} working hour", "{n} working hours", hours).format(n=hours)
+    return ngettext("{n} working minute", "{n} working minutes", minutes).format(n=minutes)
+
+
+def largest_unit(delta: timedelta, locale: str) -> str:
+    """A duration in its largest whole unit ("11天", "3 hr", "20 min")."""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    for size, unit in ((1440, "duration-day"), (60, "duration-hour")):
+        if minutes >= size:
+            return format_unit(minutes // size, unit, length="short", locale=locale)
+    return format_unit(minutes, "duration-minute", length="short", locale=locale)
 
 
 def source_note() -> str:

@@ -6,6 +6,7 @@ from aiogram.utils.i18n import lazy_gettext as __
 
 from bot.services.cases import CaseEvent, CaseKind
 from bot.services.profile import EntityType, KycStatus, ProfileField
+from bot.services.quick_times import OwnWait, QuickTime
 
 PROFILE_FIELD_LABELS = {
     ProfileField.SELLER_ID: __("Seller ID"),
@@ -38,6 +39,11 @@ KYC_STATUS_LABELS = {
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
+ZONE_NAMES = {
+    "Asia/Shanghai": __("Beijing time"),
+    "Europe/Moscow": __("Moscow time"),
+}
+
 KIND_LABELS = {
     CaseKind.AM_ASSIGNMENT: __("AM assignment (KYC + SKUs done)"),
     CaseKind.AM_MESSAGE: __("Message to my AM"),
@@ -57,4 +63,28 @@ EVENT_LABELS = {
     CaseEvent.ANSWERED: __("answered"),
     CaseEvent.CLOSED: __("closed"),
     CaseEvent.REOPENED: __("reopened"),
+    CaseEvent.EDITED: __("corrected"),
+}
+
+QUICK_TIME_LABELS = {
+    QuickTime.NOW: __("Just now"),
+    QuickTime.HALF_HOUR_AGO: __("30 min ago"),
+    QuickTime.HOUR_AGO: __("1 hour ago"),
+    QuickTime.THREE_HOURS_AGO: __("3 hours ago"),
+    QuickTime.THIS_MORNING: __("This morning 10:00"),
+    QuickTime.YESTERDAY: __("Yesterday, same time"),
+}
+
+OWN_WAIT_LABELS = {
+    OwnWait.TWO_HOURS: __("2 hours"),
+    OwnWait.ONE_DAY: __("1 day"),
+    OwnWait.THREE_DAYS: __("3 days"),
+    OwnWait.ONE_WEEK: __("7 days"),
+}
+
+DUE_FROM_NOW_LABELS = {
+    OwnWait.TWO_HOURS: __("In 2 hours"),
+    OwnWait.ONE_DAY: __("In 1 day"),
+    OwnWait.THREE_DAYS: __("In 3 days"),
+    OwnWait.ONE_WEEK: __("In 7 days"),
 }

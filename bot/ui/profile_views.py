@@ -20,6 +20,7 @@ from bot.ui.labels import (
     KYC_STATUS_LABELS,
     PROFILE_FIELD_LABELS,
     QUIET_HOLD_LABELS,
+    ZONE_NAMES,
 )
 
 CHOICES: dict[ProfileField, Mapping[Any, Any]] = {
@@ -27,10 +28,19 @@ CHOICES: dict[ProfileField, Mapping[Any, Any]] = {
     ProfileField.KYC_STATUS: KYC_STATUS_LABELS,
     ProfileField.QUIET_HOLD: QUIET_HOLD_LABELS,
 }
-TIMEZONE_SHORTCUTS = ("Asia/Shanghai", "Europe/Moscow", "Asia/Hong_Kong")
+# The zones most sellers are in; any other is typed.
+TIMEZONE_SHORTCUTS = ("Asia/Shanghai", "Europe/Moscow")
 
 
-def display_value(user: User | None, field: ProfileField, policy: Policy) -> str:
+def zone_name(zone: str) -> str:
+    """A time zone by the name sellers use (北京时间, 莫斯科时间), else its IANA name."""
+    label = ZONE_NAMES.get(zone)
+    return str(label) if label is not None else html.quote(zone)
+
+
+def display_value(
+    user: User | None, field: ProfileField, policy: Policy, default_zone: str
+) -> str:
     """The stored value, escaped for HTML, or a dash (quiet settings show their default)."""
     value = getattr(user, field.value) if user else None
     if field is ProfileField.QUIET_HOLD:
@@ -39,6 +49,10 @@ def display_value(user: User | None, field: ProfileField, policy: Policy) -> str
         values = policy.values
         default = f"{values.quiet_hours_start:%H:%M}-{values.quiet_hours_end:%H:%M}"
         return _("{hours} (default)").format(hours=default)
+    if field is ProfileField.TIMEZONE:
+        if value is None:
+            return _("{zone} (default)").format(zone=zone_name(default_zone))
+        return zone_name(str(value))
     if value is None:
         return "—"
     if field is ProfileField.ENTITY_TYPE:
@@ -48,11 +62,13 @@ def display_value(user: User | None, field: ProfileField, policy: Policy) -> str
     return html.quote(str(value))
 
 
-def profile_card(user: User | None, policy: Policy) -> tuple[str, InlineKeyboardMarkup]:
+def profile_card(
+    user: User | None, policy: Policy, default_zone: str
+) -> tuple[str, InlineKeyboardMarkup]:
     """The profile as text, with an edit button per field."""
     lines = [_("<b>Your seller profile</b>")]
     lines += [
-        f"{PROFILE_FIELD_LABELS[field]}: {display_value(user, field, policy)}"
+        f"{PROFILE_FIELD_LABELS[field]}: {display_value(user, field, policy, default_zone)}"
         for field in ProfileField
     ]
     lines.append(_("Tap a field to change it."))
@@ -66,9 +82,11 @@ def profile_card(user: User | None, policy: Policy) -> tuple[str, InlineKeyboard
     return "\n".join(lines), builder.as_markup()
 
 
-def saved_card(user: User | None, policy: Policy) -> tuple[str, InlineKeyboardMarkup]:
+def saved_card(
+    user: User | None, policy: Policy, default_zone: str
+) -> tuple[str, InlineKeyboardMarkup]:
     """The profile card after a change."""
-    text, markup = profile_card(user, policy)
+    text, markup = profile_card(user, policy, default_zone)
     return _("Saved.") + "\n\n" + text, markup
 
 
@@ -84,9 +102,19 @@ def prompt_for(field: ProfileField) -> tuple[str, InlineKeyboardMarkup]:
         return _("Choose your {field}:").format(field=label), builder.as_markup()
     if field is ProfileField.TIMEZONE:
         for name in TIMEZONE_SHORTCUTS:
-            builder.button(text=name, callback_data=ProfileChoiceCb(field=field, value=name))
+            choice = ProfileChoiceCb(field=field, value=name)
+            builder.button(text=zone_name(name), callback_data=choice)
         builder.adjust(1)
+        builder.row(cancel_button())
+        text = _("Choose your time zone, or type another one (for example Asia/Urumqi):")
+        return text, builder.as_markup()
     builder.row(cancel_button())
+    if field is ProfileField.COMPANY_NAME:
+        text = _(
+            "Send your company name in Latin letters, exactly as registered on Ozon "
+            "(for example Shenzhen Hongda Trading Co., Ltd.):"
+        )
+        return text, builder.as_markup()
     return _("Send your {field}:").format(field=label), builder.as_markup()
 
 

@@ -28,6 +28,16 @@ class ProfileEdit(StatesGroup):
 
 
 class TemplateFill(StatesGroup):
-    """A template needs a profile field the seller has not filled in yet."""
+    """A template needs a profile field the seller has not filled in yet, or the seller's own
+    description of the issue."""
 
     value = State()
+    description = State()
+
+
+class CaseEdit(StatesGroup):
+    """Correcting a case by typing: one of its times, or its note; the case id is in the
+    state data."""
+
+    moment = State()
+    note = State()

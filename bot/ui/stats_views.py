@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from aiogram.utils.i18n import gettext as _
 
-from bot.db.stats_queries import KindFigures, Totals
+from bot.db.stats_queries import Totals
 from bot.services.case_rules import CaseRules, TargetUnit
 from bot.services.cases import CaseKind
-from bot.ui.formatting import duration, source_note
+from bot.services.response_times import KindFigures
+from bot.ui.formatting import duration, source_note, working_duration
 from bot.ui.labels import KIND_LABELS
 
 # A community figure is shown only when enough different sellers stand behind it.
@@ -27,6 +28,13 @@ def policy_target(kind: CaseKind, rules: CaseRules) -> str:
     return units[target.unit].format(n=target.amount)
 
 
+def median_text(figures: KindFigures, locale: str) -> str:
+    """A median as working time where the kind's clock is one, else plain time."""
+    if figures.working_time:
+        return working_duration(figures.median)
+    return duration(figures.median, locale)
+
+
 def own_figures(
     own: dict[CaseKind, KindFigures],
     community: dict[CaseKind, KindFigures],
@@ -40,14 +48,14 @@ def own_figures(
     for kind, figures in own.items():
         line = _("{kind}: {median} ({count}×) · guide: {target}").format(
             kind=KIND_LABELS[kind],
-            median=duration(figures.median, locale),
+            median=median_text(figures, locale),
             count=figures.count,
             target=policy_target(kind, rules),
         )
         shared = community.get(kind)
         if shared is not None and shared.sellers >= COMMUNITY_MIN_SELLERS:
             line += "\n   " + _("all sellers: {median} ({sellers} sellers)").format(
-                median=duration(shared.median, locale), sellers=shared.sellers
+                median=median_text(shared, locale), sellers=shared.sellers
             )
         lines.append("• " + line)
     return [*lines, "", source_note()]
@@ -71,7 +79,7 @@ def operator_totals(
         ),
     ]
     return lines + [
-        f"• {KIND_LABELS[kind]}: {duration(figures.median, locale)} "
+        f"• {KIND_LABELS[kind]}: {median_text(figures, locale)} "
         + _("({count} answers, {sellers} sellers)").format(
             count=figures.count, sellers=figures.sellers
         )

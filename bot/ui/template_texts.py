@@ -57,42 +57,35 @@ EMAIL_TITLES = {
 EMAIL_EXPLANATIONS = {
     "missing_am": __(
         "It says: we passed KYC (Verified) but no AM is assigned and no welcome message "
-        "arrived; it gives your seller ID, company and SKU count, mentions the attached "
-        "screenshots and asks to assign an AM or say what is missing. Attach the screenshots."
+        "arrived; it gives your seller ID, company and SKU count and asks to assign an AM or "
+        "say what is missing. Screenshots are offered through Seller Center: documents never "
+        "go to an email address."
     ),
     "escalation": __(
-        "It says: we wrote to our AM (when, and how long we have waited) and got no reply; it "
-        "gives your seller ID and company and asks for a senior AM to take over."
+        "It says: we wrote to you (when, about what, and how long we have waited) and got no "
+        "reply; it gives your seller ID and company and asks to involve a senior AM."
     ),
     "individual_application": __(
         "It says: we are an individual business from China that passed KYC; it gives your "
         "seller ID, name and SKU count and asks to consider assigning an AM."
     ),
     "support_request": __(
-        "It gives your seller ID, company, SKU count and the problem type. Write the details "
-        "of your problem under «Суть вопроса / Details» before sending."
+        "It gives your seller ID, company, SKU count, the problem type and your own "
+        "description of the issue, and asks for help."
     ),
     "follow_up": __(
-        "It says: we emailed earlier (when, and how long we have waited) and have had no "
-        "reply; it asks whether there is news and gives your seller ID and company."
+        "It says: we emailed earlier (when, about what, and how long we have waited) and have "
+        "had no reply; it asks whether there is news and gives your seller ID and company."
     ),
-}
-PROBLEM_LABELS = {
-    "logistics": __("Logistics problem"),
-    "category": __("Category documents rejected"),
-    "fine": __("A fine"),
-    "fbs": __("FBS warehouse review"),
-    "other": __("Other question"),
 }
 
 
 def missing_template_texts(library: TemplateLibrary) -> dict[str, list[str]]:
-    """Ids of phrases, emails and problem types that the file and these texts do not share."""
+    """Ids of phrases and emails that the file and these texts do not share."""
     gaps = {}
     for kind, found, expected in (
         ("phrase", [p.id for p in library.phrases], PHRASE_TITLES),
         ("email", [e.id for e in library.emails], EMAIL_TITLES),
-        ("problem", list(library.problems), PROBLEM_LABELS),
     ):
         if sorted(found) != sorted(expected):
             gaps[kind] = sorted(set(found) ^ set(expected))

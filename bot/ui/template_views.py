@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from aiogram import html
 from aiogram.types import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.user_repository import User
+from bot.services.case_rules import CaseRules
+from bot.services.cases import Case, CaseKind
 from bot.services.policy import Policy
 from bot.services.profile import ProfileField
 from bot.services.template_filling import (
+    LETTER_LANGUAGES,
     CaseFacts,
     EmailTemplate,
     Recipient,
@@ -17,16 +23,48 @@ from bot.services.template_filling import (
     render_email,
 )
 from bot.telegram.keyboard import Keyboard, single_column
-from bot.ui.callbacks import EmailCb, MenuAction, MenuCb, TemplatesCb, TemplatesSection
+from bot.ui.callbacks import (
+    EmailCb,
+    MenuAction,
+    MenuCb,
+    TemplatesCb,
+    TemplatesSection,
+    TrackAction,
+    TrackCb,
+)
 from bot.ui.keyboards import cancel_button, menu_button
 from bot.ui.labels import PROFILE_FIELD_LABELS
+from bot.ui.profile_views import prompt_for
 from bot.ui.template_texts import (
     EMAIL_EXPLANATIONS,
     EMAIL_TITLES,
     PHRASE_MEANINGS,
     PHRASE_TITLES,
-    PROBLEM_LABELS,
 )
+
+# How each letter's language is marked, and the order: the China team reads Chinese first.
+LETTER_FLAGS = {"zh": "🇨🇳 中文", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}
+
+
+def letter_order(item: tuple[str, str]) -> int:
+    """Sort key of (language, body) pairs."""
+    return LETTER_LANGUAGES.index(item[0])
+
+
+@dataclass(frozen=True)
+class EmailFill:
+    """What fills an email besides the profile: the case it follows, the problem type, the
+    seller's own description."""
+
+    case: CaseFacts | None = None
+    problem: str | None = None
+    description: str | None = None
+
+
+def case_facts(case: Case, rules: CaseRules, now: datetime) -> CaseFacts:
+    """What an email says of the case it follows: when, how long on its clock, what about."""
+    waited = rules.waited(case, now)
+    return CaseFacts(case.happened_at, waited.amount, waited.working_time, case.kind)
 
 
 def seller_values(user: User | None) -> dict[str, str]:
@@ -90,6 +128,12 @@ def phrasebook(library: TemplateLibrary, user: User | None) -> tuple[str, Inline
         )
         builder.button(text=f"📋 {title}", copy_text=CopyTextButton(text=text))
     builder.adjust(2)
+    sent = TrackCb(action=TrackAction.SENT, kind=CaseKind.AM_MESSAGE)
+    builder.row(
+        InlineKeyboardButton(
+            text=_("📨 I sent one to my AM: track the reply"), callback_data=sent.pack()
+        )
+    )
     builder.row(back_to_templates(), menu_button())
     return "\n\n".join(lines), builder.as_markup()
 
@@ -107,12 +151,14 @@ def email_list(library: TemplateLibrary) -> tuple[str, InlineKeyboardMarkup]:
     return text, builder.as_markup()
 
 
-def problem_picker(request: EmailCb) -> tuple[str, InlineKeyboardMarkup]:
-    """The problem types of the general request."""
+def problem_picker(
+    request: EmailCb, library: TemplateLibrary, locale: str
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The problem types of the general request, named in the seller's language."""
     builder = Keyboard()
-    for key, label in PROBLEM_LABELS.items():
+    for key, names in library.problems.items():
         choice = EmailCb(template=request.template, case=request.case, problem=key)
-        builder.button(text=str(label), callback_data=choice)
+        builder.button(text=names["zh" if locale == "zh" else "en"], callback_data=choice)
     builder.adjust(1)
     builder.row(cancel_button())
     return _("What is the problem about?"), builder.as_markup()
@@ -120,21 +166,43 @@ def problem_picker(request: EmailCb) -> tuple[str, InlineKeyboardMarkup]:
 
 def field_prompt(field: ProfileField) -> tuple[str, InlineKeyboardMarkup]:
     """A template needs a profile field the seller has not filled in."""
-    text = _("This template needs your {field}. Please send it:").format(
-        field=PROFILE_FIELD_LABELS[field]
+    needed = _("This template needs your {field}.").format(field=PROFILE_FIELD_LABELS[field])
+    question, _markup = prompt_for(field)
+    return f"{needed}\n{question}", single_column(cancel_button())
+
+
+def description_prompt(request: EmailCb) -> tuple[str, InlineKeyboardMarkup]:
+    """The seller's own words about the issue, in Chinese if they like (or skip)."""
+    skip = EmailCb(
+        template=request.template, case=request.case, problem=request.problem, described=True
     )
-    return text, single_column(cancel_button())
+    builder = Keyboard()
+    builder.button(text=_("Skip"), callback_data=skip)
+    builder.row(cancel_button())
+    text = _(
+        "Describe the issue in a sentence or two, in Chinese if you like: it goes into the "
+        "Chinese letter as it is, and into the Russian and English ones marked as Chinese."
+    )
+    return text, builder.as_markup()
 
 
 def email_view(
     template: EmailTemplate,
+    library: TemplateLibrary,
     user: User | None,
-    case: CaseFacts | None,
-    problem: tuple[str, str] | None,
+    filled: EmailFill,
     policy: Policy,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The filled email: recipient, subject, Russian and English bodies, the caution."""
-    rendered = render_email(template, seller_values(user), case, problem)
+    """The filled email: recipient, subject, a body per language (Chinese first where the
+    China team reads it), the caution, and «I have sent it»."""
+    rendered = render_email(
+        template,
+        library,
+        seller_values(user),
+        case=filled.case,
+        problem=filled.problem,
+        description=filled.description,
+    )
     support = policy.values.support_email
     if template.to is Recipient.SUPPORT:
         recipient = _("To: <code>{address}</code>").format(address=support)
@@ -147,17 +215,21 @@ def email_view(
         f"<i>{EMAIL_EXPLANATIONS[template.id]}</i>",
         recipient,
         _("Subject: <code>{subject}</code>").format(subject=html.quote(rendered.subject)),
-        f"🇷🇺\n<pre>{html.quote(rendered.ru)}</pre>",
-        f"🇬🇧\n<pre>{html.quote(rendered.en)}</pre>",
+        *(
+            f"{LETTER_FLAGS[language]}\n<pre>{html.quote(body)}</pre>"
+            for language, body in sorted(rendered.bodies.items(), key=letter_order)
+        ),
         _(
             "⚠️ The address comes from a third-party guide: check it in Seller Center first. "
             "Documents and verification codes go only through the official personal account."
         ),
     ]
     builder = Keyboard()
+    sent = TrackCb(action=TrackAction.SENT, kind=template.tracks)
+    builder.button(text=_("📨 I have sent it: track the reply"), callback_data=sent)
     builder.button(text=_("📋 Copy subject"), copy_text=CopyTextButton(text=rendered.subject))
     builder.button(text=_("📋 Copy address"), copy_text=CopyTextButton(text=support))
-    builder.adjust(2)
+    builder.adjust(1, 2)
     builder.row(
         InlineKeyboardButton(
             text=_("⬅️ Email templates"),

@@ -5,18 +5,27 @@ from __future__ import annotations
 from datetime import datetime
 
 from aiogram import html
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseKind, Deadline
-from bot.services.quick_times import OwnWait, QuickTime
+from bot.services.quick_times import QuickTime
 from bot.telegram.keyboard import Keyboard, single_column
-from bot.ui.callbacks import CaseAction, CaseCb, MenuAction, MenuCb, TrackAction, TrackCb
+from bot.ui.callbacks import (
+    CaseAction,
+    CaseCb,
+    CaseMoment,
+    CaseTimeCb,
+    MenuAction,
+    MenuCb,
+    TrackAction,
+    TrackCb,
+)
 from bot.ui.case_views import clock_note
 from bot.ui.formatting import dual_time, source_note
 from bot.ui.keyboards import cancel_button, menu_button
-from bot.ui.labels import KIND_LABELS
+from bot.ui.labels import KIND_LABELS, OWN_WAIT_LABELS, QUICK_TIME_LABELS
 
 NOTE_MAX_CHARS = 200
 
@@ -33,18 +42,10 @@ def kind_menu() -> tuple[str, InlineKeyboardMarkup]:
 
 def when_view(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
     """When did it happen? Quick buttons or a typed time."""
-    labels = {
-        QuickTime.NOW: _("Just now"),
-        QuickTime.HALF_HOUR_AGO: _("30 min ago"),
-        QuickTime.HOUR_AGO: _("1 hour ago"),
-        QuickTime.THREE_HOURS_AGO: _("3 hours ago"),
-        QuickTime.THIS_MORNING: _("This morning 10:00"),
-        QuickTime.YESTERDAY: _("Yesterday, same time"),
-    }
     builder = Keyboard()
-    for value, label in labels.items():
+    for value, label in QUICK_TIME_LABELS.items():
         choice = TrackCb(action=TrackAction.WHEN, kind=kind, value=value)
-        builder.button(text=label, callback_data=choice)
+        builder.button(text=str(label), callback_data=choice)
     builder.adjust(2)
     builder.row(cancel_button())
     text = _(
@@ -57,16 +58,10 @@ def when_view(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
 
 def due_view() -> tuple[str, InlineKeyboardMarkup]:
     """A custom case: how long to wait before reminding."""
-    labels = {
-        OwnWait.TWO_HOURS: _("2 hours"),
-        OwnWait.ONE_DAY: _("1 day"),
-        OwnWait.THREE_DAYS: _("3 days"),
-        OwnWait.ONE_WEEK: _("7 days"),
-    }
     builder = Keyboard()
-    for value, label in labels.items():
+    for value, label in OWN_WAIT_LABELS.items():
         choice = TrackCb(action=TrackAction.DUE, kind=CaseKind.CUSTOM, value=value)
-        builder.button(text=label, callback_data=choice)
+        builder.button(text=str(label), callback_data=choice)
     builder.adjust(2)
     builder.row(cancel_button())
     return _("How long should I wait before reminding you?"), builder.as_markup()
@@ -121,3 +116,29 @@ def saved_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
         id=case.id, due=dual_time(case.due_at, locale)
     )
     return text, builder.as_markup()
+
+
+def sent_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
+    """Recorded at once from «I have sent it»: the deadline, and quick fixes if it went out
+    earlier."""
+    lines = [
+        _("✅ Recorded as #{id}: <b>{kind}</b>, sent just now.").format(
+            id=case.id, kind=KIND_LABELS[case.kind]
+        ),
+        _("Answer due: {time}").format(time=dual_time(case.due_at, locale)),
+        _("If no answer comes by then, I will remind you. Sent earlier? Tap when:"),
+    ]
+    builder = Keyboard()
+    for value, label in QUICK_TIME_LABELS.items():
+        if value is not QuickTime.NOW:
+            choice = CaseTimeCb(case=case.id, moment=CaseMoment.HAPPENED, value=value)
+            builder.button(text=str(label), callback_data=choice)
+    builder.adjust(2)
+    builder.row(
+        InlineKeyboardButton(
+            text=_("🔎 This case"),
+            callback_data=CaseCb(action=CaseAction.VIEW, case=case.id).pack(),
+        ),
+        menu_button(),
+    )
+    return "\n".join(lines), builder.as_markup()

@@ -67,5 +67,6 @@ def invalid_reason(error: InvalidValue) -> str:
         InvalidValue.NOT_A_TIME_RANGE: _(
             "Please send a time range such as <code>23:00-08:00</code>."
         ),
+        InvalidValue.NOT_LATIN: _("That name has Chinese characters or no Latin letters."),
     }
     return reasons[error]

@@ -31,7 +31,7 @@ async def test_start_returns_chinese_welcome_and_menu(
 async def test_profile_survives_restart_and_hostile_name_renders(
     bot_process: BotProcess, seller: HttpDriver, fake_api: FakeBotApi
 ) -> None:
-    hostile = 'A&B <Ltd> "北京"'
+    hostile = 'A&B <Ltd> "Beijing"'
     await seller.send("/profile")
     await seller.press("公司名称")
     reply = await seller.send(hostile)
@@ -76,7 +76,7 @@ async def test_429_is_waited_out_and_reply_arrives(
 ) -> None:
     fake_api.emulator.inject("sendMessage", 429, "Too Many Requests: retry after 1", 1)
     reply = await seller.send("/help")
-    assert reply is not None and "我能做什么" in reply.text
+    assert reply is not None and "我能帮你做什么" in reply.text
     assert [name for name, _ in fake_api.emulator.refusals] == ["sendmessage"]
     fake_api.emulator.refusals.clear()
 

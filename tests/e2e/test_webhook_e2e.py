@@ -74,7 +74,7 @@ async def test_webhook_checks_secret(fake_api: FakeBotApi, tmp_path: Path) -> No
             ) as response:
                 assert response.status == 200
             await wait_until(lambda: bool(fake_api.emulator.chat_messages(888)), timeout=10)
-            assert "我能做什么" in fake_api.emulator.chat_messages(888)[0].text
+            assert "我能帮你做什么" in fake_api.emulator.chat_messages(888)[0].text
     finally:
         process.terminate()
         _, stderr = await asyncio.wait_for(process.communicate(), 30)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
 from bot.services.cases import CaseStatus
+from bot.ui.callbacks import EmailCb
 from tests.support.driver import callback_answers, wait_until
 from tests.support.rig import USER_ID, Rig
 
@@ -47,7 +48,9 @@ async def test_another_sellers_case_reveals_nothing(rig: Rig) -> None:
     await other.press("保存")
     menu = await rig.chat.send("/start")
     assert menu is not None
-    for data in ["c1:v:1", "c1:e:1", "c1:a:1", "c1:h:1", "c1:r:1", "c1:x:1", "tm2:follow_up:1:"]:
+    forged = ["c1:v:1", "c1:e:1", "c1:a:1", "c1:h:1", "c1:r:1", "c1:x:1", "c1:ed:1", "c1:n:1"]
+    forged += [EmailCb(template="follow_up", case=1).pack(), "ct1:1:h:60", "ct1:1:a:"]
+    for data in forged:
         await rig.chat.press_data(menu.message_id, data)
         assert callback_answers(rig.emulator)[-1] == STALE, data
     mine = rig.emulator.chat_messages(USER_ID)

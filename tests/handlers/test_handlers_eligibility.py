@@ -100,7 +100,7 @@ async def test_back_and_cancel(rig: Rig) -> None:
     reply = await rig.chat.press("取消")
     assert reply is not None and "已取消" in reply.text
     reply = await rig.chat.send("/help")
-    assert reply is not None and "我能做什么" in reply.text
+    assert reply is not None and "我能帮你做什么" in reply.text
 
 
 async def test_double_tap_advances_once(rig: Rig) -> None:

@@ -75,15 +75,17 @@ async def test_profile_edit_validates_and_saves(rig: Rig) -> None:
     await rig.chat.press("时区")
     reply = await rig.chat.send("Mars/Olympus")
     assert reply is not None and "无法识别的时区" in reply.text
-    reply = await rig.chat.press("Europe/Moscow")
-    assert reply is not None and "时区: Europe/Moscow" in reply.text
+    reply = await rig.chat.press("莫斯科时间")
+    assert reply is not None and "时区: 莫斯科时间" in reply.text
 
 
 async def test_hostile_company_name_is_escaped(rig: Rig) -> None:
     await rig.chat.send("/profile")
     await rig.chat.press("公司名称")
-    reply = await rig.chat.send('A&B <Ltd> "北京"')
-    assert reply is not None and 'A&B <Ltd> "北京"' in reply.text
+    reply = await rig.chat.send("深圳宏达贸易有限公司")
+    assert reply is not None and "拉丁字母" in reply.text
+    reply = await rig.chat.send('A&B <Ltd> "Beijing"')
+    assert reply is not None and 'A&B <Ltd> "Beijing"' in reply.text
     assert "A&amp;B &lt;Ltd&gt;" in reply.html
 
 

@@ -52,7 +52,7 @@ async def test_overdue_case_is_pushed_with_next_step_and_buttons(rig: Rig) -> No
     # Twenty days ago: past two working hours even across Russia's longest holidays.
     await record(rig, "给小二发了消息", "20天前")
     push = await wait_for_push(rig, USER_ID, "超时未回复")
-    assert "升级请求" in push.text and "工作时间" in push.text
+    assert "升级请求" in push.text and "个工作小时（" in push.text
     labels = [button["text"] for button in push.buttons()]
     for label in [
         "✅ 已收到回复",
@@ -67,8 +67,12 @@ async def test_overdue_case_is_pushed_with_next_step_and_buttons(rig: Rig) -> No
     await rig.chat.send("123456")
     email = await rig.chat.send("Shenzhen Co")
     assert email is not None and "Escalation Request" in email.text
-    assert "МСК мы написали" in email.text and "рабочих час" in email.text
-    answered = await rig.chat.press_data(push.message_id, push.buttons()[0]["callback_data"])
+    assert "Мы написали Вам" in email.text and "по московскому времени" in email.text
+    assert "(тема: сообщение персональному менеджеру)" in email.text
+    assert "рабочих час" in email.text
+    asked = await rig.chat.press_data(push.message_id, push.buttons()[0]["callback_data"])
+    assert asked is not None and "什么时候收到的回复" in asked.text
+    answered = await rig.chat.press("30 分钟前")
     assert answered is not None and "已回复" in answered.text and "回复用时" in answered.text
 
 

@@ -11,8 +11,9 @@ from bot.content.errors import ContentError
 from bot.content.template_loader import TEMPLATES_PATH, load_templates
 from bot.db.user_repository import UserRepository
 from bot.offline.emulator import MAX_COPY_TEXT, MAX_TEXT
+from bot.services.cases import CaseKind
 from bot.services.profile import COMPANY_NAME_MAX_CHARS, ProfileField
-from bot.services.template_filling import CaseFacts, hours_en, hours_ru, moscow_stamp, render_email
+from bot.services.template_filling import CaseFacts, Recipient, render_email, waited_text
 from bot.telegram.html_rules import telegram_length, to_plain_text
 from bot.ui.callbacks import EmailCb
 from bot.ui.template_texts import (
@@ -64,33 +65,60 @@ def test_a_phrase_without_catalogue_texts_is_reported(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("hours", "working", "russian", "english"),
+    ("hours", "working", "russian", "english", "chinese"),
     [
-        (1, True, "1 рабочий час", "1 working hour"),
-        (3, True, "3 рабочих часа", "3 working hours"),
-        (5, True, "5 рабочих часов", "5 working hours"),
-        (21, False, "21 час", "21 hours"),
-        (0.2, False, "1 час", "1 hour"),
+        (1, True, "1 рабочий час", "1 working hour", "1 个工作小时"),
+        (3, True, "3 рабочих часа", "3 working hours", "3 个工作小时"),
+        (5, True, "5 рабочих часов", "5 working hours", "5 个工作小时"),
+        (21, False, "21 час", "21 hours", "21 小时"),
+        (0.2, False, "1 час", "1 hour", "1 小时"),
     ],
 )
-def test_waiting_time_wording(hours: float, working: bool, russian: str, english: str) -> None:
+def test_waiting_time_wording(
+    hours: float, working: bool, russian: str, english: str, chinese: str
+) -> None:
     waited = timedelta(hours=hours)
-    assert hours_ru(waited, working=working) == russian
-    assert hours_en(waited, working=working) == english
+    assert waited_text(waited, working=working, language="ru") == russian
+    assert waited_text(waited, working=working, language="en") == english
+    assert waited_text(waited, working=working, language="zh") == chinese
 
 
-def test_case_line_uses_moscow_stamp() -> None:
+def test_a_follow_up_says_when_what_and_how_long_in_each_language() -> None:
     library = load_templates()
-    escalation = next(e for e in library.emails if e.id == "escalation")
+    follow_up = library.email("follow_up")
+    assert follow_up is not None
     sent = datetime(2026, 11, 26, 12, 10, tzinfo=UTC)
-    case = CaseFacts(sent_at=sent, waited=timedelta(hours=3), working_time=True)
-    rendered = render_email(escalation, {"seller_id": "1", "company_name": "X"}, case, None)
-    assert moscow_stamp(sent) == "26.11.2026 15:10 МСК"
-    assert "26.11.2026 15:10 МСК мы написали" in rendered.ru
-    assert "Время ожидания: 3 рабочих часа." in rendered.ru
-    assert "On 26.11.2026 15:10 MSK" in rendered.en
-    no_case = render_email(escalation, {"seller_id": "1", "company_name": "X"}, None, None)
-    assert "{" not in no_case.ru + no_case.en and "МСК" not in no_case.ru
+    case = CaseFacts(sent, waited=timedelta(hours=3), working_time=True, kind=CaseKind.AM_MESSAGE)
+    seller = {"seller_id": "1234567", "company_name": "Shenzhen Hongda Trading Co., Ltd."}
+    bodies = render_email(follow_up, library, seller, case=case).bodies
+    assert "Мы направили Вам письмо 26.11.2026 в 15:10 по московскому времени" in bodies["ru"]
+    assert "(тема: сообщение персональному менеджеру)" in bodies["ru"]
+    assert "Время ожидания: 3 рабочих часа." in bodies["ru"]
+    assert "on 26 Nov 2026 at 15:10 Moscow time (about a message to our" in bodies["en"]
+    assert "北京时间 2026年11月26日 20:10 发送了邮件（给小二的消息）" in bodies["zh"]
+    no_case = render_email(follow_up, library, seller).bodies
+    assert all("{" not in body and "2026" not in body for body in no_case.values())
+
+
+def test_the_sellers_description_is_marked_as_chinese_in_russian_and_english() -> None:
+    library = load_templates()
+    request = library.email("support_request")
+    assert request is not None and request.asks_description
+    seller = {"seller_id": "1", "company_name": "X Co", "sku_count": "12"}
+    described = render_email(request, library, seller, problem="fine", description="罚款不合理")
+    assert "Описание вопроса (на китайском языке):\n罚款不合理" in described.bodies["ru"]
+    assert "Description of the issue (in Chinese):\n罚款不合理" in described.bodies["en"]
+    assert "问题描述：\n罚款不合理" in described.bodies["zh"] and "罚款" in described.bodies["zh"]
+    assert described.subject == "Штраф / Fine — ID 1"
+    skipped = render_email(request, library, seller, problem="fine").bodies
+    assert all("\n\n\n" not in body and "Описание" not in body for body in skipped.values())
+
+
+def test_the_china_mailbox_gets_a_chinese_letter_and_the_am_does_not() -> None:
+    library = load_templates()
+    for email in library.emails:
+        to_china = email.to is Recipient.SUPPORT
+        assert ("zh" in email.bodies) is to_china, email.id
 
 
 async def hostile_profile(rig: Rig) -> None:
@@ -118,6 +146,9 @@ async def test_every_template_and_phrase_renders_hostile_values(rig: Rig) -> Non
         if template.needs_problem():
             assert reply is not None and "什么类型的问题" in reply.text
             reply = await rig.chat.press("其他问题")
+        if template.asks_description:
+            assert reply is not None and "描述你的问题" in reply.text
+            reply = await rig.chat.send(HOSTILE * 3)
         assert reply is not None
         titles = rig.chat.button_labels(listing)
         assert reply.text.startswith(f"✉️ {titles[index]}") and "主题：" in reply.text

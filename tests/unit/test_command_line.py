@@ -101,7 +101,7 @@ def test_console_chat_is_scriptable(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "小二" in out and "] 👤 我的资料" in out
-    assert "卖家 ID: 123456" in out and "我能做什么" in out
+    assert "卖家 ID: 123456" in out and "我能帮你做什么" in out
     assert out.rstrip().endswith("Bye.")
     assert "Traceback" not in result.stderr
 
@@ -153,7 +153,7 @@ def test_bare_command_at_a_terminal_opens_the_console_chat(tmp_path: Path) -> No
         _, stderr = process.communicate(timeout=30)
     assert process.returncode == 0, stderr
     assert "Offline console chat" in screen
-    assert "我能做什么" in screen, "the typed /help was answered"
+    assert "我能帮你做什么" in screen, "the typed /help was answered"
     assert screen.rstrip().endswith("Bye.")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -44,11 +45,16 @@ def test_resolve_locale(saved: str | None, telegram: str | None, expected: str) 
     assert resolve_locale(saved, telegram) == expected
 
 
+def forms(value: str | tuple[str, ...]) -> tuple[str, ...]:
+    """The singular, or every plural form."""
+    return value if isinstance(value, tuple) else (value,)
+
+
 @pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
 def test_catalogue_complete_and_not_fuzzy(locale: str) -> None:
     entries = [message for message in catalogue(locale) if message.id]
     assert entries
-    untranslated = [message.id for message in entries if not message.string]
+    untranslated = [message.id for message in entries if not all(forms(message.string))]
     fuzzy = [message.id for message in entries if message.fuzzy]
     assert untranslated == [] and fuzzy == []
 
@@ -58,20 +64,38 @@ def test_translations_keep_placeholders_and_html_valid(locale: str) -> None:
     for message in catalogue(locale):
         if not message.id:
             continue
-        assert sorted(PLACEHOLDER.findall(message.id)) == sorted(
-            PLACEHOLDER.findall(message.string)
-        ), message.id
-        to_plain_text(
-            message.string.format(
-                **{name.strip("{}"): "x" for name in PLACEHOLDER.findall(message.string)}
-            )
-        )
+        expected = sorted(set(PLACEHOLDER.findall(forms(message.id)[-1])))
+        for text in forms(message.string):
+            assert sorted(set(PLACEHOLDER.findall(text))) == expected, message.id
+            values = {name.strip("{}"): "x" for name in PLACEHOLDER.findall(text)}
+            to_plain_text(text.format(**values))
+
+
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_catalogues_pass_msgfmt_check_with_their_language_and_plural_rule(locale: str) -> None:
+    path = LOCALES_DIR / locale / "LC_MESSAGES" / "messages.po"
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    header = dict(catalogue(locale).mime_headers)
+    assert header["Language"] == locale
+    assert (
+        header["Plural-Forms"]
+        == {
+            "zh": "nplurals=1; plural=0;",
+            "en": "nplurals=2; plural=(n != 1);",
+        }[locale]
+    )
 
 
 def test_catalogues_in_step_with_code() -> None:
     keywords = {**DEFAULT_KEYWORDS, "__": None, "lazy_gettext": None}
     in_code = {
-        message[2]
+        message[2] if isinstance(message[2], str) else tuple(message[2])
         for folder in ("bot", "handlers")
         for message in extract_from_dir(ROOT / folder, keywords=keywords)
     }

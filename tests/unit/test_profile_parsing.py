@@ -64,7 +64,10 @@ def test_sku_count(text: str, value: int | None, error: InvalidValue | None) -> 
 
 
 def test_company_name() -> None:
-    assert parse_company_name('  A&B   <Ltd> "北京" ').value == 'A&B <Ltd> "北京"'
+    assert parse_company_name('  A&B   <Ltd> "Beijing" ').value == 'A&B <Ltd> "Beijing"'
+    assert parse_company_name("Shenzhen Hongda Trading Co., Ltd.").value is not None
+    for chinese in ("深圳宏达贸易有限公司", "Shenzhen 宏达 Co.", "１２３", "12345"):
+        assert parse_company_name(chinese).error is InvalidValue.NOT_LATIN, chinese
     assert parse_company_name("x" * COMPANY_NAME_MAX_CHARS).value is not None
     assert parse_company_name("x" * (COMPANY_NAME_MAX_CHARS + 1)).error is InvalidValue.TOO_LONG
     assert parse_company_name("a\x00b").error is InvalidValue.CONTROL_CHARS

@@ -113,7 +113,7 @@ def test_tested_versions_import_aiogram_deferred(tmp_path: Path) -> None:
 def test_setting_reaches_the_import(tmp_path: Path, setting: str, expected: object) -> None:
     code = "from bot.__main__ import main\nmain(['chat'])\n" + REPORT
     stdout, _ = run_python(code, tmp_path, stdin="/help\n", SPEEDUPS=setting)
-    assert "我能做什么" in stdout, "the console chat ran"
+    assert "我能帮你做什么" in stdout, "the console chat ran"
     assert report(stdout) == expected
 
 

@@ -1,0 +1,41 @@
+"""«I have sent it» under a template or the phrasebook: a follow-up recorded in one tap."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.types import CallbackQuery
+
+from bot.db.case_repository import CaseRepository
+from bot.services.case_rules import CaseRules
+from bot.services.cases import CaseKind
+from bot.services.clock import WallClock
+from bot.telegram.screens import show
+from bot.ui.callbacks import TrackAction, TrackCb
+from bot.ui.tracking_views import sent_view
+
+
+async def sent_pressed(
+    query: CallbackQuery,
+    callback_data: TrackCb,
+    cases: CaseRepository,
+    rules: CaseRules,
+    locale: str,
+    clock: WallClock,
+) -> None:
+    """«I have sent it» under a template: recorded at once with the time now (a new message:
+    the text to copy stays where it was)."""
+    now = clock()
+    deadline = rules.deadline(callback_data.kind, now)
+    remind_at = rules.first_reminder(deadline.due, now)
+    case = await cases.create(
+        query.from_user.id, callback_data.kind, now, deadline, None, now, remind_at
+    )
+    await show(query, *sent_view(case, locale), new_message=True)
+
+
+def create_router() -> Router:
+    """Register this module's handlers on a new router."""
+    router = Router(name="sent_texts")
+    sendable = (F.action == TrackAction.SENT) & (F.kind != CaseKind.CUSTOM)
+    router.callback_query.register(sent_pressed, TrackCb.filter(sendable))
+    return router
