@@ -20,6 +20,9 @@ from bot.services.russian_numbers import NUMBER, parse_number
 from bot.services.russian_sentences import clause_bounds, fold, negated
 
 MOSCOW = ZoneInfo("Europe/Moscow")
+# How far back a date written without a year may lie (see `_without_year`).
+RECENT_PAST = timedelta(days=92)
+WORKING_WEEK_DAYS = 5
 T = TypeVar("T")
 
 
@@ -240,15 +243,20 @@ def _role(preposition: str | None) -> Role:
     return Role.ON
 
 
-def _nearest_year(day: int, month: int, today: date) -> date | None:
-    """The date with that day and month nearest to today (30.12 read on 2 Jan is last year)."""
-    candidates = []
+def _without_year(day: int, month: int, today: date) -> date | None:
+    """A date written without a year: at most a quarter back, otherwise ahead.
+
+    Managers date what happened lately («запрос от 25.11») and set deadlines ahead («до
+    05.01» read on 28 December is next January).
+    """
     for year in (today.year - 1, today.year, today.year + 1):
         try:
-            candidates.append(date(year, month, day))
+            candidate = date(year, month, day)
         except ValueError:
             continue
-    return min(candidates, key=lambda candidate: abs(candidate - today), default=None)
+        if candidate >= today - RECENT_PAST:
+            return candidate
+    return None
 
 
 def _full_year(text: str) -> int:
@@ -258,7 +266,7 @@ def _full_year(text: str) -> int:
 
 def _day(day: int, month: int, year: str | None, today: date) -> date | None:
     if year is None:
-        return _nearest_year(day, month, today)
+        return _without_year(day, month, today)
     try:
         return date(_full_year(year), month, day)
     except ValueError:
@@ -424,11 +432,14 @@ def _durations(sentence: str, folded: str) -> list[tuple[int, DurationFact]]:
             amount: int | None = 1
         else:
             amount = parse_number(number)
-        working = unit in {DurationUnit.WORKING_DAYS, DurationUnit.WORKING_HOURS}
+        working = unit_text.startswith("рабоч") or unit in {
+            DurationUnit.WORKING_DAYS,
+            DurationUnit.WORKING_HOURS,
+        }
         if amount is None or amount == 0 or (pre is None and not working):
             continue  # «14 дней» alone is a fact about delivery, not a period to wait
-        if "недел" in unit_text and working:
-            unit, amount = DurationUnit.WORKING_DAYS, amount * 5
+        if unit is DurationUnit.WEEKS and working:
+            unit, amount = DurationUnit.WORKING_DAYS, amount * WORKING_WEEK_DAYS
         text = sentence[match.start() : match.end()].strip()
         found.append((match.start(), DurationFact(text, amount, unit)))
     return found

@@ -20,6 +20,7 @@ MIN_CYRILLIC_LETTERS = 5
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ADDRESS = re.compile(r"https?://\S+|\S+@\S+")
 
 
 class SentenceKind(StrEnum):
@@ -44,7 +45,11 @@ def cyrillic_letters(text: str) -> int:
 
 
 def is_mostly_cyrillic(text: str) -> bool:
-    """Is this a Russian text (as opposed to a Chinese or English question)?"""
+    """Is this a Russian text (as opposed to a Chinese or English question)?
+
+    Links and e-mail addresses are left out of the count: they are Latin in any language.
+    """
+    text = _ADDRESS.sub(" ", text)
     cyrillic = cyrillic_letters(text)
     if cyrillic < MIN_CYRILLIC_LETTERS:
         return False
@@ -120,12 +125,13 @@ def _sentences_of(line: str, kind: SentenceKind) -> list[Sentence]:
     return found
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """The sentences of a pasted or forwarded text, in order."""
-    sentences: list[Sentence] = []
+def _lines(text: str) -> list[tuple[SentenceKind, str]]:
+    """The lines that carry text, each with its kind; markers, separators and blanks gone."""
+    lines: list[tuple[SentenceKind, str]] = []
     quoting = False
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if not raw.strip():
+            lines.append((SentenceKind.HEADER, ""))  # a blank line joins nothing
             continue
         if _QUOTE_INTRO.match(raw):
             quoting = True
@@ -138,11 +144,40 @@ def split_sentences(text: str) -> list[Sentence]:
         quoted = _QUOTE_MARK.match(raw)
         line = raw[quoted.end() :] if quoted else raw
         if _HEADER.match(line):
-            sentences.append(Sentence(line.strip(), SentenceKind.HEADER))
+            lines.append((SentenceKind.HEADER, line.strip()))
             continue
-        line = _LIST_MARKER.sub("", line, count=1)
         kind = SentenceKind.QUOTED if quoted or quoting else SentenceKind.TEXT
-        sentences.extend(_sentences_of(line, kind))
+        lines.append((kind, _LIST_MARKER.sub("", line, count=1).strip()))
+    return lines
+
+
+def _joined(lines: list[tuple[SentenceKind, str]]) -> list[tuple[SentenceKind, str]]:
+    """Lines an e-mail client wrapped, put back together.
+
+    A line that does not end a sentence and a next line of the same kind that starts with a
+    lower-case letter are one sentence («Загрузите его в личном / кабинете до пятницы.»).
+    """
+    joined: list[tuple[SentenceKind, str]] = []
+    for kind, line in lines:
+        if joined and line:
+            last_kind, last = joined[-1]
+            continues = kind is last_kind and kind is not SentenceKind.HEADER and last
+            if continues and last[-1] not in ".!?…" and line[0].islower():
+                joined[-1] = (kind, f"{last} {line}")
+                continue
+        joined.append((kind, line))
+    return joined
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of a pasted or forwarded text, in order."""
+    sentences: list[Sentence] = []
+    for kind, line in _joined(_lines(text)):
+        if kind is SentenceKind.HEADER:
+            if line:
+                sentences.append(Sentence(line, kind))
+        else:
+            sentences.extend(_sentences_of(line, kind))
     return sentences
 
 
