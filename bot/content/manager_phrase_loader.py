@@ -15,7 +15,8 @@ from typing import Any
 from bot.content.errors import ContentError
 from bot.services.manager_reply import ManagerPhrasebook, Meaning
 from bot.services.policy import Policy
-from bot.services.reply_facts import PATTERN_FRAGMENTS, DocumentKind
+from bot.services.regex_trie import trie_pattern
+from bot.services.reply_facts import PATTERN_FRAGMENTS, DocumentCatalogue, DocumentKind
 
 MANAGER_PHRASES_PATH = Path(__file__).resolve().parent / "manager_phrases.toml"
 _ID = re.compile(r"[a-z_]{1,32}")
@@ -47,8 +48,12 @@ class _Expander:
     def __init__(self, path: Path, raw: dict[str, Any]) -> None:
         self._path = path
         self.fragments = dict(PATTERN_FRAGMENTS)
-        for name, text in raw.items():
-            self.fragments[name] = self.expand(f"fragment {name}", str(text))
+        for name, value in raw.items():
+            if isinstance(value, list):
+                # A list of words («нужн*» for «нужн» and any ending), kept as a trie.
+                self.fragments[name] = f"(?:{trie_pattern(sorted(str(word) for word in value))})"
+            else:
+                self.fragments[name] = self.expand(f"fragment {name}", str(value))
 
     def expand(self, entry: str, pattern: str) -> str:
         def replace(match: re.Match[str]) -> str:
@@ -182,6 +187,6 @@ def load_manager_phrases(
     documents = [_document(path, entry, expander) for entry in raw.get("document", [])]
     if len({document.id for document in documents}) != len(documents):
         raise ContentError(path, "file", "duplicate document ids")
-    book = ManagerPhrasebook(tuple(meanings), tuple(documents))
+    book = ManagerPhrasebook(tuple(meanings), DocumentCatalogue(tuple(documents)))
     _check_examples(path, entries, book)
     return book

@@ -13,15 +13,17 @@ nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Container
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.services.cases import Clock, Deadline
+from bot.services.pattern_cues import CueIndex
 from bot.services.policy import Policy
 from bot.services.reply_facts import (
     DateFact,
-    DocumentKind,
+    DocumentCatalogue,
     DurationFact,
     DurationUnit,
     Facts,
@@ -32,10 +34,9 @@ from bot.services.reply_facts import (
     extract_facts,
 )
 from bot.services.russian_sentences import (
+    Clauses,
     SentenceKind,
-    clause_bounds,
     cyrillic_letters,
-    negated,
     normalise,
     split_sentences,
 )
@@ -83,24 +84,40 @@ class Meaning:
         """How many patterns recognise this meaning."""
         return len(self.patterns) + len(self.patterns_any)
 
-    def claims(self, text: str, bounds: list[tuple[int, int]]) -> bool:
-        """Does a pattern recognise the normalised sentence (and nothing rules it out)?"""
-        if any(pattern.search(text) for pattern in self.unless):
-            return False
-        if any(pattern.search(text) for pattern in self.patterns_any):
-            return True
-        return any(self._affirmed(pattern, text, bounds) for pattern in self.patterns)
+    def claims(self, clauses: Clauses, live: Container[int]) -> bool:
+        """Does a pattern recognise the normalised sentence (and nothing rules it out)?
 
-    @staticmethod
-    def _affirmed(pattern: re.Pattern[str], text: str, bounds: list[tuple[int, int]]) -> bool:
-        # Every start is tried: a match swallowed by a longer, negated one («...не требуется,
-        # загрузите отказное письмо») still counts on its own.
-        position = 0
-        while (match := pattern.search(text, position)) is not None:
-            if not negated(text, bounds, match.start(), match.end()):
-                return True
-            position = match.start() + 1
+        Only `live` patterns (by `id()`) are tried: the others cannot match (`pattern_cues`).
+        """
+        # Plain loops, `unless` last: this runs for every meaning of every sentence.
+        text = clauses.text
+        for pattern in self.patterns_any:
+            if id(pattern) in live and pattern.search(text) is not None:
+                return self._allowed(text)
+        for pattern in self.patterns:
+            if id(pattern) not in live:
+                continue
+            match = pattern.search(text)
+            if match is not None and _affirmed(pattern, match, clauses):
+                return self._allowed(text)
         return False
+
+    def _allowed(self, text: str) -> bool:
+        return all(pattern.search(text) is None for pattern in self.unless)
+
+
+def _affirmed(pattern: re.Pattern[str], match: re.Match[str], clauses: Clauses) -> bool:
+    """Is a match, or a later one, outside any negated clause?
+
+    Every start is tried: a match swallowed by a longer, negated one («...не требуется,
+    загрузите отказное письмо») still counts on its own.
+    """
+    found: re.Match[str] | None = match
+    while found is not None:
+        if not clauses.negated(found.start(), found.end()):
+            return True
+        found = pattern.search(clauses.text, found.start() + 1)
+    return False
 
 
 @dataclass(frozen=True)
@@ -140,7 +157,23 @@ class ManagerPhrasebook:
     """The meanings and document kinds of `manager_phrases.toml`, compiled."""
 
     meanings: tuple[Meaning, ...]
-    documents: tuple[DocumentKind, ...]
+    documents: DocumentCatalogue
+    _cues: CueIndex = field(init=False, repr=False)
+    _owners: dict[int, Meaning] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        patterns = [
+            pattern
+            for meaning in self.meanings
+            for pattern in (*meaning.patterns, *meaning.patterns_any)
+        ]
+        owners = {
+            id(pattern): meaning
+            for meaning in self.meanings
+            for pattern in (*meaning.patterns, *meaning.patterns_any)
+        }
+        object.__setattr__(self, "_cues", CueIndex(patterns))
+        object.__setattr__(self, "_owners", owners)
 
     def meaning(self, meaning_id: str) -> Meaning:
         """The meaning with this id."""
@@ -156,8 +189,14 @@ class ManagerPhrasebook:
     def classify(self, sentence: str) -> Meaning | None:
         """The one meaning of a sentence, or None when there is none or more than one."""
         text = normalise(sentence)
-        bounds = clause_bounds(text)
-        claimed = [meaning for meaning in self.meanings if meaning.claims(text, bounds)]
+        clauses = Clauses(text)
+        live = self._cues.candidates(text)
+        owners = {self._owners[key].id for key in live}
+        claimed = [
+            meaning
+            for meaning in self.meanings
+            if meaning.id in owners and meaning.claims(clauses, live)
+        ]
         strong = [meaning for meaning in claimed if not meaning.weak] or claimed
         standing = [
             meaning

@@ -15,9 +15,10 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from bot.services.pattern_cues import CueIndex
 from bot.services.policy import BEIJING
 from bot.services.russian_numbers import NUMBER, parse_number
-from bot.services.russian_sentences import clause_bounds, fold, negated
+from bot.services.russian_sentences import Clauses, fold
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 # How far back a date written without a year may lie (see `_without_year`).
@@ -178,13 +179,34 @@ def _unique(items: Iterable[T]) -> tuple[T, ...]:
     return tuple(dict.fromkeys(items))
 
 
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
+class DocumentCatalogue:
+    """The document kinds, with an index of the words their names start with."""
+
+    kinds: tuple[DocumentKind, ...] = ()
+    _cues: CueIndex = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_cues", CueIndex(kind.pattern for kind in self.kinds))
+
+    def named_in(self, folded: str) -> list[tuple[int, int, DocumentKind]]:
+        """Where each kind is named in a folded sentence (overlaps included)."""
+        live = self._cues.candidates(folded)
+        return [
+            (match.start(), match.end(), kind)
+            for kind in self.kinds
+            if id(kind.pattern) in live
+            for match in kind.pattern.finditer(folded)
+        ]
+
+
 @dataclass(frozen=True)
 class Reading:
     """What a sentence is read against: the moment, the assumed zone, the document kinds."""
 
     now: datetime
     assumed_zone: ZoneInfo = MOSCOW
-    documents: tuple[DocumentKind, ...] = field(default=())
+    documents: DocumentCatalogue = field(default_factory=DocumentCatalogue)
 
     def today(self) -> date:
         """The reading day where the manager is."""
@@ -233,6 +255,8 @@ _WEEKDAY_AFTER_TIME = re.compile(
     rf"(?:\s+\S+){{0,3}}?\s+(?P<wd>{_WEEKDAY_GENITIVE})\b"
 )
 _RELATIVE_DATE = re.compile(rf"{_PRE}\b(?P<rel>{'|'.join(_RELATIVE_DAYS)})\b")
+_DAY_WORD = re.compile(r"понедельн|вторник|сред|четверг|пятниц|суббот|воскресен|сегодня|завтра")
+_DIGIT = re.compile(r"\d")
 
 
 def _role(preposition: str | None) -> Role:
@@ -281,7 +305,9 @@ def _weekday(index: int, today: date, following: bool) -> date:
     return found
 
 
-def _dates(sentence: str, folded: str, reading: Reading) -> list[tuple[int, DateFact]]:
+def _dates(
+    sentence: str, folded: str, reading: Reading, digits: bool
+) -> list[tuple[int, DateFact]]:
     today = reading.today()
     found: list[tuple[int, DateFact]] = []
 
@@ -290,39 +316,33 @@ def _dates(sentence: str, folded: str, reading: Reading) -> list[tuple[int, Date
             text = sentence[match.start() : match.end()].strip()
             found.append((match.start(), DateFact(text, day, role, year_stated)))
 
-    for match in _NUMERIC_DATE.finditer(folded):
-        month = match.group("m")
-        if len(month) == 1 and match.group("y") is None:
-            continue  # «4.7» is a rating or a version, not 4 July
-        day = _day(int(match.group("d")), int(month), match.group("y"), today)
-        add(match, day, _role(match.group("pre")), match.group("y") is not None)
-    for match in _WORD_DATE.finditer(folded):
-        month_number = _MONTHS[match.group("mon")]
-        day = _day(int(match.group("d")), month_number, match.group("y"), today)
-        add(match, day, _role(match.group("pre")), match.group("y") is not None)
-    for match in _ISO_DATE.finditer(folded):
-        day = _day(int(match.group("d")), int(match.group("m")), match.group("y"), today)
-        add(match, day, _role(match.group("pre")), True)
-    for match in _WEEKDAY_DATE.finditer(folded):
-        following = (match.group("next") or "").startswith("следующ")
-        day = _weekday(_WEEKDAYS[match.group("wd")], today, following)
-        add(match, day, _role(match.group("pre")), False)
-    for match in _WEEKDAY_AFTER_TIME.finditer(folded):
-        day = _weekday(_WEEKDAYS[match.group("wd")], today, False)
-        found.append(
-            (
-                match.start("wd"),
-                DateFact(
-                    sentence[match.start("wd") : match.end("wd")],
-                    day,
-                    _role(match.group("pre")),
-                    False,
-                ),
-            )
-        )
-    for match in _RELATIVE_DATE.finditer(folded):
-        day = today + timedelta(days=_RELATIVE_DAYS[match.group("rel")])
-        add(match, day, _role(match.group("pre")), False)
+    if digits:
+        for match in _NUMERIC_DATE.finditer(folded):
+            month = match.group("m")
+            if len(month) == 1 and match.group("y") is None:
+                continue  # «4.7» is a rating or a version, not 4 July
+            day = _day(int(match.group("d")), int(month), match.group("y"), today)
+            add(match, day, _role(match.group("pre")), match.group("y") is not None)
+        for match in _WORD_DATE.finditer(folded):
+            month_number = _MONTHS[match.group("mon")]
+            day = _day(int(match.group("d")), month_number, match.group("y"), today)
+            add(match, day, _role(match.group("pre")), match.group("y") is not None)
+        for match in _ISO_DATE.finditer(folded):
+            day = _day(int(match.group("d")), int(match.group("m")), match.group("y"), today)
+            add(match, day, _role(match.group("pre")), True)
+        for match in _WEEKDAY_AFTER_TIME.finditer(folded):
+            day = _weekday(_WEEKDAYS[match.group("wd")], today, False)
+            text = sentence[match.start("wd") : match.end("wd")]
+            fact = DateFact(text, day, _role(match.group("pre")), False)
+            found.append((match.start("wd"), fact))
+    if _DAY_WORD.search(folded):
+        for match in _WEEKDAY_DATE.finditer(folded):
+            following = (match.group("next") or "").startswith("следующ")
+            day = _weekday(_WEEKDAYS[match.group("wd")], today, following)
+            add(match, day, _role(match.group("pre")), False)
+        for match in _RELATIVE_DATE.finditer(folded):
+            day = today + timedelta(days=_RELATIVE_DAYS[match.group("rel")])
+            add(match, day, _role(match.group("pre")), False)
     return found
 
 
@@ -405,6 +425,7 @@ _DURATION = re.compile(
     r"(?:(?:до|около|примерно|от)\s+)?"
     rf"(?:(?P<low>{NUMBER})\s*(?:-|–|—|до)\s*)?(?P<num>{NUMBER})?\s*{_UNIT}"
 )
+_UNIT_HINT = re.compile(r"дн|день|сут|час|недел|р\.|р/д|раб\.|\bч\b")
 _ONE_UNIT = re.compile(r"^(?:рабоч\w+\s+)?(?:дня|день|суток|сутки|часа|час|недели|неделю)$")
 _WORKING_ABBREVIATION = re.compile(r"^(?:р\.|р/д|раб\.)")
 
@@ -484,23 +505,21 @@ def _references(folded: str) -> list[tuple[int, ReferenceFact]]:
 
 
 def _documents(sentence: str, folded: str, reading: Reading) -> list[tuple[int, DocumentFact]]:
-    spans = [
-        (match.start(), match.end(), kind)
-        for kind in reading.documents
-        for match in kind.pattern.finditer(folded)
-    ]
+    spans = reading.documents.named_in(folded)
     # The longest name wins where two overlap: «сертификат на товарный знак» over «сертификат».
     spans.sort(key=lambda span: span[0] - span[1])
     kept: list[tuple[int, int, DocumentKind]] = []
     for start, end, kind in spans:
         if all(end <= low or start >= high for low, high, _ in kept):
             kept.append((start, end, kind))
-    bounds = clause_bounds(folded)
+    if not kept:
+        return []
+    clauses = Clauses(folded)
     requested = _REQUEST_VERB.search(folded) is not None
     return [
         (start, DocumentFact(kind, sentence[start:end], requested))
         for start, end, kind in sorted(kept, key=lambda span: span[0])
-        if not negated(folded, bounds, start, end)
+        if not clauses.negated(start, end)
     ]
 
 
@@ -511,14 +530,21 @@ def _ordered(found: list[tuple[int, T]]) -> tuple[T, ...]:
 def extract_facts(sentence: str, reading: Reading) -> Facts:
     """Every fact the sentence states."""
     folded = fold(sentence)
-    dates = _ordered(_dates(sentence, folded, reading))
-    links = [link.rstrip(".,;:!?)") for link in _LINK.findall(sentence)]
+    # Most sentences have no digit, address or unit: those readers are skipped (speed).
+    digits = _DIGIT.search(folded) is not None
+    dates = _ordered(_dates(sentence, folded, reading, digits))
+    links = (
+        [link.rstrip(".,;:!?)") for link in _LINK.findall(sentence)] if "://" in sentence else []
+    )
+    unit = _UNIT_HINT.search(folded) is not None
     return Facts(
         dates=dates,
-        times=_ordered(_times(sentence, folded, reading, list(dates))),
-        durations=_ordered(_durations(sentence, folded)),
-        references=_ordered(_references(folded)),
-        emails=_unique(email.lower() for email in _EMAIL.findall(sentence)),
+        times=_ordered(_times(sentence, folded, reading, list(dates))) if digits else (),
+        durations=_ordered(_durations(sentence, folded)) if unit else (),
+        references=_ordered(_references(folded)) if digits else (),
+        emails=_unique(email.lower() for email in _EMAIL.findall(sentence))
+        if "@" in sentence
+        else (),
         links=_unique(links),
         documents=_ordered(_documents(sentence, folded, reading)),
     )

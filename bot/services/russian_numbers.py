@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.services.regex_trie import trie_pattern
+
 # Each value with its forms in the six cases (nominative, genitive, dative, accusative,
 # instrumental, prepositional; feminine and neuter where they differ).
 _FORMS: dict[int, str] = {
@@ -43,30 +45,8 @@ _FORMS: dict[int, str] = {
 VALUES: dict[str, int] = {form: value for value, forms in _FORMS.items() for form in forms.split()}
 
 
-def _trie(words: list[str]) -> str:
-    """One regular expression for a set of words, sharing their prefixes.
-
-    A flat alternation of these ~110 forms, repeated in every pattern that reads a period,
-    made compiling the content's patterns take a quarter of a second; the trie is a fraction
-    of its length.
-    """
-    groups: dict[str, list[str]] = {}
-    optional = False
-    for word in words:
-        if word:
-            groups.setdefault(word[0], []).append(word[1:])
-        else:
-            optional = True
-    if not groups:
-        return ""
-    branches = [first + _trie(rest) for first, rest in sorted(groups.items())]
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    if optional:
-        return f"{body}?" if len(branches) > 1 or len(body) == 1 else f"(?:{body})?"
-    return body
-
-
-_WORD = _trie(sorted(VALUES))
+# A trie: a flat alternation of these ~110 forms made the patterns slow to compile and run.
+_WORD = trie_pattern(sorted(VALUES))
 # One to three words («сто двадцать два»); `parse_number` checks that they make one number.
 NUMBER_WORDS = rf"(?:{_WORD})(?:\s+(?:{_WORD})){{0,2}}"
 # Digits with an optional case ending («3-х», «5-ти», «2х») or number words.

@@ -238,3 +238,17 @@ def negated(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> b
         for low, high in bounds
         if low < end and high > start
     )
+
+
+class Clauses:
+    """The clauses of a normalised sentence, found on first use (most sentences never ask)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._bounds: list[tuple[int, int]] | None = None
+
+    def negated(self, start: int, end: int) -> bool:
+        """Is there a negation in any clause the span [start, end) touches?"""
+        if self._bounds is None:
+            self._bounds = clause_bounds(self.text)
+        return negated(self.text, self._bounds, start, end)
