@@ -21,7 +21,8 @@ from bot.services.regex_trie import trie_pattern
 MIN_STEM = 2
 _ZERO_WIDTH = re.compile(r"^(?:\\b|\^|\(\?:\^\|\\s\)|\(\?:\^\|\[\\s,\]\+\))")
 _LETTERS = re.compile(r"[а-яa-z0-9-]+")
-_OPTIONAL = re.compile(r"^(?:\?|\*|\{0,)")
+# A quantifier that lets what it follows be absent: ?, *, {0,n} (lazy or not).
+_OPTIONAL = re.compile(r"^(?:\?|\*|\{0,\d*\})\??")
 # Content patterns have their spaces widened to take commas (see the loader).
 _SPACE = r"[\s,]+"
 _SPACES = re.compile(r"[\s,]+")
@@ -104,7 +105,7 @@ def _opening(text: str) -> frozenset[str] | None:
         optional = _OPTIONAL.match(rest)
         if not optional:
             return inside
-        after = _opening(rest[optional.end() :].lstrip("?}0123456789,"))
+        after = _opening(rest[optional.end() :])
         return None if inside is None or after is None else inside | after
     letters = _LETTERS.match(text)
     if letters is None:
