@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 
 from common import ROOT, median, percentile
 
@@ -25,7 +26,7 @@ from bot.services.russian_sentences import split_sentences
 from tests.support.moments import MOSCOW, bj
 
 DATA = ROOT / "tests" / "data" / "russian"
-ROUNDS = 300
+ROUNDS = 500
 REPLY = """Здравствуйте, Ли!
 
 Благодарим за обращение и приносим извинения за задержку с ответом. Ваш запрос зарегистрирован под номером 30129874, документы переданы в отдел по работе с брендами.
@@ -34,6 +35,7 @@ REPLY = """Здравствуйте, Ли!
 Проверка занимает до 3 рабочих дней. Пожалуйста, не отправляйте документы на почту docs-cn@ozon.ru, т.е. всё загружайте только через ЛК.
 По бренду нужно авторизационное письмо от правообладателя. Штраф за отмену заказа 87654321 начислен не был.
 Если удобно, могу провести видеозвонок в среду в 15:00 по МСК. Когда Вам будет удобно поговорить?
+Ваш склад FBS пока на проверке, ответ по нему поступит в течение двух рабочих дней.
 Подробнее: https://seller-edu.ozon.ru/docs/certificates
 
 С уважением,
@@ -53,7 +55,8 @@ def quality(book: ManagerPhrasebook, name: str, per_label: bool) -> None:
     for label, sentence in rows:
         meaning = book.classify(sentence)
         if meaning is None:
-            missed[label] += label != "unknown"
+            if label != "unknown":
+                missed[label] += 1
         elif meaning.id == label:
             right += 1
         else:
@@ -70,13 +73,12 @@ def quality(book: ManagerPhrasebook, name: str, per_label: bool) -> None:
         print("  not explained:", ", ".join(f"{label} {n}" for label, n in missed.most_common()))
 
 
-def timings(action: object, rounds: int) -> list[float]:
-    assert callable(action)
+def timings(action: Callable[[], object], rounds: int, clock: Callable[[], float]) -> list[float]:
     samples = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = clock()
         action()
-        samples.append((time.perf_counter() - start) * 1000)
+        samples.append((clock() - start) * 1000)
     return samples
 
 
@@ -98,18 +100,19 @@ def main() -> None:
         f"{len(explanation.explained())} explained, {len(options)} to track"
     )
     one_search = re.compile(r"\b(?:документ\w*|сертификат\w*)\b")
-    explain = timings(lambda: book.explain(REPLY, now, MOSCOW), ROUNDS)
-    split = timings(lambda: split_sentences(REPLY), ROUNDS)
-    search = timings(lambda: one_search.search(REPLY, len(REPLY) // 2), ROUNDS)
-    print(
-        f"explain(): p50 {median(explain):.2f} ms, p99 {percentile(explain, 0.99):.2f} ms "
-        f"(target p99 < 5 ms)"
-    )
-    print(
-        f"baseline split into sentences: p50 {median(split):.3f} ms, "
-        f"p99 {percentile(split, 0.99):.3f} ms; explain/split {median(explain) / median(split):.0f}x"
-    )
-    print(f"baseline one regex search: p50 {median(search) * 1000:.1f} µs")
+    # Wall-clock time is what a seller waits; this machine is shared, so the CPU time of the
+    # thread is printed too (it leaves out the time other processes held the cores).
+    for clock_name, clock in (("wall", time.perf_counter), ("cpu", time.thread_time)):
+        explain = timings(lambda: book.explain(REPLY, now, MOSCOW), ROUNDS, clock)
+        split = timings(lambda: split_sentences(REPLY), ROUNDS, clock)
+        search = timings(lambda: one_search.search(REPLY), ROUNDS, clock)
+        print(
+            f"[{clock_name}] explain(): p50 {median(explain):.2f} ms, "
+            f"p99 {percentile(explain, 0.99):.2f} ms (target p99 < 5 ms); "
+            f"baseline split into sentences p50 {median(split):.3f} ms, "
+            f"p99 {percentile(split, 0.99):.3f} ms; one regex search p50 "
+            f"{median(search) * 1000:.1f} µs; explain/split {median(explain) / median(split):.0f}x"
+        )
     print(f"content load incl. pattern compile and example check: {load_ms:.0f} ms")
 
 
