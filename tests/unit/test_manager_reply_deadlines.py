@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
 from bot.content.loader import load_content
-from bot.services.cases import Clock, Schedules
+from bot.db.case_repository import CaseRepository
+from bot.db.connection import open_database
+from bot.db.user_repository import UserRepository
+from bot.services.cases import CaseKind, Clock, Schedules
 from bot.services.manager_reply import deadline_for, track_options
 from bot.services.reply_facts import (
     DateFact,
@@ -17,7 +21,7 @@ from bot.services.reply_facts import (
     Role,
     extract_facts,
 )
-from tests.support.moments import MOSCOW, bj, msk
+from tests.support.moments import BEIJING, MOSCOW, bj, msk
 
 CONTENT = load_content()
 OFFICE = Schedules.from_policy(CONTENT.policy.values).am_office
@@ -178,3 +182,28 @@ def test_track_options_of_a_pasted_reply() -> None:
     ]
     assert options[0].meaning is not None and options[0].meaning.id == "wait_period"
     assert options[1].sentence == "Загрузите сертификат до 18:00 МСК 04.12.2026."
+
+
+async def test_a_pasted_reply_becomes_an_explanation_a_beijing_deadline_and_a_case(
+    tmp_path: Path,
+) -> None:
+    # What the chat will do with the API: explain, offer the period, record the follow-up.
+    now = bj(2026, 11, 27, 22)  # Friday 17:00 in Moscow
+    pasted = (
+        "Здравствуйте! Ваш вопрос передан в профильный отдел.\n"
+        "Ответ поступит в течение 2 рабочих дней."
+    )
+    explanation = BOOK.explain(pasted, now, MOSCOW)
+    wait = explanation.sentences[-1].meaning
+    assert wait is not None and wait.explanation("zh").startswith("请你等待")
+    (option,) = track_options(explanation, now, OFFICE)
+    assert option.deadline.due.astimezone(BEIJING) == bj(2026, 12, 1, 23)  # Tue 18:00 Moscow
+    database = await open_database(tmp_path / "bot.sqlite3")
+    try:
+        await UserRepository(database.connection).ensure(5, 5)
+        cases = CaseRepository(database.connection)
+        case = await cases.create(5, CaseKind.CUSTOM, now, option.deadline, option.sentence, now)
+        assert case.due_at == option.deadline.due
+        assert await cases.next_due_at() == option.deadline.due
+    finally:
+        await database.close()
