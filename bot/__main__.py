@@ -56,7 +56,10 @@ def _run(mode: str, settings: Settings, token: str) -> int:
     # The console chat shares the terminal with the conversation: only problems are logged.
     quiet = mode == "chat" and settings.log_level in {"DEBUG", "INFO"}
     webhook_secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
-    secrets = [token, webhook_secret]
+    translation_key = (
+        settings.translation_key.get_secret_value() if settings.translation_key else ""
+    )
+    secrets = [token, webhook_secret, translation_key]
     setup_logging("WARNING" if quiet else settings.log_level, secrets)
     if speedups_off is not None:
         # Switched off by the operator: for information; untested versions: worth a warning.

@@ -10,6 +10,7 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_PRODUCTION_API = "https://api.telegram.org"
+TRANSLATION_PROVIDERS = ("none", "libretranslate", "deepl")
 
 
 class Settings(BaseSettings):
@@ -29,6 +30,11 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     # The aiogram speed-ups (bot/telegram/speedups): off is the fallback if one misbehaves.
     speedups: bool = True
+    # Optional machine translation of managers' Russian (bot/translation.py); off by default.
+    translation_provider: str = "none"
+    translation_url: str | None = None
+    translation_key: SecretStr | None = None
+    translation_timeout: float = Field(default=5.0, gt=0, le=60)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -60,6 +66,25 @@ class Settings(BaseSettings):
             msg = f"unknown log level: {value!r}"
             raise ValueError(msg)
         return level
+
+    @field_validator("translation_provider")
+    @classmethod
+    def _known_provider(cls, value: str) -> str:
+        provider = value.strip().lower() or "none"
+        if provider not in TRANSLATION_PROVIDERS:
+            msg = f"unknown translation service: {value!r} (none, libretranslate or deepl)"
+            raise ValueError(msg)
+        return provider
+
+    @field_validator("translation_url")
+    @classmethod
+    def _translation_url(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("http://", "https://")):
+            msg = f"not an http(s) URL: {value!r}"
+            raise ValueError(msg)
+        return value.rstrip("/")
 
     @field_validator("telegram_api_base")
     @classmethod

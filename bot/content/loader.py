@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.content.knowledge_loader import load_knowledge
+from bot.content.manager_phrase_loader import load_manager_phrases
 from bot.content.policy_loader import load_policy
 from bot.content.template_loader import load_templates
 from bot.services.cases import CaseKind
 from bot.services.knowledge import KnowledgeBase
+from bot.services.manager_reply import ManagerPhrasebook
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary
 
@@ -18,11 +20,12 @@ FEATURE_ACTIONS = frozenset({"check", *(f"track:{kind.value}" for kind in CaseKi
 
 @dataclass(frozen=True)
 class Content:
-    """Policy values, templates and the knowledge base."""
+    """Policy values, templates, the knowledge base and the meanings of managers' Russian."""
 
     policy: Policy
     templates: TemplateLibrary
     knowledge: KnowledgeBase
+    manager_phrases: ManagerPhrasebook
 
 
 def load_content() -> Content:
@@ -30,4 +33,6 @@ def load_content() -> Content:
     policy = load_policy()
     templates = load_templates()
     knowledge = load_knowledge(policy, templates.actions() | FEATURE_ACTIONS)
-    return Content(policy, templates, knowledge)
+    phrase_ids = frozenset(phrase.id for phrase in templates.phrases)
+    manager_phrases = load_manager_phrases(policy, phrase_ids)
+    return Content(policy, templates, knowledge, manager_phrases)

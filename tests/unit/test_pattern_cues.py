@@ -1,0 +1,84 @@
+"""The shortcut that runs only the patterns a sentence can match changes no result."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pytest
+
+from bot.content.loader import load_content
+from bot.content.manager_phrase_loader import MANAGER_PHRASES_PATH
+from bot.services.pattern_cues import CueIndex, opening_stems
+from bot.services.regex_trie import trie_pattern
+from bot.services.russian_sentences import Clauses, normalise
+from tests.support.paths import DATA
+
+BOOK = load_content().manager_phrases
+
+
+@pytest.mark.parametrize(
+    ("pattern", "stems"),
+    [
+        (r"(?:пришлите|нужн\w*)[\s,]+документ", {"пришлите", "нужн"}),
+        (r"\bсняты?[\s,]+с", {"снят"}),  # the optional letter is left out
+        (r"к[\s,]+сожалению,?[\s,]+нельзя", {"к сожалению"}),
+        (r"п(?:ришлите|одскажите)", {"пришлите", "подскажите"}),  # written as a trie
+        (r"(?:мы[\s,]+)?(?:получили|приняли)", {"мы", "получили", "приняли"}),
+        (r"^(?:здравствуйте|привет)\b", {"здравствуйте", "привет"}),
+        (r"(?:в|через)[\s,]+лк", None),  # «в» is in nearly every sentence
+        (r"\S+[\s,]+штраф", None),
+        (r"[аб]вгд", None),
+        (r"(?:склад\w*|fbs)+", {"склад", "fbs"}),
+    ],
+)
+def test_opening_stems(pattern: str, stems: set[str] | None) -> None:
+    found = opening_stems(pattern)
+    assert (set(found) if found is not None else None) == stems
+
+
+def test_trie_pattern_matches_exactly_its_words() -> None:
+    words = ["нужн*", "нужен", "надо", "необходим*", "на"]
+    pattern = re.compile(rf"(?:{trie_pattern(sorted(words))})")
+    for word in ["нужно", "нужна", "нужен", "надо", "необходимы", "на", "нуж" + "н"]:
+        assert pattern.fullmatch(word), word
+    for word in ["нуже", "над", "необход", "н"]:
+        assert not pattern.fullmatch(word), word
+
+
+def test_candidates_include_every_pattern_that_matches() -> None:
+    patterns = [re.compile(r"(?:пришлите|скиньте)[\s,]+номер"), re.compile(r"\S+[\s,]+номер")]
+    index = CueIndex(patterns)
+    live = index.candidates("скиньте, номер заказа")
+    assert {id(pattern) for pattern in patterns} <= live
+    assert index.candidates("номер заказа") == {id(patterns[1])}  # the other cannot match
+
+
+def sentences() -> list[str]:
+    lines = (DATA / "russian" / "tuning.tsv").read_text(encoding="utf-8").splitlines()
+    texts = [line.split("\t")[1] for line in lines if line and not line.startswith("#")]
+    raw = tomllib.loads(MANAGER_PHRASES_PATH.read_text(encoding="utf-8"))
+    for entry in raw["meaning"]:
+        texts += entry.get("examples", []) + entry.get("counter_examples", [])
+    return texts
+
+
+def test_the_index_changes_no_meaning() -> None:
+    every = {
+        id(pattern)
+        for meaning in BOOK.meanings
+        for pattern in (*meaning.patterns, *meaning.patterns_any)
+    }
+    index = CueIndex(
+        pattern
+        for meaning in BOOK.meanings
+        for pattern in (*meaning.patterns, *meaning.patterns_any)
+    )
+    for sentence in sentences():
+        text = normalise(sentence)
+        live = index.candidates(text)
+        with_index = [
+            meaning.id for meaning in BOOK.meanings if meaning.claims(Clauses(text), live)
+        ]
+        without = [meaning.id for meaning in BOOK.meanings if meaning.claims(Clauses(text), every)]
+        assert with_index == without
