@@ -49,9 +49,7 @@ async def open_dispatcher(
             db=database.connection,
             settings=settings,
             i18n=create_i18n(),
-            policy=content.policy,
-            knowledge=content.knowledge,
-            templates=content.templates,
+            content=content,
             clock=clock,
         )
     finally:

@@ -19,6 +19,7 @@ from aiogram.types import ErrorEvent
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
+from bot.content.loader import Content
 from bot.db.case_repository import CaseRepository
 from bot.db.fsm_storage import SQLiteStorage
 from bot.db.stats_queries import StatsRepository
@@ -28,15 +29,13 @@ from bot.scheduler import ReminderScheduler
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Schedules
 from bot.services.clock import WallClock, system_clock
-from bot.services.knowledge import KnowledgeBase
-from bot.services.policy import Policy
-from bot.services.template_filling import TemplateLibrary
 from bot.settings import Settings
 from bot.telegram import speedups
 from bot.telegram.callback_guard import AnswerEveryCallback
 from bot.telegram.pacing import Pacer
 from bot.telegram.request_retry import RetryMiddleware, best_effort
 from bot.telegram.speedups.answer_models import KeepResponseModels
+from bot.translation import create_translator
 from bot.ui.commands import register_commands
 from bot.ui.keyboards import main_menu
 from handlers import get_routers
@@ -66,9 +65,7 @@ def create_dispatcher(
     db: aiosqlite.Connection,
     settings: Settings,
     i18n: I18n,
-    policy: Policy,
-    knowledge: KnowledgeBase,
-    templates: TemplateLibrary,
+    content: Content,
     clock: WallClock = system_clock,
 ) -> Dispatcher:
     """The production dispatcher; tests and the console chat use it as it is (tests with a
@@ -76,8 +73,11 @@ def create_dispatcher(
 
     Handlers declare what they use as typed parameters, filled from the data given here by name
     (aiogram's workflow data): `users`, `cases`, `stats`, `rules`, `policy`, `knowledge`,
-    `templates`, `settings`, `clock`, `default_zone`, `db` (for the data export).
+    `templates`, `manager_phrases`, `translator` (None unless configured), `settings`, `clock`,
+    `default_zone`, `db` (for the data export).
     """
+    policy = content.policy
+    translator = create_translator(settings)
     users = UserRepository(db, clock)
     reminders_changed = asyncio.Event()
     cases = CaseRepository(db, on_reminders_changed=reminders_changed.set)
@@ -100,8 +100,10 @@ def create_dispatcher(
         users=users,
         settings=settings,
         policy=policy,
-        knowledge=knowledge,
-        templates=templates,
+        knowledge=content.knowledge,
+        templates=content.templates,
+        manager_phrases=content.manager_phrases,
+        translator=translator,
         rules=rules,
         cases=cases,
         stats=StatsRepository(db),
@@ -128,6 +130,8 @@ def create_dispatcher(
             task.cancel()
         await asyncio.gather(*background, return_exceptions=True)
         await scheduler.stop()
+        if translator is not None:
+            await translator.close()
 
     dispatcher.startup.register(on_startup)
     dispatcher.shutdown.register(on_shutdown)

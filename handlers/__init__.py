@@ -14,6 +14,7 @@ from handlers import (
     faq,
     groups,
     language,
+    manager_reply,
     privacy,
     profile,
     sent_texts,
@@ -34,6 +35,7 @@ def get_routers() -> list[Router]:
     return [
         cancel.create_router(),
         groups.create_router(),
+        manager_reply.create_router(),
         faq.create_router(),
         start.create_router(),
         language.create_router(),

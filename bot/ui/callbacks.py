@@ -135,6 +135,13 @@ class TrackCb(CallbackData, prefix="k1"):
     at: int = 0
 
 
+class ReplyTrackCb(CallbackData, prefix="rt1"):
+    """Track a deadline read from a pasted manager's reply; `run` ties it to that reply."""
+
+    run: int
+    option: int
+
+
 class CaseAction(StrEnum):
     """What a seller can do with one case."""
 

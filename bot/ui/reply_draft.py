@@ -1,0 +1,54 @@
+"""The deadlines read from the last pasted reply, kept in the state until one is tracked."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from aiogram.fsm.context import FSMContext
+
+from bot.services.cases import Clock, Deadline
+from bot.services.clock import from_epoch, to_epoch
+from bot.services.manager_reply import TrackOption
+from bot.ui.tracking_views import NOTE_MAX_CHARS
+
+
+@dataclass(frozen=True)
+class KeptDeadline:
+    """A deadline to track: when the reply came, the deadline, the manager's sentence."""
+
+    received: datetime
+    deadline: Deadline
+    note: str
+
+
+async def keep_options(
+    state: FSMContext, received: datetime, options: tuple[TrackOption, ...]
+) -> int:
+    """Keep the deadlines of a reply; return the run id its buttons carry."""
+    run = secrets.randbelow(1_000_000)
+    kept = [
+        {
+            "due": to_epoch(option.deadline.due),
+            "clock": option.deadline.clock.value,
+            "estimate": option.deadline.estimate,
+            "keys": list(option.deadline.policy_keys),
+            "note": option.sentence[:NOTE_MAX_CHARS],
+        }
+        for option in options
+    ]
+    await state.update_data(reply={"run": run, "at": to_epoch(received), "options": kept})
+    return run
+
+
+async def kept_option(state: FSMContext, run: int, index: int) -> KeptDeadline | None:
+    """The deadline a button stands for, if it belongs to the last reply explained."""
+    reply = (await state.get_data()).get("reply", {})
+    options = reply.get("options", [])
+    if reply.get("run") != run or not 0 <= index < len(options):
+        return None
+    kept = options[index]
+    due, clock = from_epoch(kept["due"]), Clock(kept["clock"])
+    deadline = Deadline(due, clock, kept["estimate"], tuple(kept["keys"]))
+    return KeptDeadline(from_epoch(reply["at"]), deadline, kept["note"])

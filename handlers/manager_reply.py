@@ -1,0 +1,100 @@
+"""Russian pasted or forwarded from a manager: explained sentence by sentence, its facts and
+deadlines pulled out, a deadline tracked in one tap, Russian answers to copy."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Filter, StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from bot.db.case_repository import CaseRepository
+from bot.db.user_repository import UserRepository
+from bot.services.case_rules import CaseRules
+from bot.services.cases import CaseKind
+from bot.services.clock import WallClock
+from bot.services.manager_reply import ManagerPhrasebook, track_options
+from bot.services.russian_sentences import is_mostly_cyrillic
+from bot.services.template_filling import TemplateLibrary
+from bot.telegram.filters import PRIVATE
+from bot.telegram.screens import show
+from bot.translation import Translator
+from bot.ui.callbacks import ReplyTrackCb
+from bot.ui.manager_reply_views import explanation_keyboard, explanation_text
+from bot.ui.reply_draft import keep_options, kept_option
+from bot.ui.tracking_views import saved_view
+from bot.ui.wizard_prompts import refuse_stale_button
+
+# A manager's reply is read up to this length; a machine translation shown up to the other.
+READ_CHARS = 2000
+TRANSLATION_CHARS = 1200
+
+
+class PastedRussian(Filter):
+    """Text or a caption (not a command) that is mostly Cyrillic."""
+
+    async def __call__(self, message: Message) -> bool:
+        """Decide from the letters."""
+        text = message.text or message.caption or ""
+        return not text.startswith("/") and is_mostly_cyrillic(text)
+
+
+async def reply_pasted(
+    message: Message,
+    state: FSMContext,
+    users: UserRepository,
+    templates: TemplateLibrary,
+    manager_phrases: ManagerPhrasebook,
+    rules: CaseRules,
+    translator: Translator | None,
+    locale: str,
+    clock: WallClock,
+) -> None:
+    """Explain what the manager wrote, offer its deadlines and the answers that fit."""
+    assert message.from_user is not None
+    text, now = (message.text or message.caption or "")[:READ_CHARS], clock()
+    explanation = manager_phrases.explain(text, now, rules.policy.values.am_timezone)
+    options = track_options(explanation, now, rules)
+    run = await keep_options(state, now, options)
+    translated = await translator.translate(text, locale) if translator else None
+    translation = (translated.text[:TRANSLATION_CHARS], translated.service) if translated else None
+    body = explanation_text(explanation, options, rules.policy, locale, translation)
+    user = await users.get(message.from_user.id)
+    keyboard = explanation_keyboard(options, run, explanation.replies, templates, user, locale)
+    await message.answer(body, reply_markup=keyboard)
+
+
+async def deadline_tracked(
+    query: CallbackQuery,
+    callback_data: ReplyTrackCb,
+    state: FSMContext,
+    cases: CaseRepository,
+    rules: CaseRules,
+    locale: str,
+    clock: WallClock,
+) -> None:
+    """A follow-up due when the manager said, noted with their sentence."""
+    kept, now = await kept_option(state, callback_data.run, callback_data.option), clock()
+    if kept is None:
+        await refuse_stale_button(query)
+        return
+    remind_at = rules.first_reminder(kept.deadline.due, now)
+    case = await cases.create(
+        query.from_user.id,
+        CaseKind.CUSTOM,
+        kept.received,
+        kept.deadline,
+        kept.note,
+        now,
+        remind_at,
+    )
+    await show(query, *saved_view(case, locale), new_message=True)
+
+
+def create_router() -> Router:
+    """Register this module's handlers on a new router."""
+    router = Router(name="manager_reply")
+    router.message.filter(PRIVATE)
+    router.message.register(reply_pasted, StateFilter(None), PastedRussian())
+    router.callback_query.register(deadline_tracked, ReplyTrackCb.filter())
+    return router

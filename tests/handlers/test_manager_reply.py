@@ -1,0 +1,67 @@
+"""A manager's Russian pasted into the chat: explained sentence by sentence, facts with Beijing
+time, a deadline tracked in one tap, Russian answers to copy; never a guessed translation."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.db.case_repository import CaseRepository
+from bot.services.cases import CaseKind, CaseStatus
+from tests.support.driver import callback_answers
+from tests.support.moments import RunningClock, at_fixed_moments
+from tests.support.rig import USER_ID, Rig
+
+pytestmark = at_fixed_moments()
+REPLY = (
+    "Добрый день! Ваше обращение № 12345678 передано в профильный отдел. "
+    "Ответ поступит в течение 3 рабочих дней. "
+    "Пришлите, пожалуйста, сертификат соответствия. "
+    "Кстати, наш склад переезжает на новую площадку, ведутся работы."
+)
+
+
+async def test_a_pasted_reply_is_explained_with_its_facts_and_answers(rig: Rig) -> None:
+    reply = await rig.chat.send(REPLY)
+    assert reply is not None and "这条回复说了什么" in reply.text
+    assert "12345678" in reply.text and "3 рабочих дней" in reply.text
+    assert "这句我无法可靠解释" in reply.text  # the warehouse sentence has no known meaning
+    assert "截止时间：北京时间" in reply.text and "下一步" in reply.text
+    labels = rig.chat.button_labels()
+    assert any(label.startswith("📌 跟进：截止北京时间") for label in labels)
+    assert any("copy_text" in button for button in reply.buttons())
+
+
+async def test_a_deadline_from_the_reply_is_tracked_in_one_tap(
+    rig: Rig, clock: RunningClock
+) -> None:
+    await rig.chat.send(REPLY)
+    saved = await rig.chat.press("📌 跟进")
+    assert saved is not None and "已保存为 #1" in saved.text
+    (case,) = await CaseRepository(rig.dispatcher["db"]).for_user(USER_ID, (CaseStatus.OPEN,))
+    assert case.kind is CaseKind.CUSTOM and case.note and "3 рабочих дней" in case.note
+    assert case.due_at > clock() + timedelta(days=2)  # three Russian working days, at least
+
+
+async def test_an_old_reply_button_is_refused_after_a_new_reply(rig: Rig) -> None:
+    first = await rig.chat.send(REPLY)
+    assert first is not None
+    await rig.chat.send("Срок ответа — до 5 рабочих дней.")
+    track = next(b for b in first.buttons() if b["text"].startswith("📌"))["callback_data"]
+    await rig.chat.press_data(first.message_id, track)
+    assert callback_answers(rig.emulator)[-1] == "这个按钮已过期。"
+    cases = await CaseRepository(rig.dispatcher["db"]).for_user(USER_ID, (CaseStatus.OPEN,))
+    assert cases == []
+
+
+async def test_russian_inside_a_wizard_stays_in_the_wizard(rig: Rig) -> None:
+    await rig.chat.send("/track")
+    await rig.chat.press("给小二发了消息")
+    reply = await rig.chat.send("Здравствуйте, передали в отдел")
+    assert reply is not None and "这条回复说了什么" not in reply.text
+
+
+async def test_english_sellers_read_the_explanation_in_english(rig: Rig) -> None:
+    seller = rig.user(8801, "en")
+    reply = await seller.send(REPLY)
+    assert reply is not None and "What the reply says" in reply.text
+    assert not any("\u4e00" <= char <= "\u9fff" for char in reply.text)
