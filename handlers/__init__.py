@@ -10,6 +10,7 @@ from handlers import (
     case_times,
     cases,
     eligibility,
+    eligibility_typing,
     fallback,
     faq,
     groups,
@@ -22,18 +23,22 @@ from handlers import (
     stats,
     templates,
     tracking,
+    tracking_typing,
+    wizard_questions,
 )
 
 
 def get_routers() -> list[Router]:
-    """Cancel first (it works from any state), group chats next, the fallback last.
+    """Cancel first (it works from any state), then questions asked inside a wizard, group
+    chats, the fallback last.
 
-    Most messages are questions, so the FAQ comes early: it takes plain text only outside any
-    wizard (default state), and every wizard's text handler requires its own state, so the two
-    never compete for a message.
+    Most messages are questions, so the FAQ comes early (after pasted Russian, which it would
+    otherwise take): both take text only outside any wizard (default state), and every wizard's
+    text handler requires its own state, so they never compete for a message.
     """
     return [
         cancel.create_router(),
+        wizard_questions.create_router(),
         groups.create_router(),
         manager_reply.create_router(),
         faq.create_router(),
@@ -41,9 +46,11 @@ def get_routers() -> list[Router]:
         language.create_router(),
         profile.create_router(),
         eligibility.create_router(),
+        eligibility_typing.create_router(),
         templates.create_router(),
         sent_texts.create_router(),
         tracking.create_router(),
+        tracking_typing.create_router(),
         cases.create_router(),
         case_times.create_router(),
         case_notes.create_router(),

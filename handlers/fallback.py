@@ -24,9 +24,12 @@ async def unmatched_text(message: Message) -> None:
 
 
 async def unsupported_message(message: Message) -> None:
-    """Photos, stickers, voice, files: the bot reads text and button presses only."""
+    """Stickers, voice, photos and files without a caption: the bot reads text only."""
     await message.answer(
-        _("I can only read text messages and button presses. Please type your question:"),
+        _(
+            "I can read text, the captions of photos and files, and buttons, not images. "
+            "Please type your question:"
+        ),
         reply_markup=main_menu(),
     )
 

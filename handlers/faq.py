@@ -11,12 +11,14 @@ from bot.services.faq_matcher import Verdict
 from bot.services.knowledge import KnowledgeBase
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary
-from bot.telegram.filters import PLAIN_TEXT, PRIVATE, DataPrefix
+from bot.telegram.filters import PRIVATE, TEXT_OR_CAPTION, DataPrefix
 from bot.telegram.screens import show
 from bot.ui.callbacks import FaqCb, MenuAction, MenuCb
 from bot.ui.faq_views import (
+    answer_screen,
     answer_text,
     out_of_scope_text,
+    smalltalk_text,
     suggestions,
     topic_keyboard,
     topic_list,
@@ -73,20 +75,22 @@ async def question_typed(
     policy: Policy,
     locale: str,
 ) -> None:
-    """Answer when sure, offer the best three when unsure, say so when out of scope."""
-    assert message.text is not None
-    match = knowledge.matcher.match(message.text[:MATCH_CHARS])
-    topic_id = "fraud" if match.fraud else match.best
+    """Small talk gets a friendly line; a confident match its answer (the fraud warning first
+    when money for contacts is mentioned, the message's other questions as buttons); a report
+    of something sent, the offer to track it; an unsure match, the best three; else the
+    official route. A photo's or file's caption is read the same way."""
+    text = (message.text or message.caption or "")[:MATCH_CHARS]
+    match = knowledge.matcher.match(text)
+    topic_id = match.best or ("fraud" if match.fraud else None)
     topic = knowledge.topic(locale, topic_id) if topic_id else None
-    if topic is not None and match.fraud:
-        keyboard = topic_keyboard(knowledge, templates, locale, topic)
-        await message.answer(answer_text(topic, policy), reply_markup=keyboard)
-    elif match.reported_action is not None:
+    if match.verdict is Verdict.SMALLTALK and match.smalltalk is not None:
+        await message.answer(smalltalk_text(match.smalltalk), reply_markup=main_menu())
+    elif match.reported_action is not None and not match.fraud:
         text, markup = tracking_offer(match.reported_action)
         await message.answer(text, reply_markup=markup)
     elif topic is not None:
-        keyboard = topic_keyboard(knowledge, templates, locale, topic)
-        await message.answer(answer_text(topic, policy), reply_markup=keyboard)
+        text, markup = answer_screen(match, topic, knowledge, templates, policy, locale)
+        await message.answer(text, reply_markup=markup)
     elif match.verdict is Verdict.UNSURE:
         await message.answer(
             _("I'm not sure I understood. Did you mean one of these?"),
@@ -104,5 +108,5 @@ def create_router() -> Router:
     router.callback_query.register(menu_faq, MenuCb.filter(F.action == MenuAction.FAQ))
     router.callback_query.register(topic_pressed, FaqCb.filter())
     router.callback_query.register(old_topic_pressed, DataPrefix("f1"))
-    router.message.register(question_typed, StateFilter(None), PLAIN_TEXT)
+    router.message.register(question_typed, StateFilter(None), TEXT_OR_CAPTION)
     return router

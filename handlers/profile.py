@@ -11,11 +11,17 @@ from aiogram.types import CallbackQuery, Message
 
 from bot.db.user_repository import UserRepository
 from bot.services.policy import Policy
-from bot.services.profile import TYPED_PARSERS, ProfileField
+from bot.services.profile import ProfileField
 from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
 from bot.telegram.screens import show
 from bot.ui.callbacks import MenuAction, MenuCb, ProfileChoiceCb, ProfileEditCb
-from bot.ui.profile_views import CHOICES, choice_is_offered, profile_card, prompt_for, saved_card
+from bot.ui.profile_views import (
+    choice_is_offered,
+    profile_card,
+    prompt_for,
+    saved_card,
+    typed_value,
+)
 from bot.ui.states import ProfileEdit
 from bot.ui.wizard_prompts import ask_for_text, invalid_reason, stale_button_text
 
@@ -40,10 +46,9 @@ async def menu_profile(
 async def profile_edit_pressed(
     query: CallbackQuery, callback_data: ProfileEditCb, state: FSMContext
 ) -> None:
-    """Ask for the new value of one field."""
-    if callback_data.field not in CHOICES:
-        await state.set_state(ProfileEdit.value)
-        await state.update_data(field=callback_data.field.value)
+    """Ask for the new value of one field (typed, or a choice's label typed or tapped)."""
+    await state.set_state(ProfileEdit.value)
+    await state.update_data(field=callback_data.field.value)
     text, markup = prompt_for(callback_data.field)
     await show(query, text, markup)
 
@@ -75,17 +80,19 @@ async def profile_value_typed(
     policy: Policy,
     default_zone: ZoneInfo,
 ) -> None:
-    """Validate a typed value; save it, or explain and ask again."""
+    """Validate a typed value (for a choice: a button's label); save it, or explain and ask
+    again."""
     assert message.from_user is not None and message.text is not None
     data = await state.get_data()
     field = ProfileField(data.get("field", ProfileField.SELLER_ID))
-    parsed = TYPED_PARSERS[field](message.text)
+    parsed = typed_value(message.text, field)
     if parsed.error is not None:
         text, markup = prompt_for(field)
         await message.answer(invalid_reason(parsed.error) + "\n" + text, reply_markup=markup)
         return
+    value = parsed.value
     await state.clear()
-    await users.save_field(message.from_user.id, message.chat.id, field, parsed.value)
+    await users.save_field(message.from_user.id, message.chat.id, field, value)
     text, markup = saved_card(await users.get(message.from_user.id), policy, default_zone.key)
     await message.answer(text, reply_markup=markup)
 

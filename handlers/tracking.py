@@ -12,24 +12,22 @@ from aiogram.types import CallbackQuery, Message
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules
-from bot.services.cases import CaseKind
-from bot.services.clock import WallClock, from_epoch
+from bot.services.clock import WallClock
 from bot.services.quick_times import OwnWait, QuickTime, carried_moment, quick_moment
-from bot.services.time_input import TimeError, parse_past_time
-from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE, Input, Typed
+from bot.services.time_input import TimeError
+from bot.telegram.filters import PRIVATE
 from bot.telegram.screens import show
 from bot.ui.callbacks import MenuAction, MenuCb, TrackAction, TrackCb
 from bot.ui.states import TrackWizard
 from bot.ui.tracking_draft import (
     begin,
-    current_screen,
-    deadline_of,
+    finished,
     moment_chosen,
     summary,
     update,
 )
-from bot.ui.tracking_views import NOTE_MAX_CHARS, kind_menu, note_prompt, saved_view, when_view
-from bot.ui.wizard_prompts import ask_again, refuse_stale_button, time_error_reason
+from bot.ui.tracking_views import kind_menu, note_prompt, saved_view, when_view
+from bot.ui.wizard_prompts import refuse_stale_button, time_error_reason
 
 
 async def cmd_track(message: Message, state: FSMContext) -> None:
@@ -119,55 +117,13 @@ async def save_pressed(
     clock: WallClock,
 ) -> None:
     """Store the case and its first reminder (the repository wakes the scheduler)."""
-    draft = await state.get_data()
+    now, draft = clock(), await state.get_data()
     await state.clear()
-    now, deadline = clock(), deadline_of(draft, rules)
+    new = finished(draft, rules, now)
     case = await cases.create(
-        query.from_user.id,
-        CaseKind(draft["kind"]),
-        from_epoch(draft["happened"]),
-        deadline,
-        draft.get("note"),
-        now,
-        remind_at=rules.first_reminder(deadline.due, now),
+        query.from_user.id, new.kind, new.happened, new.deadline, new.note, now, new.remind_at
     )
     await show(query, *saved_view(case, locale))
-
-
-async def when_typed(
-    message: Message,
-    state: FSMContext,
-    users: UserRepository,
-    rules: CaseRules,
-    locale: str,
-    clock: WallClock,
-    default_zone: ZoneInfo,
-) -> None:
-    """A typed time, read in the seller's time zone."""
-    assert message.from_user is not None and message.text is not None
-    zone = await users.zone(message.from_user.id, default_zone)
-    parsed = parse_past_time(message.text[:80], clock(), zone)
-    if parsed.moment is None:
-        assert parsed.error is not None
-        text, markup = when_view(CaseKind((await state.get_data())["kind"]))
-        await message.answer(f"{time_error_reason(parsed.error)}\n\n{text}", reply_markup=markup)
-        return
-    text, markup = await moment_chosen(state, parsed.moment, rules, locale)
-    await message.answer(text, reply_markup=markup)
-
-
-async def note_typed(message: Message, state: FSMContext, rules: CaseRules, locale: str) -> None:
-    """One line, trimmed; then back to the summary."""
-    assert message.text is not None
-    note = " ".join(message.text.split())[:NOTE_MAX_CHARS]
-    draft = await update(state, TrackWizard.confirm, note=note)
-    text, markup = summary(draft, rules, locale)
-    await message.answer(text, reply_markup=markup)
-
-
-async def other_input(message: Message, state: FSMContext, rules: CaseRules, locale: str) -> None:
-    """Buttons were expected (or text, for a note): explain and show the step again."""
-    await ask_again(message, *await current_screen(state, rules, locale))
 
 
 def create_router() -> Router:
@@ -187,10 +143,4 @@ def create_router() -> Router:
     ):
         callbacks.register(handler, StateFilter(step), TrackCb.filter(F.action == action))
     callbacks.register(refuse_stale_button, TrackCb.filter())
-    router.message.register(when_typed, StateFilter(TrackWizard.when), PLAIN_TEXT)
-    router.message.register(note_typed, StateFilter(TrackWizard.note), PLAIN_TEXT)
-    router.message.register(other_input, StateFilter(TrackWizard.when, TrackWizard.note), NO_TEXT)
-    router.message.register(
-        other_input, StateFilter(TrackWizard.due, TrackWizard.confirm), Input(Typed.NOT_COMMAND)
-    )
     return router

@@ -63,6 +63,7 @@ class InvalidValue(StrEnum):
     UNKNOWN_TIMEZONE = "unknown_timezone"
     NOT_A_TIME_RANGE = "not_a_time_range"
     NOT_LATIN = "not_latin"
+    NOT_A_CHOICE = "not_a_choice"
 
 
 @dataclass(frozen=True)

@@ -168,3 +168,14 @@ def match_label(text: str, labels: Sequence[str]) -> int | None:
                 [i for i, label in enumerate(squeezed) if _label_polarity(label) == polarity]
             )
     return None
+
+
+_QUESTION = re.compile(
+    r"[?？]|吗|呢|怎么|咋|如何|什么|啥|哪|多久|几天|几个|能不能|可不可以|是不是|有没有|为什么"
+    r"|(?<![a-z])(?:how|what|why|when|where|which|who|can|could|should|is it|do i|does)(?![a-z])"
+)
+
+
+def looks_like_question(text: str) -> bool:
+    """Does the text ask something (a question mark, a question word), rather than answer?"""
+    return _QUESTION.search(unicodedata.normalize("NFKC", text).lower()) is not None

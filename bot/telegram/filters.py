@@ -33,6 +33,7 @@ class Typed(Enum):
     ANY_TEXT = "text"
     NO_TEXT = "none"  # stickers, photos, voice…
     NOT_COMMAND = "not_command"
+    TEXT_OR_CAPTION = "text_or_caption"  # text, or the caption of a photo or file (no command)
 
 
 class Input(Filter):
@@ -45,7 +46,9 @@ class Input(Filter):
         """Classify the message and compare."""
         text = message.text
         command = text is not None and text.startswith("/")
+        caption = message.caption
         return {
+            Typed.TEXT_OR_CAPTION: (text is not None and not command) or bool(caption),
             Typed.PLAIN_TEXT: text is not None and not command,
             Typed.COMMAND: command,
             Typed.ANY_TEXT: text is not None,
@@ -57,6 +60,7 @@ class Input(Filter):
 PRIVATE = Chat()
 PLAIN_TEXT = Input(Typed.PLAIN_TEXT)
 NO_TEXT = Input(Typed.NO_TEXT)
+TEXT_OR_CAPTION = Input(Typed.TEXT_OR_CAPTION)
 
 
 class DataPrefix(Filter):

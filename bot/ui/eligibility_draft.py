@@ -16,9 +16,16 @@ from bot.services.case_rules import CaseRules
 from bot.services.cases import CaseKind
 from bot.services.eligibility import Answers, Outcome, Step, Verdict, evaluate, next_step
 from bot.services.knowledge import KnowledgeBase
-from bot.services.profile import EntityType, KycStatus, ProfileField, parse_sku_count
-from bot.ui.callbacks import CheckStep
+from bot.services.profile import (
+    EntityType,
+    InvalidValue,
+    KycStatus,
+    ProfileField,
+    parse_sku_count,
+)
+from bot.ui.callbacks import CheckStep, EligibilityCb
 from bot.ui.eligibility_views import (
+    BACK,
     Waiting,
     met_at_view,
     outcome_keyboard,
@@ -26,6 +33,7 @@ from bot.ui.eligibility_views import (
     step_view,
 )
 from bot.ui.states import EligibilityWizard
+from bot.ui.typed_press import typed_press
 
 ANSWER_FIELDS = {
     Step.REGISTERED: "registered",
@@ -142,3 +150,33 @@ class Outcomes:
         """Both conditions are met since `met_at`: the AM is expected, or overdue."""
         due = self.rules.deadline(CaseKind.AM_ASSIGNMENT, met_at).due
         return self.outcome(Verdict(Outcome.ELIGIBLE), Waiting(met_at, due, now))
+
+
+@dataclass(frozen=True)
+class TypedAnswer:
+    """What a typed message means at the step being asked: an answer, «Back», or a number
+    refused (and why)."""
+
+    step: Step | None = None
+    value: Any = None
+    back: bool = False
+    error: InvalidValue | None = None
+
+
+async def typed_answer(text: str, state: FSMContext, user: User | None) -> TypedAnswer | None:
+    """At the SKU step a number (五十个, 12个; a sign counts: -5 is refused); a button's label
+    typed (是, 个体户, 已认证, 上一步…); None when the text is neither."""
+    expected = await expected_press(state)
+    at_skus = expected is not None and expected[1] is CheckStep.SKUS
+    parsed = parse_sku_count(text[:40])
+    if at_skus and parsed.error is not InvalidValue.NOT_A_NUMBER:
+        return TypedAnswer(Step.SKUS, parsed.value, error=parsed.error)
+    _text, markup = await current_screen(state, user)
+    pressed = typed_press(text, markup)
+    if pressed is not None:
+        choice = EligibilityCb.unpack(pressed)
+        if choice.value == BACK:
+            return TypedAnswer(back=True)
+        step = Step(choice.step.value)
+        return TypedAnswer(step, parse_choice(step, choice.value))
+    return TypedAnswer(Step.SKUS, error=parsed.error) if at_skus else None

@@ -7,8 +7,10 @@ from functools import lru_cache
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 
 from bot.services.cases import CaseKind
+from bot.services.faq_matcher import Match, SmallTalk
 from bot.services.knowledge import KnowledgeBase, Topic
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary
@@ -115,8 +117,80 @@ def tracking_offer(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
 
 
 def out_of_scope_text() -> str:
-    """Said plainly, with the menu as the next step."""
+    """Said plainly, with the official route and the menu as next steps."""
     return _(
-        "That is outside what I know: I only help with reaching your Ozon account "
-        "manager and Ozon support. Pick from the menu:"
+        "That is outside what I know: I help with reaching your Ozon account manager and Ozon "
+        "support. For anything about your store, open a ticket in Seller Center (the Support "
+        "tab of Messages). Or pick from the menu:"
+    )
+
+
+def smalltalk_text(kind: SmallTalk) -> str:
+    """A short friendly reply to a greeting, thanks or an acknowledgement."""
+    replies = {
+        SmallTalk.GREETING: _("Hello! Type your question, or pick from the menu:"),
+        SmallTalk.THANKS: _("You're welcome! Ask me anything else any time:"),
+        SmallTalk.ACKNOWLEDGEMENT: _("Good. Whenever you need me, I'm here:"),
+    }
+    return replies[kind]
+
+
+def sku_line(stated: int, minimum: int) -> str:
+    """What the seller's own SKU count means against the guide's threshold."""
+    if stated >= minimum:
+        return ngettext(
+            "You mention {n} SKU: that reaches the guide's {minimum}.",
+            "You mention {n} SKUs: that reaches the guide's {minimum}.",
+            stated,
+        ).format(n=stated, minimum=minimum)
+    missing = minimum - stated
+    return ngettext(
+        "You mention {n} SKU: {missing} more to reach the guide's {minimum}.",
+        "You mention {n} SKUs: {missing} more to reach the guide's {minimum}.",
+        stated,
+    ).format(n=stated, missing=missing, minimum=minimum)
+
+
+def answer_screen(
+    match: Match,
+    topic: Topic,
+    kb: KnowledgeBase,
+    templates: TemplateLibrary,
+    policy: Policy,
+    locale: str,
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The answer to the main question; the fraud warning first when the message also talks
+    of paying for contacts; the other questions of the message as buttons."""
+    parts = [answer_text(topic, policy)]
+    if topic.id == "sku_threshold" and match.stated_skus is not None:
+        parts.insert(1, sku_line(match.stated_skus, policy.values.min_compliant_skus))
+    rows: list[list[InlineKeyboardButton]] = []
+    warn = match.fraud and topic.id != "fraud"
+    if warn:
+        parts.insert(0, fraud_warning())
+        rows.append([_topic_button(kb, locale, "fraud", "⚠️")])
+    rows += [
+        [_topic_button(kb, locale, other, "❓")] for other in match.others if other != "fraud"
+    ]
+    keyboard = topic_keyboard(kb, templates, locale, topic)
+    return "\n\n".join(parts), InlineKeyboardMarkup(
+        inline_keyboard=rows + keyboard.inline_keyboard
+    )
+
+
+def fraud_warning() -> str:
+    """One line first when a message also talks of paying for contacts."""
+    return _(
+        "⚠️ <b>Careful:</b> nobody can sell you an account manager or their contact: Ozon's "
+        "managers reach you in Seller Center, for free."
+    )
+
+
+def _topic_button(
+    kb: KnowledgeBase, locale: str, topic_id: str, mark: str
+) -> InlineKeyboardButton:
+    topic = kb.topic(locale, topic_id)
+    assert topic is not None
+    return InlineKeyboardButton(
+        text=f"{mark} {topic.title}", callback_data=FaqCb(topic=topic_id).pack()
     )

@@ -11,7 +11,14 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.db.user_repository import User
 from bot.services.policy import Policy
-from bot.services.profile import EntityType, KycStatus, ProfileField
+from bot.services.profile import (
+    TYPED_PARSERS,
+    EntityType,
+    InvalidValue,
+    KycStatus,
+    Parsed,
+    ProfileField,
+)
 from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import ProfileChoiceCb, ProfileEditCb
 from bot.ui.keyboards import cancel_button, menu_button
@@ -22,6 +29,7 @@ from bot.ui.labels import (
     QUIET_HOLD_LABELS,
     ZONE_NAMES,
 )
+from bot.ui.typed_press import typed_press
 
 CHOICES: dict[ProfileField, Mapping[Any, Any]] = {
     ProfileField.ENTITY_TYPE: ENTITY_TYPE_LABELS,
@@ -123,3 +131,15 @@ def choice_is_offered(field: ProfileField, value: str) -> bool:
     if field in CHOICES:
         return value in CHOICES[field]
     return field is ProfileField.TIMEZONE and value in TIMEZONE_SHORTCUTS
+
+
+def typed_value(text: str, field: ProfileField) -> Parsed[Any]:
+    """A typed answer for a field: a button's label typed counts as the press (a choice, a
+    time zone by name); otherwise the field's own parser reads it."""
+    pressed = typed_press(text, prompt_for(field)[1])
+    if pressed is not None:
+        value = ProfileChoiceCb.unpack(pressed).value
+        return Parsed(value=int(value) if field is ProfileField.QUIET_HOLD else value)
+    if field in CHOICES:
+        return Parsed(error=InvalidValue.NOT_A_CHOICE)
+    return TYPED_PARSERS[field](text)

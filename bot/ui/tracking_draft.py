@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -23,6 +24,26 @@ def deadline_of(draft: Draft, rules: CaseRules) -> Deadline:
     if kind is CaseKind.CUSTOM:
         return rules.custom_deadline(happened, timedelta(seconds=draft["wait"]))
     return rules.deadline(kind, happened)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A draft ready to be stored: what, when, due when, the note, the first reminder."""
+
+    kind: CaseKind
+    happened: datetime
+    deadline: Deadline
+    note: str | None
+    remind_at: datetime
+
+
+def finished(draft: Draft, rules: CaseRules, now: datetime) -> Finished:
+    """The draft as the case to store."""
+    deadline = deadline_of(draft, rules)
+    kind, happened = CaseKind(draft["kind"]), from_epoch(draft["happened"])
+    return Finished(
+        kind, happened, deadline, draft.get("note"), rules.first_reminder(deadline.due, now)
+    )
 
 
 def summary(draft: Draft, rules: CaseRules, locale: str) -> tuple[str, InlineKeyboardMarkup]:

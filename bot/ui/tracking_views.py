@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from aiogram import html
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
@@ -10,7 +11,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseKind, Deadline
-from bot.services.quick_times import QuickTime
+from bot.services.quick_times import QuickTime, epoch_minutes
 from bot.telegram.keyboard import Keyboard, single_column
 from bot.ui.callbacks import (
     CaseAction,
@@ -23,7 +24,7 @@ from bot.ui.callbacks import (
     TrackCb,
 )
 from bot.ui.case_views import clock_note
-from bot.ui.formatting import dual_time, source_note
+from bot.ui.formatting import clock, dual_time, source_note
 from bot.ui.keyboards import cancel_button, menu_button
 from bot.ui.labels import KIND_LABELS, OWN_WAIT_LABELS, QUICK_TIME_LABELS
 
@@ -53,6 +54,24 @@ def when_view(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
         "<code>15:30</code>, <code>昨天 15:30</code>, <code>11-26 15:30</code>, "
         "<code>3小时前</code>."
     ).format(kind=KIND_LABELS[kind])
+    return text, builder.as_markup()
+
+
+def day_view(
+    kind: CaseKind, day: date, times: tuple[time, ...], zone: ZoneInfo, now: datetime, locale: str
+) -> tuple[str, InlineKeyboardMarkup]:
+    """A day typed without a time: which part of that day (times still ahead are left out)."""
+    builder = Keyboard()
+    for at in times:
+        moment = datetime.combine(day, at, zone)
+        if moment <= now:
+            choice = TrackCb(action=TrackAction.AT, kind=kind, at=epoch_minutes(moment))
+            builder.button(text=clock(moment, zone, locale), callback_data=choice)
+    builder.adjust(2)
+    builder.row(cancel_button())
+    text = _(
+        "What time that day? Tap, or type the day with a time such as <code>11月26号 15:30</code>."
+    )
     return text, builder.as_markup()
 
 

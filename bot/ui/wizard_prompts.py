@@ -68,5 +68,6 @@ def invalid_reason(error: InvalidValue) -> str:
             "Please send a time range such as <code>23:00-08:00</code>."
         ),
         InvalidValue.NOT_LATIN: _("That name has Chinese characters or no Latin letters."),
+        InvalidValue.NOT_A_CHOICE: _("Please tap one of the buttons, or type its name."),
     }
     return reasons[error]

@@ -72,7 +72,9 @@ async def test_answers_saved_to_profile_and_prefilled(rig: Rig) -> None:
 async def test_bad_input_repeats_the_step(rig: Rig) -> None:
     await rig.chat.send("/check")
     reply = await rig.chat.send("随便打的字")
-    assert reply is not None and "请点击下面的按钮" in reply.text and "步骤 1/4" in reply.text
+    assert (
+        reply is not None and "请点按钮，或直接输入答案" in reply.text and "步骤 1/4" in reply.text
+    )
     for label in [YES, COMPANY, "已认证"]:
         await rig.chat.press(label)
     for bad, reason in [

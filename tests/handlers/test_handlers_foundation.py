@@ -115,7 +115,7 @@ async def test_unknown_command_and_photo_get_help(rig: Rig) -> None:
     reply = await rig.chat.send("/frobnicate")
     assert reply is not None and "/help" in reply.text
     reply = await rig.chat.send_media("photo")
-    assert reply is not None and "只能读取文字" in reply.text
+    assert reply is not None and "看不懂图片本身" in reply.text
 
 
 async def test_group_chat_is_redirected_or_ignored(rig: Rig) -> None:
