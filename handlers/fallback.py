@@ -27,8 +27,8 @@ async def unsupported_message(message: Message) -> None:
     """Stickers, voice, photos and files without a caption: the bot reads text only."""
     await message.answer(
         _(
-            "I can read text, the captions of photos and files, and buttons, not images. "
-            "Please type your question:"
+            "I can read text (captions of photos and files too) and button presses, but not "
+            "pictures. Please type your question:"
         ),
         reply_markup=main_menu(),
     )

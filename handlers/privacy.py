@@ -57,11 +57,11 @@ async def cmd_export(
     summary = export_summary(user, overviews, now, rules, policy, locale, default_zone.key)
     await message.answer_document(
         BufferedInputFile(summary.encode(), filename=f"ozon-am-bot-{user_id}.txt"),
-        caption=_("Your data, to read."),
+        caption=_("Your data, easy to read."),
     )
     await message.answer_document(
         BufferedInputFile(rows, filename=f"ozon-am-bot-{user_id}.json"),
-        caption=_("All data I store about you, every row (JSON)."),
+        caption=_("Everything I store about you, row by row (JSON)."),
     )
 
 

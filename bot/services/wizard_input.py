@@ -1,8 +1,8 @@
 """Typed answers inside wizards: cancel words, and a button's label typed instead of pressed.
 
 Given the labels of the buttons on screen, `match_label` says which one the text names ("是的" →
-"✅ 是", "个体户" → "个体工商户", "verified" → "已认证 (Verified)"), tolerant of emoji, spaces,
-punctuation and polite particles; it answers None when no label or more than one fits.
+"✅ 是", "个体户" → "个体工商户", "verified" → "「Verified」（已通过）"), tolerant of emoji,
+spaces, punctuation and polite particles; it answers None when no label or more than one fits.
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ def quick_times(
         builder.button(text=str(label), callback_data=choice)
     builder.adjust(2)
     back = CaseCb(action=CaseAction.VIEW, case=case.id).pack()
-    builder.row(InlineKeyboardButton(text=_("⬅️ Back to the case"), callback_data=back))
+    builder.row(InlineKeyboardButton(text=_("⬅️ Back to the follow-up"), callback_data=back))
     return builder.as_markup()
 
 
@@ -51,7 +51,7 @@ def edit_menu(case: Case) -> tuple[str, InlineKeyboardMarkup]:
     )
     builder.adjust(1)
     back = CaseCb(action=CaseAction.VIEW, case=case.id).pack()
-    builder.row(InlineKeyboardButton(text=_("⬅️ Back to the case"), callback_data=back))
+    builder.row(InlineKeyboardButton(text=_("⬅️ Back to the follow-up"), callback_data=back))
     text = _("<b>#{id} {kind}</b>\nWhat should I correct?").format(
         id=case.id, kind=KIND_LABELS[case.kind]
     )
@@ -61,15 +61,15 @@ def edit_menu(case: Case) -> tuple[str, InlineKeyboardMarkup]:
 def happened_prompt(case: Case) -> tuple[str, InlineKeyboardMarkup]:
     """When was it really sent? The deadline and reminder follow."""
     text = _(
-        "<b>#{id} {kind}</b>\nWhen was it really sent? Tap, or type a time such as "
-        "<code>15:30</code> or <code>昨天 22:00</code>; the deadline follows."
+        "<b>#{id} {kind}</b>\nWhen was it actually sent? Tap, or type a time such as "
+        "<code>15:30</code> or <code>昨天 22:00</code>; the deadline moves with it."
     ).format(id=case.id, kind=KIND_LABELS[case.kind])
     return text, quick_times(case, CaseMoment.HAPPENED, QUICK_TIME_LABELS)
 
 
 def due_prompt(case: Case) -> tuple[str, InlineKeyboardMarkup]:
     """A new deadline, counted from now."""
-    text = _("<b>#{id} {kind}</b>\nWhen should the answer be due now?").format(
+    text = _("<b>#{id} {kind}</b>\nMove the deadline: how long from now?").format(
         id=case.id, kind=KIND_LABELS[case.kind]
     )
     return text, quick_times(case, CaseMoment.DUE, DUE_FROM_NOW_LABELS)
@@ -81,5 +81,5 @@ def note_prompt(case: Case) -> tuple[str, InlineKeyboardMarkup]:
         "<b>#{id} {kind}</b>\nSend the new note (one line; send <code>-</code> to remove it)."
     ).format(id=case.id, kind=KIND_LABELS[case.kind])
     back = CaseCb(action=CaseAction.VIEW, case=case.id).pack()
-    button = InlineKeyboardButton(text=_("⬅️ Back to the case"), callback_data=back)
+    button = InlineKeyboardButton(text=_("⬅️ Back to the follow-up"), callback_data=back)
     return text, InlineKeyboardMarkup(inline_keyboard=[[button]])

@@ -26,24 +26,25 @@ NOTE_IN_LIST = 40
 # What to do when each kind of case lapses, and which email helps.
 NEXT_STEPS = {
     CaseKind.AM_ASSIGNMENT: __(
-        "No AM yet: check Messages (Support tab) is not muted or archived, KYC shows Verified "
-        "and Settings → Contact Information has a working email; then send the «Missing AM» "
-        "email."
+        "No AM yet: check that Messages (the Support tab) is not muted or archived, that KYC "
+        "shows Verified and that Settings → Contact Information has a working email; then "
+        'send the "Missing AM" email.'
     ),
     CaseKind.AM_MESSAGE: __(
-        "Follow up once in the Seller Center chat; if still silent, send an Escalation Request."
+        "Follow up once in the Messages chat in Seller Center; if there is still no reply, "
+        "send an Escalation Request."
     ),
     CaseKind.SUPPORT_EMAIL: __(
-        "Send a short follow-up, and open a ticket with Support in Seller Center."
+        "Send a short follow-up email and open a support ticket in Seller Center."
     ),
     CaseKind.COMPLEX_HANDOVER: __(
-        "Ask for the tracking number and who took over; follow up by email."
+        "Ask for the follow-up number and who took the issue over; follow up by email."
     ),
     CaseKind.MISSING_AM: __(
-        "Send a follow-up and open a ticket with Support in Seller Center, with the screenshots."
+        "Send a follow-up email and open a support ticket in Seller Center with the screenshots."
     ),
     CaseKind.ESCALATION: __(
-        "Follow up on the escalation and open a ticket with Support in Seller Center."
+        "Follow up on the escalation and open a support ticket in Seller Center."
     ),
     CaseKind.INDIVIDUAL_APPLICATION: __("Send a polite follow-up asking about the review."),
     CaseKind.CUSTOM: __("Your own deadline has passed: time to follow up."),
@@ -89,9 +90,9 @@ def countdown(case: Case, now: datetime, rules: CaseRules, locale: str) -> str:
     """ "2 working hours left (3 days)" or "overdue by 88 working hours (11 days)"."""
     if case.due_at > now:
         left = span_text(rules.remaining(case, now), locale)
-        return "⏳ " + _("{time} left").format(time=left)
+        return "⏳ " + _("{span} left").format(span=left)
     late = span_text(rules.overdue(case, now), locale)
-    return "⏰ " + _("overdue by {time}").format(time=late)
+    return "⏰ " + _("overdue by {span}").format(span=late)
 
 
 def case_line(case: Case, now: datetime, rules: CaseRules, locale: str) -> str:
@@ -141,7 +142,7 @@ def case_detail(
         lines.append(next_reminder_line(next_reminder, locale))
     if case.answered_at is not None:
         waited = span_text(rules.waited(case, now), locale)
-        lines.append(_("Answered after {time}").format(time=waited))
+        lines.append(_("Reply came after {span}").format(span=waited))
     if case.note:
         lines.append(_("Note: {note}").format(note=html.quote(case.note)))
     lines.append("")
@@ -231,9 +232,9 @@ def case_list(
 ) -> tuple[str, InlineKeyboardMarkup]:
     """Open cases (overdue first) or the answered and closed ones, each with a button."""
     if closed:
-        lines = [_("<b>Answered and closed cases</b>")]
+        lines = [_("<b>Answered and closed follow-ups</b>")]
     else:
-        lines = [_("<b>Open cases</b> (overdue first)")]
+        lines = [_("<b>Open follow-ups</b> (overdue first)")]
     builder = Keyboard()
     for case in found[:LIST_LIMIT]:
         lines.append(case_line(case, now, rules, locale))
@@ -245,7 +246,8 @@ def case_list(
     if not closed:
         builder.row(
             InlineKeyboardButton(
-                text=_("📌 Track a case"), callback_data=MenuCb(action=MenuAction.TRACK).pack()
+                text=_("📌 Record a follow-up"),
+                callback_data=MenuCb(action=MenuAction.TRACK).pack(),
             ),
             InlineKeyboardButton(
                 text=_("🗂 Answered and closed"),

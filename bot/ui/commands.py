@@ -13,14 +13,14 @@ from bot.services.locales import DEFAULT_LOCALE, SUPPORTED_LOCALES
 COMMANDS = (
     ("start", __("Main menu")),
     ("faq", __("Questions and answers")),
-    ("check", __("Can I get a dedicated account manager?")),
-    ("track", __("Record a message or email and get reminded")),
-    ("cases", __("My open cases and deadlines")),
+    ("check", __("Can I get an account manager?")),
+    ("track", __("Record a follow-up and get reminded")),
+    ("cases", __("My follow-ups and deadlines")),
     ("templates", __("Russian phrases and email templates")),
-    ("stats", __("Response times: mine and the guide's")),
+    ("stats", __("How long replies took, against the guide")),
     ("profile", __("My seller profile")),
     ("language", __("Language / 语言")),
-    ("privacy", __("What is stored about me")),
+    ("privacy", __("What I store about you")),
     ("export", __("Download my data")),
     ("delete", __("Erase my data")),
     ("cancel", __("Leave the current step")),
@@ -31,15 +31,16 @@ COMMANDS = (
 def description() -> str:
     """Shown on the empty chat screen before Start (≤ 512 characters)."""
     return _(
-        "Helps Ozon sellers from China reach their account manager (小二): answers, an "
-        "eligibility check, reply-deadline reminders on Moscow working hours, and Russian "
-        "templates to copy. Independent tool, not affiliated with Ozon."
+        "Helps Ozon sellers from China reach their account manager (AM): answers to common "
+        "questions, an eligibility check, reminders when a reply is late (AM messages counted "
+        "on Moscow working hours, emails to the China support mailbox on Beijing working "
+        "hours), and Russian templates to copy. Independent tool, not affiliated with Ozon."
     )
 
 
 def short_description() -> str:
     """Shown on the bot's profile page (≤ 120 characters)."""
-    return _("Reach your Ozon account manager: FAQ, deadlines, Russian templates.")
+    return _("Reach your Ozon account manager: FAQ, reply reminders, Russian templates.")
 
 
 async def register_commands(bot: Bot, i18n: I18n) -> None:

@@ -66,7 +66,7 @@ def options(step: Step, user: User | None) -> tuple[list[tuple[str, str]], str |
 def question_text(step: Step) -> str:
     """The question asked at a step."""
     questions = {
-        Step.REGISTERED: _("Have you registered on Ozon Global (Seller Center)?"),
+        Step.REGISTERED: _("Have you registered as a seller on Ozon Global?"),
         Step.ENTITY: _("How is your shop registered?"),
         Step.KYC: _("What does Seller Center show as your KYC status?"),
         Step.SKUS: _("How many compliant SKUs have you listed? Tap or type a number."),
@@ -148,19 +148,20 @@ def eligible_text(waiting: Waiting, policy: Policy, locale: str) -> str:
         return _(
             "⏰ <b>Your AM is overdue.</b>\nYou have met the conditions for {waited} (since "
             "{met}); the guide says an AM is assigned within about {hours} h.\nNext: check that "
-            "Messages (the Support tab) are not muted or archived, that KYC shows Verified and "
-            "that Settings → Contact Information has a working email; then send the «Missing "
-            "AM» email below."
+            "Messages (the Support tab) is not muted or archived, that KYC shows Verified and "
+            "that Settings → Contact Information has a working email; then send the "
+            '"Missing AM" email below.'
         ).format(**values)
     return _(
         "✅ <b>You meet the conditions.</b>\nThe guide says an AM is assigned within about "
-        "{hours} h; the welcome message appears on the Support tab of Seller Center "
-        "messages.\nMet since: {met}\nExpected by: {due}"
+        "{hours} h; the welcome message appears on the Support tab of Messages in Seller "
+        "Center.\nMet since: {met}\nExpected by: {due}"
     ).format(**values)
 
 
 def outcome_text(verdict: Verdict, policy: Policy, waiting: Waiting | None, locale: str) -> str:
     """The verdict in a few lines with what to do next, and the source line."""
+    values = policy.values
     texts = {
         Outcome.NEED_MORE_SKUS: ngettext(
             "⏳ <b>Almost there:</b> list {missing} more compliant SKU (the guide asks for at "
@@ -169,23 +170,31 @@ def outcome_text(verdict: Verdict, policy: Policy, waiting: Waiting | None, loca
             "least {minimum}).\nCheck again once they are live.",
             verdict.missing_skus,
         ),
-        Outcome.KYC_PENDING: _(
+        Outcome.KYC_PENDING: ngettext(
             "⏳ <b>KYC is still being reviewed.</b>\nWait until Seller Center shows Verified; "
             "the guide gives no review time, so go by what Seller Center says. After that, "
-            "with at least {minimum} compliant SKUs, an AM is assigned within about {hours} h."
+            "with at least {minimum} compliant SKU, an AM is assigned within about {hours} h.",
+            "⏳ <b>KYC is still being reviewed.</b>\nWait until Seller Center shows Verified; "
+            "the guide gives no review time, so go by what Seller Center says. After that, "
+            "with at least {minimum} compliant SKUs, an AM is assigned within about {hours} h.",
+            values.min_compliant_skus,
         ),
         Outcome.KYC_MISSING: _(
             "📄 <b>KYC comes first.</b>\nSubmit or fix it in Seller Center with:\n"
             "• business licence\n• legal representative's ID\n• bank account proof\n"
             "Then check again."
         ),
-        Outcome.INDIVIDUAL_BUSINESS: _(
+        Outcome.INDIVIDUAL_BUSINESS: ngettext(
             "ℹ️ <b>No automatic AM for individual businesses.</b>\nAccording to the guide you "
-            "apply by email and the review takes about {days} working days."
+            "apply by email and the review takes about {days} working day.",
+            "ℹ️ <b>No automatic AM for individual businesses.</b>\nAccording to the guide you "
+            "apply by email and the review takes about {days} working days.",
+            values.individual_review_working_days,
         ),
         Outcome.INDIVIDUAL: _(
-            "❌ <b>Individual sellers get no dedicated AM.</b>\nUse Support in Seller Center; "
-            "to get an AM later you would register a company."
+            "❌ <b>Individual sellers get no dedicated AM.</b>\nFor questions, open a support "
+            "ticket in Seller Center; to get an AM later, you would need to register as a "
+            "company."
         ),
         Outcome.NOT_REGISTERED: _(
             "📝 <b>Register first.</b>\nChinese companies register on Ozon Global with the "
@@ -193,7 +202,6 @@ def outcome_text(verdict: Verdict, policy: Policy, waiting: Waiting | None, loca
             "Latin letters and a contact email. Follow Ozon's official registration pages."
         ),
     }
-    values = policy.values
     if verdict.outcome is Outcome.ELIGIBLE:
         assert waiting is not None
         text = eligible_text(waiting, policy, locale)
@@ -226,7 +234,7 @@ def outcome_keyboard(
     elif waiting is not None:
         at = epoch_minutes(waiting.met_at)
         track = TrackCb(action=TrackAction.AT, kind=CaseKind.AM_ASSIGNMENT, at=at)
-        builder.button(text=_("📌 Track «AM assignment» from then"), callback_data=track)
+        builder.button(text=_("📌 Track the AM assignment from then"), callback_data=track)
     if verdict.outcome is Outcome.INDIVIDUAL_BUSINESS:
         builder.button(
             text=f"✉️ {EMAIL_TITLES['individual_application']}",

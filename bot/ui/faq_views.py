@@ -110,8 +110,8 @@ def tracking_offer(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
     builder.adjust(1)
     builder.row(menu_button())
     text = _(
-        "Sounds like you just did this: <b>{kind}</b>.\nShall I note the time, work out when "
-        "an answer is due and remind you if it does not come?"
+        "Shall I track this: <b>{kind}</b>?\nI will note the time, work out when a reply is "
+        "due and remind you if none comes."
     ).format(kind=KIND_LABELS[kind])
     return text, builder.as_markup()
 
@@ -119,9 +119,9 @@ def tracking_offer(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
 def out_of_scope_text() -> str:
     """Said plainly, with the official route and the menu as next steps."""
     return _(
-        "That is outside what I know: I help with reaching your Ozon account manager and Ozon "
-        "support. For anything about your store, open a ticket in Seller Center (the Support "
-        "tab of Messages). Or pick from the menu:"
+        "That is outside what I cover: I help you reach your Ozon account manager and Ozon "
+        "support. For anything else about your store, open a support ticket in Seller Center "
+        "(Messages → the Support tab). Or pick from the menu:"
     )
 
 
@@ -181,8 +181,8 @@ def answer_screen(
 def fraud_warning() -> str:
     """One line first when a message also talks of paying for contacts."""
     return _(
-        "⚠️ <b>Careful:</b> nobody can sell you an account manager or their contact: Ozon's "
-        "managers reach you in Seller Center, for free."
+        "⚠️ <b>Careful:</b> nobody can sell you an account manager or their contact details: "
+        "Ozon's account managers reach you in Seller Center, for free."
     )
 
 

@@ -74,6 +74,11 @@ def largest_unit(delta: timedelta, locale: str) -> str:
     return format_unit(minutes, "duration-minute", length="short", locale=locale)
 
 
+def labelled(label: str, value: str) -> str:
+    """A label and its value, with the reader's colon ("KYC 状态：已通过", "KYC status: …")."""
+    return _("{label}: {value}").format(label=label, value=value)
+
+
 def source_note() -> str:
     """One line for anything that rests on the unconfirmed guide."""
     return _(

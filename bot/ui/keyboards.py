@@ -16,8 +16,8 @@ def _menu_entries() -> list[tuple[str, MenuAction]]:
     return [
         (_("📚 FAQ"), MenuAction.FAQ),
         (_("✅ Can I get an AM?"), MenuAction.CHECK),
-        (_("📌 Track a case"), MenuAction.TRACK),
-        (_("📋 My cases"), MenuAction.CASES),
+        (_("📌 Record a follow-up"), MenuAction.TRACK),
+        (_("📋 My follow-ups"), MenuAction.CASES),
         (_("✉️ Russian templates"), MenuAction.TEMPLATES),
         (_("📊 Response times"), MenuAction.STATS),
         (_("👤 My profile"), MenuAction.PROFILE),

@@ -25,9 +25,9 @@ QUIET_HOLD_LABELS = {
 }
 
 ENTITY_TYPE_LABELS = {
-    EntityType.COMPANY: __("Company (enterprise)"),
+    EntityType.COMPANY: __("Company"),
     EntityType.INDIVIDUAL_BUSINESS: __("Individual business (个体工商户)"),
-    EntityType.INDIVIDUAL: __("Individual person"),
+    EntityType.INDIVIDUAL: __("Individual seller"),
 }
 
 KYC_STATUS_LABELS = {
@@ -45,13 +45,13 @@ ZONE_NAMES = {
 }
 
 KIND_LABELS = {
-    CaseKind.AM_ASSIGNMENT: __("AM assignment (KYC + SKUs done)"),
+    CaseKind.AM_ASSIGNMENT: __("Waiting for an AM (KYC and SKUs done)"),
     CaseKind.AM_MESSAGE: __("Message to my AM"),
-    CaseKind.SUPPORT_EMAIL: __("Email to China support"),
+    CaseKind.SUPPORT_EMAIL: __("Email to the China support mailbox"),
     CaseKind.COMPLEX_HANDOVER: __("Complex issue handed to the AM"),
-    CaseKind.MISSING_AM: __("«Missing AM» email"),
+    CaseKind.MISSING_AM: __('"Missing AM" email'),
     CaseKind.ESCALATION: __("Escalation to a senior AM"),
-    CaseKind.INDIVIDUAL_APPLICATION: __("Individual-business AM application"),
+    CaseKind.INDIVIDUAL_APPLICATION: __("Individual-business application for an AM"),
     CaseKind.CUSTOM: __("Something else (my own deadline)"),
 }
 

@@ -109,8 +109,8 @@ def explanation_keyboard(
     """Track each deadline, copy the Russian answers that fit, or go back to the menu."""
     builder = Keyboard()
     for index, option in enumerate(options):
-        label = _("📌 Track: due {due} Beijing time").format(
-            due=clock(option.deadline.due, BEIJING, locale)
+        label = _("📌 Track: due {beijing} Beijing time").format(
+            beijing=clock(option.deadline.due, BEIJING, locale)
         )
         builder.button(text=label, callback_data=ReplyTrackCb(run=run, option=index))
     values = seller_values(user)

@@ -16,7 +16,7 @@ from bot.telegram.html_rules import to_plain_text
 from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import DeleteCb
 from bot.ui.case_views import case_detail
-from bot.ui.formatting import dual_time
+from bot.ui.formatting import dual_time, labelled
 from bot.ui.labels import PROFILE_FIELD_LABELS
 from bot.ui.profile_views import display_value
 
@@ -25,12 +25,13 @@ def privacy_text() -> str:
     """What is stored, why, and how to get or erase it."""
     return _(
         "<b>What I store</b>\n"
-        "• Your Telegram user id, chat id and the language Telegram reports – to reply and to "
+        "• Your Telegram user ID, chat ID and the language set in Telegram – to reply and to "
         "send reminders in your language.\n"
         "• Your profile (seller ID, company name, entity type, SKU count, KYC status, "
         "time zone, language) – to fill in templates and check eligibility.\n"
-        "• Follow-ups you record, their times and notes – to compute deadlines and remind you.\n"
-        "• The step you are at in a wizard – so you can continue after a pause.\n\n"
+        "• Follow-ups you record, their times and notes – to work out deadlines and remind "
+        "you.\n"
+        "• The step you have reached in a question flow – so you can pick up after a pause.\n\n"
         "Nothing is shared with Ozon or anyone else. Never send me passwords, verification "
         "codes or documents.\n"
         "/export – download everything (a summary to read, and every row as JSON) · "
@@ -40,7 +41,7 @@ def privacy_text() -> str:
 
 def delete_question() -> str:
     """Asked before erasing: it cannot be undone."""
-    return _("Erase your profile, cases and reminders? This cannot be undone.")
+    return _("Erase your profile, follow-ups and reminders? This cannot be undone.")
 
 
 def delete_keyboard() -> InlineKeyboardMarkup:
@@ -66,7 +67,7 @@ def export_summary(
     lines += ["", _("Profile")]
     for field in ProfileField:
         value = to_plain_text(display_value(user, field, policy, default_zone))
-        lines.append(f"  {PROFILE_FIELD_LABELS[field]}: {value}")
+        lines.append("  " + labelled(str(PROFILE_FIELD_LABELS[field]), value))
     lines += ["", _("Follow-ups")]
     if not overviews:
         lines.append("  " + _("Nothing here yet."))

@@ -21,6 +21,7 @@ from bot.services.profile import (
 )
 from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import ProfileChoiceCb, ProfileEditCb
+from bot.ui.formatting import labelled
 from bot.ui.keyboards import cancel_button, menu_button
 from bot.ui.labels import (
     ENTITY_TYPE_LABELS,
@@ -76,7 +77,9 @@ def profile_card(
     """The profile as text, with an edit button per field."""
     lines = [_("<b>Your seller profile</b>")]
     lines += [
-        f"{PROFILE_FIELD_LABELS[field]}: {display_value(user, field, policy, default_zone)}"
+        labelled(
+            str(PROFILE_FIELD_LABELS[field]), display_value(user, field, policy, default_zone)
+        )
         for field in ProfileField
     ]
     lines.append(_("Tap a field to change it."))

@@ -20,9 +20,9 @@ from bot.ui.labels import KIND_LABELS
 def welcome_text() -> str:
     """Three short lines: what the bot does, and that it is not Ozon."""
     return _(
-        "Hello! I help Ozon sellers from China reach their account manager (小二).\n"
-        "• Answers, an eligibility check, reminders when a reply is overdue, Russian templates.\n"
-        "• An independent tool, not affiliated with Ozon: Seller Center is always authoritative."
+        "Hello! I help Ozon sellers from China reach their account manager (AM).\n"
+        "• Answers, an eligibility check, reminders when a reply is late, Russian templates.\n"
+        "• An independent tool, not affiliated with Ozon: Seller Center has the final word."
     )
 
 
@@ -40,12 +40,12 @@ def welcome(
     ]
     lines += [
         f"• #{case.id} {KIND_LABELS[case.kind]} — "
-        + _("overdue by {time}").format(time=span_text(rules.overdue(case, now), locale))
+        + _("overdue by {span}").format(span=span_text(rules.overdue(case, now), locale))
         for case in overdue[:5]
     ]
     lines += ["", welcome_text()]
     cases_button = InlineKeyboardButton(
-        text=_("📋 My cases"), callback_data=MenuCb(action=MenuAction.CASES).pack()
+        text=_("📋 My follow-ups"), callback_data=MenuCb(action=MenuAction.CASES).pack()
     )
     menu = main_menu()
     return "\n".join(lines), InlineKeyboardMarkup(
@@ -57,5 +57,5 @@ def help_text() -> str:
     """Every command, one line each (the same list as the command menu)."""
     lines = [_("<b>What I can do</b>")]
     lines += [f"/{name} – {description}" for name, description in COMMANDS]
-    lines += ["", _("Or just type a question, or paste a manager's reply in Russian.")]
+    lines += ["", _("Or just type a question, or paste your AM's reply in Russian.")]
     return "\n".join(lines)

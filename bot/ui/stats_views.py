@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 
 from bot.db.stats_queries import Totals
 from bot.services.case_rules import CaseRules, TargetUnit
@@ -23,9 +24,14 @@ def policy_target(kind: CaseKind, rules: CaseRules) -> str:
     units = {
         TargetUnit.HOURS: _("{n} h"),
         TargetUnit.WORKING_HOURS: _("{n} working h"),
-        TargetUnit.WORKING_DAYS: _("{n} working days"),
+        TargetUnit.WORKING_DAYS: ngettext("{n} working day", "{n} working days", target.amount),
     }
     return units[target.unit].format(n=target.amount)
+
+
+def seller_count(sellers: int) -> str:
+    """How many sellers stand behind a figure ("12 sellers")."""
+    return ngettext("{n} seller", "{n} sellers", sellers).format(n=sellers)
 
 
 def median_text(figures: KindFigures, locale: str) -> str:
@@ -42,9 +48,11 @@ def own_figures(
     locale: str,
 ) -> list[str]:
     """The seller's medians per kind, with everyone's where enough sellers contributed."""
-    lines = [_("<b>Your response times</b> (from sending to the answer, medians)")]
+    lines = [_("<b>How long replies took</b> (median, from sending to the reply)")]
     if not own:
-        lines.append(_("No answered cases yet. Mark a case «Got a reply» to see it here."))
+        lines.append(
+            _('No answered follow-ups yet. Tap "Got a reply" on a follow-up to see it here.')
+        )
     for kind, figures in own.items():
         line = _("{kind}: {median} ({count}×) · guide: {target}").format(
             kind=KIND_LABELS[kind],
@@ -54,8 +62,8 @@ def own_figures(
         )
         shared = community.get(kind)
         if shared is not None and shared.sellers >= COMMUNITY_MIN_SELLERS:
-            line += "\n   " + _("all sellers: {median} ({sellers} sellers)").format(
-                median=median_text(shared, locale), sellers=shared.sellers
+            line += "\n   " + _("all sellers: {median} ({sellers})").format(
+                median=median_text(shared, locale), sellers=seller_count(shared.sellers)
             )
         lines.append("• " + line)
     return [*lines, "", source_note()]
@@ -71,7 +79,7 @@ def operator_totals(
         _("Users: {users} ({active} active)").format(
             users=totals.users, active=totals.active_users
         ),
-        _("Open cases: {open} ({overdue} overdue)").format(
+        _("Open follow-ups: {open} ({overdue} overdue)").format(
             open=totals.open_cases, overdue=totals.overdue_cases
         ),
         _("Reminders sent: {sent}, failed: {failed}").format(
@@ -79,9 +87,12 @@ def operator_totals(
         ),
     ]
     return lines + [
-        f"• {KIND_LABELS[kind]}: {median_text(figures, locale)} "
-        + _("({count} answers, {sellers} sellers)").format(
-            count=figures.count, sellers=figures.sellers
+        "• "
+        + _("{kind}: {median} ({answers}, {sellers})").format(
+            kind=KIND_LABELS[kind],
+            median=median_text(figures, locale),
+            answers=ngettext("{n} answer", "{n} answers", figures.count).format(n=figures.count),
+            sellers=seller_count(figures.sellers),
         )
         for kind, figures in community.items()
     ]

@@ -26,29 +26,34 @@ PHRASE_TITLES = {
 }
 # What each Russian phrase says, for sellers who do not read Russian.
 PHRASE_MEANINGS = {
-    "greeting": __("Hello! We are ready to cooperate."),
+    "greeting": __(
+        "Hello! We are glad to start working with you and would be grateful for your help "
+        "with our work on Ozon."
+    ),
     "follow_up": __(
-        "Hello! Could you tell me whether you have had a chance to look at my previous message?"
+        "Hello! Could you tell me whether you have had a chance to look at our previous message?"
     ),
     "category_status": __(
-        "Could you tell me at what stage the review of our category documents is?"
+        "Could you tell me what stage the review of our category documents is at?"
     ),
     "fine_basis": __("Could you explain on what grounds this fine was charged?"),
     "fbs_review": __(
         "Can the review of our FBS warehouse be sped up? All documents are already uploaded."
     ),
     "documents_uploaded": __(
-        "The requested documents are uploaded to the personal account. Please check them."
+        "The requested documents are uploaded in Seller Center. Please check them."
     ),
     "call_request": __("Could we have a call? 10:00–13:00 Moscow time suits us."),
     "thanks": __("Thank you very much for your help!"),
     "whom_to_contact": __("Could you tell me whom we should contact about this?"),
     "reply_in_english": __("If possible, please reply in English. Thank you!"),
-    "noted": __("Thank you, we have received the information. We will do everything shortly."),
+    "noted": __(
+        "Thank you, we have received the information and will take care of everything shortly."
+    ),
     "seller_id": __("Our seller ID is … (from your profile)."),
 }
 EMAIL_TITLES = {
-    "missing_am": __("Missing AM: no manager assigned"),
+    "missing_am": __("Missing AM: no account manager assigned"),
     "escalation": __("Escalation Request to a senior AM"),
     "individual_application": __("Individual business: apply for an AM"),
     "support_request": __("General support request"),
@@ -62,8 +67,9 @@ EMAIL_EXPLANATIONS = {
         "go to an email address."
     ),
     "escalation": __(
-        "It says: we wrote to you (when, about what, and how long we have waited) and got no "
-        "reply; it gives your seller ID and company and asks to involve a senior AM."
+        "It says: we wrote to the AM (when, about what, and how long we have waited) and got "
+        "no reply; it gives your seller ID and company and asks for a senior account manager "
+        "to step in."
     ),
     "individual_application": __(
         "It says: we are an individual business from China that passed KYC; it gives your "

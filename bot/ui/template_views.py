@@ -147,7 +147,7 @@ def email_list(library: TemplateLibrary) -> tuple[str, InlineKeyboardMarkup]:
         )
     builder.adjust(1)
     builder.row(back_to_templates(), menu_button())
-    text = _("<b>✉️ Email templates</b>\nPick one; I fill it in from your profile.")
+    text = _("<b>✉️ Email templates</b>\nPick one; I will fill it in from your profile.")
     return text, builder.as_markup()
 
 
@@ -221,7 +221,7 @@ def email_view(
         ),
         _(
             "⚠️ The address comes from a third-party guide: check it in Seller Center first. "
-            "Documents and verification codes go only through the official personal account."
+            "Send documents and verification codes only through Seller Center."
         ),
     ]
     builder = Keyboard()

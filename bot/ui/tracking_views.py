@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from aiogram import html
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseKind, Deadline
@@ -38,7 +39,7 @@ def kind_menu() -> tuple[str, InlineKeyboardMarkup]:
         builder.button(text=str(label), callback_data=TrackCb(action=TrackAction.KIND, kind=kind))
     builder.adjust(1)
     builder.row(cancel_button())
-    return _("📌 <b>Track a case</b>\nWhat did you do?"), builder.as_markup()
+    return _("📌 <b>Record a follow-up</b>\nWhat did you send or do?"), builder.as_markup()
 
 
 def when_view(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
@@ -50,7 +51,7 @@ def when_view(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
     builder.adjust(2)
     builder.row(cancel_button())
     text = _(
-        "<b>{kind}</b>\nWhen? Tap a button or type a time in your time zone, e.g. "
+        "<b>{kind}</b>\nWhen was it? Tap a button or type a time in your time zone, e.g. "
         "<code>15:30</code>, <code>昨天 15:30</code>, <code>11-26 15:30</code>, "
         "<code>3小时前</code>."
     ).format(kind=KIND_LABELS[kind])
@@ -98,7 +99,7 @@ def confirm_view(
     lines = [
         f"<b>{KIND_LABELS[kind]}</b>",
         _("Happened: {time}").format(time=dual_time(happened, locale)),
-        _("Answer due: {time}").format(time=dual_time(deadline.due, locale)),
+        _("Reply due: {time}").format(time=dual_time(deadline.due, locale)),
         "<i>" + clock_note(deadline.clock, rules.policy, deadline.estimate) + "</i>",
     ]
     if note:
@@ -118,16 +119,20 @@ def confirm_view(
 
 def note_prompt() -> tuple[str, InlineKeyboardMarkup]:
     """Ask for a one-line note."""
-    text = _("Send a one-line note (up to {limit} characters):").format(limit=NOTE_MAX_CHARS)
+    text = ngettext(
+        "Send a one-line note (up to {limit} character):",
+        "Send a one-line note (up to {limit} characters):",
+        NOTE_MAX_CHARS,
+    ).format(limit=NOTE_MAX_CHARS)
     return text, single_column(cancel_button())
 
 
 def saved_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
     """The case is stored: when the reminder comes, and where to see it."""
     builder = Keyboard()
-    builder.button(text=_("📋 My cases"), callback_data=MenuCb(action=MenuAction.CASES))
+    builder.button(text=_("📋 My follow-ups"), callback_data=MenuCb(action=MenuAction.CASES))
     builder.button(
-        text=_("🔎 This case"), callback_data=CaseCb(action=CaseAction.VIEW, case=case.id)
+        text=_("🔎 This follow-up"), callback_data=CaseCb(action=CaseAction.VIEW, case=case.id)
     )
     builder.adjust(2)
     builder.row(menu_button())
@@ -144,7 +149,7 @@ def sent_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
         _("✅ Recorded as #{id}: <b>{kind}</b>, sent just now.").format(
             id=case.id, kind=KIND_LABELS[case.kind]
         ),
-        _("Answer due: {time}").format(time=dual_time(case.due_at, locale)),
+        _("Reply due: {time}").format(time=dual_time(case.due_at, locale)),
         _("If no answer comes by then, I will remind you. Sent earlier? Tap when:"),
     ]
     builder = Keyboard()
@@ -155,7 +160,7 @@ def sent_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
     builder.adjust(2)
     builder.row(
         InlineKeyboardButton(
-            text=_("🔎 This case"),
+            text=_("🔎 This follow-up"),
             callback_data=CaseCb(action=CaseAction.VIEW, case=case.id).pack(),
         ),
         menu_button(),

@@ -32,7 +32,7 @@ async def ask_again(message: Message, text: str, markup: InlineKeyboardMarkup) -
 async def ask_for_text(message: Message) -> None:
     """Stickers, photos and the like where a typed value is expected."""
     await message.answer(
-        _("Please send the value as text, or press Cancel."),
+        _("Please type the value as text, or tap Cancel."),
         reply_markup=single_column(cancel_button()),
     )
 
@@ -57,7 +57,7 @@ def invalid_reason(error: InvalidValue) -> str:
         InvalidValue.EMPTY: _("The value is empty."),
         InvalidValue.NOT_DIGITS: _("The seller ID has digits only, e.g. 123456."),
         InvalidValue.TOO_LONG: _("That is too long."),
-        InvalidValue.CONTROL_CHARS: _("Please use printable characters only."),
+        InvalidValue.CONTROL_CHARS: _("Please send plain text only."),
         InvalidValue.NOT_A_NUMBER: _("Please send a whole number, e.g. 12."),
         InvalidValue.NEGATIVE: _("The number cannot be negative."),
         InvalidValue.TOO_LARGE: _("That number is too large."),

@@ -39,7 +39,7 @@ async def test_profile_survives_restart_and_hostile_name_renders(
     assert await bot_process.stop() == 0
     await bot_process.start()
     reply = await seller.send("/profile")
-    assert reply is not None and f"公司名称: {hostile}" in reply.text
+    assert reply is not None and f"公司名称：{hostile}" in reply.text
     reply = await seller.send("/export")
     assert reply is not None and reply.document is not None
     assert json.loads(reply.document[1])["users"][0]["company_name"] == hostile

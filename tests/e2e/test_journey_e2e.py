@@ -19,13 +19,13 @@ async def test_conditions_met_ten_days_ago_mean_the_am_is_overdue(
     bot_process: BotProcess, seller: HttpDriver, fake_api: FakeBotApi
 ) -> None:
     await seller.send("/check")
-    for label in ["是", "企业（公司）", "已认证", "10"]:
+    for label in ["是", "企业卖家", "已通过", "10"]:
         await seller.press(label)
     reply = await seller.send("10天前")
-    assert reply is not None and "小二已经超时未分配" in reply.text
+    assert reply is not None and "小二分配已超时" in reply.text
     assert "「Missing AM」" in reply.text and "预计最晚" not in reply.text
     email = await seller.press("Missing AM")
-    assert email is not None and "需要你的卖家 ID" in email.text
+    assert email is not None and "需要你的「卖家 ID」" in email.text
     assert fake_api.emulator.refusals == []
 
 
@@ -42,7 +42,7 @@ async def test_a_template_leads_to_a_tracked_follow_up_without_typing_it_again(
     assert recorded is not None and "已记录为 #1" in recorded.text
     await seller.press("3 小时前")
     listing = await seller.send("/cases")
-    assert listing is not None and "#1 给中国支持团队发了邮件" in listing.text
+    assert listing is not None and "#1 给中国支持邮箱发了邮件" in listing.text
     assert "个工作" in listing.text and "（" in listing.text
     with sqlite3.connect(bot_process.database) as db:
         kinds = db.execute("SELECT kind, status FROM cases WHERE user_id = ?", (seller.user_id,))

@@ -78,7 +78,7 @@ async def test_an_english_sellers_push_and_its_buttons_are_in_english(
 ) -> None:
     seller = HttpDriver(fake_api.emulator, 777002, language_code="en-GB")
     await seller.send("/track")
-    await seller.press("AM assignment")
+    await seller.press("Waiting for an AM")
     # Four days ago: the plain-hour assignment window has lapsed on any calendar.
     await seller.send("4 days ago")
     await seller.press("Save")

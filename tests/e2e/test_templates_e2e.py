@@ -46,6 +46,6 @@ async def test_faq_answer_links_to_its_template(
         **{"卖家 ID": "654321", "公司名称": "Shenzhen Co", "已上架 SKU 数": "5"}
     )
     await seller.send("一直没收到小二的消息怎么办")
-    reply = await seller.press("Missing AM：没有分配经理")
+    reply = await seller.press("Missing AM：还没有分配小二")
     assert reply is not None and "【Missing AM】654321" in reply.text
     assert fake_api.emulator.refusals == []

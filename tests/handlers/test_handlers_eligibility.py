@@ -13,7 +13,7 @@ from tests.support.rig import USER_ID, Rig
 pytestmark = at_fixed_moments()
 
 YES = "是"
-COMPANY = "企业（公司）"
+COMPANY = "企业卖家"
 INDIVIDUAL_BUSINESS = "个体工商户"
 INDIVIDUAL = "个人"
 
@@ -21,12 +21,12 @@ INDIVIDUAL = "个人"
 @pytest.mark.parametrize(
     ("presses", "typed", "expected"),
     [
-        ([YES, COMPANY, "已认证", "10"], None, "最后一步"),
-        ([YES, COMPANY, "已认证"], "3", "还需要再上架 2 个"),
+        ([YES, COMPANY, "已通过", "10"], None, "最后一步"),
+        ([YES, COMPANY, "已通过"], "3", "还需要再上架 2 个"),
         ([YES, COMPANY, "审核中"], None, "KYC 还在审核中"),
-        ([YES, COMPANY, "被拒绝"], None, "先完成 KYC"),
+        ([YES, COMPANY, "被拒"], None, "先完成 KYC"),
         ([YES, INDIVIDUAL_BUSINESS, "未提交"], None, "先完成 KYC"),
-        ([YES, INDIVIDUAL_BUSINESS, "已认证"], None, "个体工商户不会自动分配"),
+        ([YES, INDIVIDUAL_BUSINESS, "已通过"], None, "个体工商户不会自动分配"),
         ([YES, INDIVIDUAL], None, "个人卖家不分配"),
         (["还没有"], None, "先注册"),
     ],
@@ -45,7 +45,7 @@ async def test_outcomes(rig: Rig, presses: list[str], typed: str | None, expecte
 
 async def test_eligible_then_time_of_conditions(rig: Rig) -> None:
     await rig.chat.send("/check")
-    for label in [YES, COMPANY, "已认证", "50"]:
+    for label in [YES, COMPANY, "已通过", "50"]:
         await rig.chat.press(label)
     reply = await rig.chat.send("明天 10:00")
     assert reply is not None and "没看懂" in reply.text
@@ -66,7 +66,7 @@ async def test_answers_saved_to_profile_and_prefilled(rig: Rig) -> None:
     assert (user.entity_type, user.kyc_status) == (EntityType.COMPANY, KycStatus.PENDING)
     await rig.chat.send("/check")
     await rig.chat.press(YES)
-    assert "✅ 企业（公司）" in rig.chat.button_labels()
+    assert "✅ 企业卖家" in rig.chat.button_labels()
 
 
 async def test_bad_input_repeats_the_step(rig: Rig) -> None:
@@ -75,7 +75,7 @@ async def test_bad_input_repeats_the_step(rig: Rig) -> None:
     assert (
         reply is not None and "请点按钮，或直接输入答案" in reply.text and "步骤 1/4" in reply.text
     )
-    for label in [YES, COMPANY, "已认证"]:
+    for label in [YES, COMPANY, "已通过"]:
         await rig.chat.press(label)
     for bad, reason in [
         ("-5", "负数"),

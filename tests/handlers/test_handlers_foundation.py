@@ -55,9 +55,9 @@ async def test_profile_edit_validates_and_saves(rig: Rig) -> None:
     await rig.chat.send("/profile")
     await rig.chat.press("卖家 ID")
     reply = await rig.chat.send("12ab")
-    assert reply is not None and "只包含数字" in reply.text
+    assert reply is not None and "只能是数字" in reply.text
     reply = await rig.chat.send("店铺12 和 34")  # two numbers: which is the id?
-    assert reply is not None and "只包含数字" in reply.text
+    assert reply is not None and "只能是数字" in reply.text
     reply = await rig.chat.send("987654")
     assert reply is not None and "已保存" in reply.text and "987654" in reply.text
 
@@ -66,17 +66,17 @@ async def test_profile_edit_validates_and_saves(rig: Rig) -> None:
         reply = await rig.chat.send(bad)
         assert reply is not None and reason in reply.text
     reply = await rig.chat.send("12")
-    assert reply is not None and "已上架 SKU 数: 12" in reply.text
+    assert reply is not None and "已上架 SKU 数：12" in reply.text
 
     await rig.chat.press("主体类型")
     reply = await rig.chat.press("个体工商户")
-    assert reply is not None and "主体类型: 个体工商户" in reply.text
+    assert reply is not None and "主体类型：个体工商户" in reply.text
 
     await rig.chat.press("时区")
     reply = await rig.chat.send("Mars/Olympus")
     assert reply is not None and "无法识别的时区" in reply.text
     reply = await rig.chat.press("莫斯科时间")
-    assert reply is not None and "时区: 莫斯科时间" in reply.text
+    assert reply is not None and "时区：莫斯科时间" in reply.text
 
 
 async def test_hostile_company_name_is_escaped(rig: Rig) -> None:
@@ -93,7 +93,7 @@ async def test_non_text_while_editing_and_forged_choice(rig: Rig) -> None:
     await rig.chat.send("/profile")
     await rig.chat.press("公司名称")
     reply = await rig.chat.send_media("sticker")
-    assert reply is not None and "请用文字发送" in reply.text
+    assert reply is not None and "请直接输入文字" in reply.text
     message = rig.chat.last()
     assert message is not None
     reply = await rig.chat.press_data(message.message_id, "pc1:entity_type:ceo")

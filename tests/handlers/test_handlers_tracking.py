@@ -41,7 +41,7 @@ async def record(rig: Rig, kind_label: str, when: str) -> str:
 async def test_recording_shows_both_clocks_and_the_deadline(rig: Rig) -> None:
     confirmation = await record(rig, "给小二发了消息", "30分钟前")
     assert "北京时间" in confirmation and "莫斯科" in confirmation
-    assert "应回复截止" in confirmation and "俄罗斯工作日" in confirmation
+    assert "回复截止" in confirmation and "俄罗斯工作日" in confirmation
     saved = rig.chat.last()
     assert saved is not None and "已保存为 #1" in saved.text
     cases = await CaseRepository(rig.dispatcher["db"]).for_user(USER_ID, (CaseStatus.OPEN,))
@@ -52,7 +52,7 @@ async def test_overdue_case_is_pushed_with_next_step_and_buttons(rig: Rig) -> No
     # Twenty days ago: past two working hours even across Russia's longest holidays.
     await record(rig, "给小二发了消息", "20天前")
     push = await wait_for_push(rig, USER_ID, "超时未回复")
-    assert "升级请求" in push.text and "个工作小时（" in push.text
+    assert "Escalation Request 邮件" in push.text and "个工作小时（" in push.text
     labels = [button["text"] for button in push.buttons()]
     for label in [
         "✅ 已收到回复",
@@ -63,7 +63,7 @@ async def test_overdue_case_is_pushed_with_next_step_and_buttons(rig: Rig) -> No
     ]:
         assert label in labels
     ask = await rig.chat.press_data(push.message_id, push.buttons()[1]["callback_data"])
-    assert ask is not None and "需要你的卖家 ID" in ask.text
+    assert ask is not None and "需要你的「卖家 ID」" in ask.text
     await rig.chat.send("123456")
     email = await rig.chat.send("Shenzhen Co")
     assert email is not None and "Escalation Request" in email.text
@@ -78,7 +78,7 @@ async def test_overdue_case_is_pushed_with_next_step_and_buttons(rig: Rig) -> No
 
 async def test_refusals_while_recording(rig: Rig) -> None:
     await rig.chat.send("/track")
-    await rig.chat.press("给中国支持团队发了邮件")
+    await rig.chat.press("给中国支持邮箱发了邮件")
     for text, reason in [
         ("明天 10:00", "没看懂"),
         ("2099-01-01 10:00", "未来"),
@@ -104,7 +104,7 @@ async def test_custom_case_asks_for_its_deadline(rig: Rig) -> None:
     await rig.chat.press("其他")
     await rig.chat.press("刚刚")
     reply = await rig.chat.press("3 天")
-    assert reply is not None and "按自然小时计算" in reply.text
+    assert reply is not None and "按自然时间计算" in reply.text
 
 
 async def test_foreign_and_forged_case_ids_reveal_nothing(rig: Rig) -> None:
@@ -125,7 +125,7 @@ async def test_foreign_and_forged_case_ids_reveal_nothing(rig: Rig) -> None:
 
 
 async def test_case_actions_and_timeline(rig: Rig) -> None:
-    await record(rig, "升级到高级经理", "5分钟前")
+    await record(rig, "升级到高级客户经理", "5分钟前")
     await rig.chat.send("/cases")
     detail = await rig.chat.press("#1")
     assert detail is not None and "时间线" in detail.text and "已记录" in detail.text
@@ -142,14 +142,14 @@ async def test_case_actions_and_timeline(rig: Rig) -> None:
 
 
 async def test_cases_list_overdue_first_with_countdown(rig: Rig) -> None:
-    await record(rig, "给中国支持团队发了邮件", "刚刚")
+    await record(rig, "给中国支持邮箱发了邮件", "刚刚")
     await record(rig, "给小二发了消息", "20天前")
     await wait_for_push(rig, USER_ID, "超时未回复")
     listing = await rig.chat.send("/cases")
     assert listing is not None
     assert listing.text.index("#2") < listing.text.index("#1")
-    assert "已超时" in listing.text and ("剩余" in listing.text)
-    assert "截止 北京时间" in listing.text and "莫斯科" in listing.text
+    assert "已超时" in listing.text and ("还剩" in listing.text)
+    assert "截止：北京时间" in listing.text and "莫斯科" in listing.text
 
 
 async def test_stats_for_sellers_and_admin(rig: Rig, clock: RunningClock) -> None:

@@ -34,9 +34,7 @@ async def test_a_sent_email_is_tracked_in_one_tap_and_its_time_corrected(
     email = await rig.chat.press("Missing AM")
     assert email is not None and "🇨🇳 中文" in email.text and "我司已通过 KYC 认证" in email.text
     recorded = await rig.chat.press("我已发送")
-    assert (
-        recorded is not None and "已记录为 #1" in recorded.text and "应回复截止" in recorded.text
-    )
+    assert recorded is not None and "已记录为 #1" in recorded.text and "回复截止" in recorded.text
     assert rig.emulator.messages[(USER_ID, email.message_id)].text == email.text  # kept to copy
     (case,) = await open_cases(rig)
     assert case.kind is CaseKind.MISSING_AM
@@ -59,10 +57,10 @@ async def test_the_phrasebook_tracks_a_message_to_the_am(rig: Rig) -> None:
 
 async def test_check_knows_the_assignment_is_overdue_after_ten_days(rig: Rig) -> None:
     await rig.chat.send("/check")
-    for label in ["是", "企业（公司）", "已认证", "10"]:
+    for label in ["是", "企业卖家", "已通过", "10"]:
         await rig.chat.press(label)
     reply = await rig.chat.send("10天前")
-    assert reply is not None and "小二已经超时未分配" in reply.text
+    assert reply is not None and "小二分配已超时" in reply.text
     assert "预计最晚" not in reply.text and "Missing AM" in reply.text
     assert any("Missing AM" in label for label in rig.chat.button_labels())
     assert not any("从那时起记录" in label for label in rig.chat.button_labels())
@@ -70,12 +68,12 @@ async def test_check_knows_the_assignment_is_overdue_after_ten_days(rig: Rig) ->
 
 async def test_check_with_the_conditions_just_met_expects_the_am(rig: Rig) -> None:
     await rig.chat.send("/check")
-    for label in ["是", "企业（公司）", "已认证", "50"]:
+    for label in ["是", "企业卖家", "已通过", "50"]:
         await rig.chat.press(label)
     reply = await rig.chat.press("昨天")
     assert reply is not None and "你符合条件" in reply.text and "预计最晚" in reply.text
     reply = await rig.chat.press("从那时起")
-    assert reply is not None and "应回复截止" in reply.text
+    assert reply is not None and "回复截止" in reply.text
 
 
 async def test_the_reply_time_is_asked_and_kept(rig: Rig, clock: RunningClock) -> None:
@@ -173,11 +171,11 @@ async def test_help_lists_every_command(rig: Rig) -> None:
 
 async def test_time_zones_are_chosen_by_name(rig: Rig) -> None:
     card = await rig.chat.send("/profile")
-    assert card is not None and "时区: 北京时间（默认）" in card.text
+    assert card is not None and "时区：北京时间（默认）" in card.text
     await rig.chat.press("时区")
     assert "北京时间" in rig.chat.button_labels() and "莫斯科时间" in rig.chat.button_labels()
     reply = await rig.chat.send("莫斯科")
-    assert reply is not None and "时区: 莫斯科时间" in reply.text
+    assert reply is not None and "时区：莫斯科时间" in reply.text
     user = await UserRepository(rig.dispatcher["db"]).get(USER_ID)
     assert user is not None and user.timezone == "Europe/Moscow"
 

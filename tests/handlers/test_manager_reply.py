@@ -24,10 +24,10 @@ async def test_a_pasted_reply_is_explained_with_its_facts_and_answers(rig: Rig) 
     reply = await rig.chat.send(REPLY)
     assert reply is not None and "这条回复说了什么" in reply.text
     assert "12345678" in reply.text and "3 рабочих дней" in reply.text
-    assert "这句我无法可靠解释" in reply.text  # the warehouse sentence has no known meaning
+    assert "这句我没法可靠地解释" in reply.text  # the warehouse sentence has no known meaning
     assert "截止时间：北京时间" in reply.text and "下一步" in reply.text
     labels = rig.chat.button_labels()
-    assert any(label.startswith("📌 跟进：截止北京时间") for label in labels)
+    assert any(label.startswith("📌 记录跟进：截止北京时间") for label in labels)
     assert any("copy_text" in button for button in reply.buttons())
 
 
@@ -35,7 +35,7 @@ async def test_a_deadline_from_the_reply_is_tracked_in_one_tap(
     rig: Rig, clock: RunningClock
 ) -> None:
     await rig.chat.send(REPLY)
-    saved = await rig.chat.press("📌 跟进")
+    saved = await rig.chat.press("📌 记录跟进")
     assert saved is not None and "已保存为 #1" in saved.text
     (case,) = await CaseRepository(rig.dispatcher["db"]).for_user(USER_ID, (CaseStatus.OPEN,))
     assert case.kind is CaseKind.CUSTOM and case.note and "3 рабочих дней" in case.note

@@ -144,7 +144,7 @@ async def test_every_template_and_phrase_renders_hostile_values(rig: Rig) -> Non
     for index, template in enumerate(library.emails):
         reply = await rig.chat.press_data(listing.message_id, EmailCb(template=template.id).pack())
         if template.needs_problem():
-            assert reply is not None and "什么类型的问题" in reply.text
+            assert reply is not None and "问题属于哪一类" in reply.text
             reply = await rig.chat.press("其他问题")
         if template.asks_description:
             assert reply is not None and "描述你的问题" in reply.text
@@ -165,13 +165,13 @@ async def test_missing_fields_are_asked_on_the_spot(rig: Rig) -> None:
     listing = await rig.chat.press("邮件模板")
     assert listing is not None
     reply = await rig.chat.press_data(listing.message_id, EmailCb(template="escalation").pack())
-    assert reply is not None and "需要你的卖家 ID" in reply.text
+    assert reply is not None and "需要你的「卖家 ID」" in reply.text
     reply = await rig.chat.send("abc")
-    assert reply is not None and "只包含数字" in reply.text
+    assert reply is not None and "只能是数字" in reply.text
     await rig.chat.send("778899")
     reply = await rig.chat.send("Shenzhen Trading Co.")
     assert reply is not None and "Escalation Request — ID 778899" in reply.text
-    assert "收件人：你的客户经理邮箱" in reply.text
+    assert "收件人：小二本人的邮箱" in reply.text
 
 
 async def test_forged_template_id_is_refused(rig: Rig) -> None:

@@ -68,10 +68,10 @@ async def test_a_number_inside_a_sentence_and_a_typed_choice_fill_the_profile(ri
     await rig.chat.send("/profile")
     await rig.chat.press("卖家 ID")
     reply = await rig.chat.send("我的id是 1234567")
-    assert reply is not None and "卖家 ID: 1234567" in reply.text
+    assert reply is not None and "卖家 ID：1234567" in reply.text
     await rig.chat.press("主体类型")
     reply = await rig.chat.send("个体户")
-    assert reply is not None and "主体类型: 个体工商户" in reply.text
+    assert reply is not None and "主体类型：个体工商户" in reply.text
     await rig.chat.press("KYC 状态")
     reply = await rig.chat.send("随便")
     assert reply is not None and "请点选一个按钮" in reply.text
@@ -121,7 +121,7 @@ async def test_times_typed_the_way_sellers_write_them(
 
 async def test_a_day_without_a_time_asks_which_part_of_the_day(rig: Rig) -> None:
     await rig.chat.send("/track")
-    await rig.chat.press("给中国支持团队发了邮件")
+    await rig.chat.press("给中国支持邮箱发了邮件")
     reply = await rig.chat.send("前天")
     assert reply is not None and "那天几点" in reply.text
     assert len([b for b in reply.buttons() if b["callback_data"].startswith("k1:at:")]) == 2

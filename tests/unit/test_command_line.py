@@ -101,7 +101,7 @@ def test_console_chat_is_scriptable(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert "小二" in out and "] 👤 我的资料" in out
-    assert "卖家 ID: 123456" in out and "我能帮你做什么" in out
+    assert "卖家 ID：123456" in out and "我能帮你做什么" in out
     assert out.rstrip().endswith("Bye.")
     assert "Traceback" not in result.stderr
 

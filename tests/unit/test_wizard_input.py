@@ -10,9 +10,10 @@ from bot.services.zone_names import zone_for_name
 
 YES_NO = ["是", "还没有"]
 YES_NO_EN = ["Yes", "Not yet"]
-ENTITY = ["企业（公司）", "个体工商户", "个人"]
-ENTITY_EN = ["Company (enterprise)", "Individual business (个体工商户)", "Individual person"]
-KYC = ["已认证 (Verified)", "审核中 (Pending)", "被拒 (Rejected)", "未提交 (Not submitted)"]
+ENTITY = ["企业卖家", "个体工商户", "个人卖家"]
+ENTITY_EN = ["Company", "Individual business (个体工商户)", "Individual seller"]
+KYC = ["「Verified」（已通过）", "「Pending」（审核中）", "「Rejected」（被拒）", "未提交"]
+KYC_EN = ["Verified", "Pending", "Rejected", "Not submitted"]
 
 
 @pytest.mark.parametrize(
@@ -135,8 +136,9 @@ def test_not_cancel(text: str) -> None:
         ("通过了", KYC, 0),
         ("审核中", KYC, 1),
         ("被拒了", KYC, 2),
-        ("没提交", KYC, 3),
-        ("  pending ", ["Verified", "Pending", "Rejected"], 1),
+        ("未提交", KYC, 3),
+        ("没提交", KYC_EN, 3),
+        ("  pending ", KYC_EN, 1),
     ],
 )
 def test_typed_label(text: str, labels: list[str], index: int) -> None:
