@@ -21,6 +21,22 @@ MIN_QUESTIONS = 3
 _PHONE_NUMBER = re.compile(r"(?<!\d)(?:\+?\d[\d\s-]{6,}\d)(?!\d)")
 
 
+def _check_references(
+    path: Path, entry: str, based_on: tuple[str, ...], pages: tuple[str, ...], policy: Policy
+) -> None:
+    """`based_on` names policy values; `sources` names Ozon's pages among policy sources."""
+    unknown = [key for key in based_on if key not in policy.provenance]
+    if unknown:
+        raise ContentError(path, entry, f"unknown policy values in based_on: {unknown}")
+    not_ozon = [
+        name for name in pages if (found := policy.sources.get(name)) is None or not found.page
+    ]
+    if not_ozon:
+        raise ContentError(
+            path, entry, f"sources must name Ozon's pages in policy.toml: {not_ozon}"
+        )
+
+
 def _topic(
     path: Path, raw: dict[str, Any], index: int, placeholders: dict[str, str], policy: Policy
 ) -> Topic:
@@ -31,13 +47,12 @@ def _topic(
         actions = tuple(str(action) for action in raw.get("actions", []))
         guide_claims = bool(raw.get("guide_claims", False))
         questions = tuple(str(question) for question in raw["questions"])
+        pages = tuple(str(name) for name in raw.get("sources", []))
     except KeyError as error:
         raise ContentError(path, entry, f"missing field {error}") from error
     if not re.fullmatch(r"[a-z_]{1,24}", topic_id):
         raise ContentError(path, entry, "id must be 1-24 lower-case letters or underscores")
-    unknown = [key for key in based_on if key not in policy.provenance]
-    if unknown:
-        raise ContentError(path, entry, f"unknown policy values in based_on: {unknown}")
+    _check_references(path, entry, based_on, pages, policy)
     if len(questions) < MIN_QUESTIONS:
         raise ContentError(path, entry, f"needs at least {MIN_QUESTIONS} example questions")
     try:
@@ -52,7 +67,7 @@ def _topic(
         raise ContentError(path, entry, f"answer longer than {MAX_ANSWER_LENGTH} characters")
     if _PHONE_NUMBER.search(plain) or _PHONE_NUMBER.search(title):
         raise ContentError(path, entry, "contains a phone number; no contact numbers allowed")
-    return Topic(topic_id, title, answer, based_on, guide_claims, actions, questions)
+    return Topic(topic_id, title, answer, based_on, guide_claims, actions, questions, pages)
 
 
 def load_knowledge(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.services.faq_matcher import FaqMatcher
-from bot.services.policy import Policy
 
 
 @dataclass(frozen=True)
@@ -19,10 +18,7 @@ class Topic:
     guide_claims: bool
     actions: tuple[str, ...]
     questions: tuple[str, ...]
-
-    def unconfirmed(self, policy: Policy) -> bool:
-        """Does the answer rest on the unconfirmed third-party guide?"""
-        return self.guide_claims or policy.unconfirmed(self.based_on)
+    pages: tuple[str, ...] = ()  # Ozon's own pages the answer relies on (policy sources)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process

@@ -59,6 +59,10 @@ def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
         ("[values.max_extra_nudges]", "[values.max_extra_nudgez]", "max_extra_nudge"),
         ('value = "CN"', 'value = "QQ"', "support_calendar"),
         ('value = "Europe/Moscow"', 'value = "Europe/Atlantis"', "am_timezone"),
+        # An Ozon value without a page to check, and a guide value citing an Ozon page.
+        ('source = "ozon_notifications"', 'source = "guide"', "ozon_notification_sender"),
+        ('value = 72\nsource = "guide"', 'value = 72\nsource = "ozon_chats"', "am_assignment_h"),
+        ('page = "https://docs.ozon.ru/global/en/launch', 'page = "https://ozon.help/', "sources"),
     ],
 )
 def test_broken_policy_names_the_entry(tmp_path: Path, old: str, new: str, entry: str) -> None:
