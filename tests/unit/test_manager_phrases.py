@@ -224,8 +224,8 @@ def load_copy(tmp_path: Path, old: str, new: str) -> ManagerPhrasebook:
             r"\[manager_intro patterns\]: pattern .*missing \)",
         ),
         (
-            "{send}\\s+{w}{0,3}?(?:документ",
-            "{sned}\\s+{w}{0,3}?(?:документ",
+            "{send}\\s+{w}{0,3}?(?:{docs}",
+            "{sned}\\s+{w}{0,3}?(?:{docs}",
             r"unknown fragment \{sned\}",
         ),
         (
@@ -272,8 +272,8 @@ def test_broken_content_names_file_and_entry(
 
 
 def test_unknown_policy_value_in_based_on(tmp_path: Path) -> None:
-    old = 'replies = ["thanks"]\nbased_on = []\npatterns = [\n  \'(?:заявк'
-    new = 'replies = ["thanks"]\nbased_on = ["made_up"]\npatterns = [\n  \'(?:заявк'
+    old = 'replies = ["thanks"]\nbased_on = []\npatterns = [\n  \'(?:{asked}'
+    new = 'replies = ["thanks"]\nbased_on = ["made_up"]\npatterns = [\n  \'(?:{asked}'
     with pytest.raises(ContentError, match=r"\[approved\]: unknown policy values"):
         load_copy(tmp_path, old, new)
 
