@@ -181,7 +181,13 @@ def test_explain_reads_the_whole_message() -> None:
         "Анна",
     ]
     # replies answer the manager, not the seller's own quoted question
-    assert explanation.replies == ("noted", "documents_uploaded", "category_status")
+    assert explanation.replies == (
+        "noted",
+        "documents_uploaded",
+        "category_status",
+        "clarify_request",
+        "will_wait",
+    )
     facts = explanation.facts
     assert [reference.number for reference in facts.references] == ["30129874"]
     assert facts.emails == ("docs-cn@ozon.ru",)
