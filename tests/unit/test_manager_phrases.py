@@ -21,8 +21,9 @@ BOOK = CONTENT.manager_phrases
 PHRASE_IDS = frozenset(phrase.id for phrase in CONTENT.templates.phrases)
 RUSSIAN = DATA / "russian"
 MIN_PRECISION = 0.98
-# The tuning set was looked at while writing the patterns; the floor guards against losing
-# what works. The held-out figure (README) is the honest one.
+# Both tuning sets were looked at while writing the patterns (tuning2.tsv after its unseen
+# score was taken); the floors guard against losing what works. The held-out figures
+# (README) are the honest ones.
 MIN_TUNING_RECALL = 0.95
 
 
@@ -55,8 +56,9 @@ def test_every_meaning_reads_in_both_languages_and_replies_with_known_phrases() 
     assert BOOK.meaning("documents_requested").replies[0] == "documents_uploaded"
 
 
-def test_precision_on_the_tuning_set() -> None:
-    rows = labelled("tuning.tsv")
+@pytest.mark.parametrize("name", ["tuning.tsv", "tuning2.tsv"])
+def test_precision_and_recall_on_the_tuning_sets(name: str) -> None:
+    rows = labelled(name)
     explained = [(label, meaning_of(sentence)) for label, sentence in rows]
     answered = [(label, got) for label, got in explained if got is not None]
     right = sum(label == got for label, got in answered)
@@ -90,6 +92,44 @@ def test_precision_on_the_tuning_set() -> None:
         ("Спасибо за ожидание, проблема устранена.", "issue_resolved"),
         # two meanings and nothing to choose between them: no explanation
         ("Ваш вопрос передан в отдел логистики, номер обращения 30129874.", None),
+        # a ticket number named in passing gives way to what is said about it
+        ("Обращение № 301155 в настоящее время находится в стадии рассмотрения.", "under_review"),
+        ("Обращение 555123, если что.", "ticket_number"),
+        ("Ticket ID: 7734519.", "ticket_number"),
+        # the specific document wins once it is recognised
+        ("Пришлите документы на ТЗ.", "brand_documents"),
+        ("Загрузите сертификат регистрации товарного знака.", "brand_documents"),
+        ("Letter of authorization нужно обновить.", "brand_documents"),
+        # negations that do not turn the meaning around
+        ("Извините, что долго не отвечала.", "apology_delay"),
+        ("Запрос не может быть удовлетворён.", "rejected"),
+        ("Какой номер отправления? Без него не смогу проверить.", "request_order_number"),
+        # chat forms: the object first, the subject left out, slang
+        ("Письмо получила.", "request_received"),
+        ("Сертификат получили, спасибо.", "documents_received"),
+        ("Доки дошли, всё ок.", "documents_received"),
+        ("Заявку на компенсацию согласовали.", "approved"),
+        ("Всё, одобрили!", "approved"),
+        ("Баг с фото пофиксили.", "issue_resolved"),
+        ("Ваш кабинет забанили за дубли.", "account_blocked"),
+        ("5 SKU заблокированы.", "account_blocked"),
+        ("Передала коллегам из отдела контента.", "passed_to_department"),
+        ("Сейчас изучаем ситуацию по вашему SKU.", "under_review"),
+        ("Давайте я вам наберу, обсудим голосом.", "call_proposed"),
+        ("Сорри за задержку!", "apology_delay"),
+        ("Вашим кабинетом теперь занимаюсь я.", "manager_intro"),
+        ("Это Олег, ваш KAM в Ozon.", "manager_intro"),
+        ("На связи Анна, ваш персональный менеджер.", "manager_intro"),
+        # formal forms
+        ("Подтверждаем получение вашей заявки.", "request_received"),
+        ("Уведомляем о невозможности одобрения заявки.", "rejected"),
+        ("Принято решение отказать в компенсации.", "rejected"),
+        ("Просим выполнить загрузку через личный кабинет.", "upload_in_account"),
+        ("Ведётся проверка предоставленных вами данных.", "under_review"),
+        ("Менеджер не имеет возможности отменить это решение.", "not_our_competence"),
+        ("Обращаем внимание на необходимость предоставления документов до 30.11.", "deadline_to_act"),
+        ("Приглашаем на вебинар для новых продавцов.", "training_link"),
+        ("Товар подлежит обязательной сертификации.", "category_documents"),
     ],
 )
 def test_one_meaning_per_sentence(sentence: str, meaning: str | None) -> None:
@@ -122,6 +162,40 @@ def test_one_meaning_per_sentence(sentence: str, meaning: str | None) -> None:
         ("Загрузите фото товара на белом фоне в карточку.", "request_screenshots"),
         ("Вы работаете по FBO или FBS?", "fbs_warehouse"),
         ("Ваш менеджер сменится в следующем месяце.", "manager_intro"),
+        # a ticket number named in passing is not the point of the sentence
+        ("Обращение № 123456 закрыто.", "ticket_number"),
+        ("По обращению 301298 информации пока нет.", "ticket_number"),
+        # someone else's answer, or the seller's own, is not the answer the seller waits for
+        ("Ответ на отзыв покупателя можно оставить в течение 30 дней.", "wait_period"),
+        ("Ждём от вас ответа в течение 3 дней.", "wait_period"),
+        # pending is not refused; a buyer's refusal or a payment is not the seller's request
+        ("Заявка ещё не одобрена.", "rejected"),
+        ("Решение по заявке пока не принято.", "rejected"),
+        ("Мы ещё не приняли решение по вашей заявке.", "rejected"),
+        ("Платёж не подтверждён банком.", "rejected"),
+        ("Покупатель получил отказ в возврате.", "rejected"),
+        ("Отзыв отклонён модерацией, так как содержит нецензурную лексику.", "rejected"),
+        # confirming a fact, or something open to everyone, is not an approval
+        ("Коллеги подтвердили, что ошибка на нашей стороне.", "approved"),
+        ("Доступ к аналитике открыт для всех продавцов с подпиской Premium.", "approved"),
+        # keywords in another sense
+        ("Заявка на поставку создана.", "request_received"),
+        ("Перечень необходимых документов указан на странице категории.", "documents_requested"),
+        ("Передали бы вы нам документы раньше.", "passed_to_department"),
+        ("Вы передали товар курьеру?", "passed_to_department"),
+        ("Опишите товар в карточке подробнее.", "please_clarify"),
+        ("Покупателю сообщат о задержке доставки автоматически.", "will_inform"),
+        ("С вами свяжутся только в случае нарушения.", "will_inform"),
+        ("Ссылка на вебинар пока не готова.", "training_link"),
+        # a rule, or considering a change, is not a review of this case
+        ("Мы проверяем документы только по рабочим дням.", "under_review"),
+        ("Мы рассматриваем возможность изменения тарифов.", "under_review"),
+        ("Смотрю, у вас 12 товаров без остатков.", "under_review"),
+        # a signature after a closing is a closing, even with «новый»
+        ("С уважением, Анна, Ваш новый менеджер.", "manager_intro"),
+        ("Всегда на связи, ваш менеджер Анна.", "manager_intro"),
+        ("На связи, ваш менеджер Анна.", "manager_intro"),
+        ("Я больше не веду ваш магазин.", "manager_intro"),
     ],
 )
 def test_near_misses_are_not_explained_as_the_look_alike(sentence: str, not_meaning: str) -> None:

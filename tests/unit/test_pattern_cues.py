@@ -55,8 +55,10 @@ def test_candidates_include_every_pattern_that_matches() -> None:
 
 
 def sentences() -> list[str]:
-    lines = (DATA / "russian" / "tuning.tsv").read_text(encoding="utf-8").splitlines()
-    texts = [line.split("\t")[1] for line in lines if line and not line.startswith("#")]
+    texts = []
+    for name in ("tuning.tsv", "tuning2.tsv"):
+        lines = (DATA / "russian" / name).read_text(encoding="utf-8").splitlines()
+        texts += [line.split("\t")[1] for line in lines if line and not line.startswith("#")]
     raw = tomllib.loads(MANAGER_PHRASES_PATH.read_text(encoding="utf-8"))
     for entry in raw["meaning"]:
         texts += entry.get("examples", []) + entry.get("counter_examples", [])
