@@ -130,6 +130,14 @@ def test_precision_and_recall_on_the_tuning_sets(name: str) -> None:
         ("Обращаем внимание на необходимость предоставления документов до 30.11.", "deadline_to_act"),
         ("Приглашаем на вебинар для новых продавцов.", "training_link"),
         ("Товар подлежит обязательной сертификации.", "category_documents"),
+        ("Без декларации товары не пройдут модерацию.", "category_documents"),
+        ("Проверка документов ещё не завершена.", "under_review"),
+        ("Ваше обращение поступило и будет рассмотрено в порядке очереди.", "request_received"),
+        ("Это решение модерации, я не могу его изменить.", "not_our_competence"),
+        ("Этот вопрос находится в компетенции службы поддержки.", "not_our_competence"),
+        ("По вашему запросу принято отрицательное решение.", "rejected"),
+        ("Можно вам позвонить завтра?", "call_proposed"),
+        ("По всем вопросам пишите мне напрямую.", "manager_intro"),
     ],
 )
 def test_one_meaning_per_sentence(sentence: str, meaning: str | None) -> None:
@@ -191,6 +199,12 @@ def test_one_meaning_per_sentence(sentence: str, meaning: str | None) -> None:
         ("Мы проверяем документы только по рабочим дням.", "under_review"),
         ("Мы рассматриваем возможность изменения тарифов.", "under_review"),
         ("Смотрю, у вас 12 товаров без остатков.", "under_review"),
+        # a short word is a word, not the end of a longer one («покупателя», «отзывы»)
+        ("Мнение покупателя не может повлиять на решение.", "not_our_competence"),
+        ("Отзывы прошли модерацию и опубликованы.", "approved"),
+        # what is said of a category for everyone is not said of this seller
+        ("Категория «Электроника» открыта для новых продавцов с декабря.", "approved"),
+        ("Из какого магазина поступил заказ?", "request_seller_id"),
         # a signature after a closing is a closing, even with «новый»
         ("С уважением, Анна, Ваш новый менеджер.", "manager_intro"),
         ("Всегда на связи, ваш менеджер Анна.", "manager_intro"),
