@@ -236,16 +236,16 @@ class CueIndex:
         # Each pattern with a later part: the number of that part (stems shared, numbered once).
         self._need_of = {key: number for number, keys in enumerate(needs.values()) for key in keys}
         required_by: dict[str, set[int]] = {}
-        for number, stems in enumerate(needs):
-            for stem in stems:
+        for number, later in enumerate(needs):
+            for stem in later:
                 required_by.setdefault(stem, set()).add(number)
         scanned = sorted(by_stem.keys() | required_by.keys())
         # For each stem the scan can find: the patterns opening with it or with a prefix of
         # it, and the later parts it or a prefix of it satisfies.
         self._opening = {stem: _by_prefix(stem, by_stem) for stem in scanned}
         self._satisfies = {stem: _by_prefix(stem, required_by) for stem in scanned}
-        stems = trie_pattern(scanned)
-        self._scan = re.compile(f"(?=({stems}))") if stems else None
+        words = trie_pattern(scanned)
+        self._scan = re.compile(f"(?=({words}))") if words else None
 
     def candidates(self, text: str) -> set[int]:
         """The `id()`s of the patterns worth running on a normalised sentence."""
