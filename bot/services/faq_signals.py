@@ -33,44 +33,32 @@ class SmallTalk(StrEnum):
 
 _SMALLTALK_WORDS = {
     SmallTalk.GREETING: (
-        "你好 您好 你好呀 哈喽 哈罗 嗨 hi hello hey hallo 在吗 在不在 在么 有人吗 有人在吗 "
-        "早上好 早安 早 上午好 中午好 下午好 晚上好 晚安 goodmorning goodafternoon goodevening "
-        "morning здравствуйте привет 大家好 老师好 亲"
+        "你好 您好 你好呀 哈喽 哈罗 嗨 嗨嗨 hi hello hey hallo hiya yo 在吗 在不在 在么 在不 "
+        "在嘛 有人吗 有人在吗 有人没 有没有人 有人在不 早上好 早安 早 上午好 中午好 下午好 "
+        "晚上好 午安 晚安 goodmorning goodafternoon goodevening goodnight morning evening "
+        "здравствуйте привет 大家好 老师好 老板好 大佬好 各位好 亲 打扰了 打扰一下 再见 拜拜 "
+        "bye goodbye 回头见 👋"
     ),
     SmallTalk.THANKS: (
-        "谢谢 谢啦 多谢 感谢 谢谢你 谢谢啦 太感谢了 非常感谢 感谢感谢 辛苦了 辛苦 thanks thank "
-        "thankyou thx ty 3q 谢了 спасибо 🙏"
+        "谢谢 谢啦 多谢 感谢 谢谢你 谢谢您 谢谢啦 谢了 太感谢了 非常感谢 万分感谢 感谢感谢 "
+        "感恩 蟹蟹 辛苦了 辛苦 麻烦了 麻烦你了 有劳 thanks thank thankyou thanku thx tks tnx "
+        "ty 3q 3ks cheers appreciate appreciated спасибо 🙏 ❤️ ❤"
     ),
     SmallTalk.ACKNOWLEDGEMENT: (
-        "好的 好滴 好嘞 好 行 ok okay okk 收到 嗯 嗯嗯 哦 哦哦 明白 明白了 知道了 了解 懂了 "
-        "gotit noted sure cool great 👍 👌 ✅ 🆗 👏 😊 🙂 赞 棒 可以 没问题 nice good"
+        "好的 好滴 好嘞 好咧 好哒 好吧 好 行 行吧 行的 ok okay okk kk k 收到 嗯 嗯嗯 嗯呢 "
+        "哦 哦哦 噢 明白 明白了 知道了 晓得了 了解 了解了 懂了 没事 没事了 我试试 试试 "
+        "我去试试 gotit noted sure cool great alright understood isee roger yes yep yeah fine "
+        "np noproblem 👍 👌 ✅ 🆗 👏 😊 🙂 😀 😄 🤝 赞 棒 可以 可以的 没问题 nice good"
     ),
 }
 _SMALLTALK = {word: kind for kind, words in _SMALLTALK_WORDS.items() for word in words.split()}
-_PARTICLES = "啊呀哈呢的啦了哦噢喔哇~～嘛吧"
-_SMALLTALK_FILLERS = frozenset(
-    [
-        "你",
-        "您",
-        "哈",
-        "呀",
-        "亲",
-        "大家",
-        "you",
-        "very",
-        "much",
-        "so",
-        "a",
-        "lot",
-        "there",
-        "all",
-        "everyone",
-        "guys",
-        "bro",
-        "老板",
-        "it",
-    ]
+_PARTICLES = "啊呀哈呢的啦了哦噢喔哇~～嘛吧咯哒"
+# Words that go with small talk without saying more ("谢谢老师", "thanks for the help").
+_FILLER_WORDS = (
+    "你 您 我 哈 呀 亲 大家 各位 老师 大佬 哥 姐 宝 老板 帮助 帮忙 you very much so a lot there "
+    "all everyone guys bro it bot got i see for the help your"
 )
+_SMALLTALK_FILLERS = frozenset(_FILLER_WORDS.split())
 
 
 def smalltalk(text: str) -> SmallTalk | None:
@@ -123,16 +111,24 @@ def _smalltalk_kinds(word: str) -> list[SmallTalk] | None:
 GENUINE = re.compile(
     r"[a-z0-9._-]*@(?:[a-z0-9-]+\.)*ozon\.(?:ru|com|cn)|(?:[a-z0-9-]+\.)*ozon\.(?:ru|com|cn)"
 )
-# Fraud for certain: middlemen, codes asked for, contacts traded, a scam already suffered.
+# A one-time code, as the synonyms fold it ("验证码" reads "认证码").
+_CODE = r"认证码|短信码|(?:认证\s*|(?<![a-z]))(?:sms |login |security )?code(?![a-z])"
+# Fraud for certain: middlemen, codes asked for or given away, contacts traded, a scam already
+# suffered. ("登录要验证码正常吗" asks about logging in, not about a code asked for.)
 _FRAUD_STRONG = re.compile(
-    r"中介|验证码|(?<![a-z])code(?![a-z])|短信码|加急通过|包分配|包过|代开通|拉黑|block me|"
-    r"blocked me|优先处理|钓鱼群|私人邮箱|私人微信|发他微信|发到他|his gmail|to his|被骗|骗了|"
-    r"scammed|转了.{0,4}钱|付了.{0,4}钱|paid"
+    rf"(?:问我要|找我要|向我要|跟我要|让我发|让我提供|让我告诉|让我把|要我发|要我提供|要我把|索要|"
+    rf"发给他|发给她)\S{{0,10}}(?:{_CODE})|(?:{_CODE}).{{0,8}}(?:发给|给他|给她|告诉他|告诉她|提供给)|"
+    rf"(?:ask|want|need|request|send|give|share|tell)\w*\s+(?:\S+\s+){{0,3}}\S*?(?:{_CODE})|"
+    r"中介|加急通过|包分配|包过|代开通|拉黑|block me|blocked me|优先处理|钓鱼群|私人邮箱|私人微信|"
+    r"发他微信|发到他|his gmail|to his|骗了|转了.{0,4}钱|付了.{0,4}钱"
 )
-# Words of suspicion that are fraud talk only outside a question about an email or a link:
-# "这封邮件是不是骗局" asks whether Ozon sent it (genuine_email), not about a scam.
+# Words of suspicion that are fraud talk only outside a question about an email, a link or an
+# address: "这封邮件是不是骗局" asks whether Ozon sent it (genuine_email), not about a scam.
 _FRAUD_WEAK = re.compile(r"骗|自称|冒充|假冒|加我.{0,8}说.{0,3}是")
-_ABOUT_A_MESSAGE = re.compile(r"邮件|链接|网址|网站|发件|link|site|网页|短信")
+_ABOUT_A_MESSAGE = re.compile(
+    r"邮件|链接|网址|网站|发件|link|site|网页|短信|message|msg|消息|信息|来信|发来|sender|"
+    r"address|地址|域名|domain"
+)
 _TRADED_CONTACT = re.compile(
     r"[买卖]\s*(?:小二|联系方式|微信|名单)|付钱\s*小二\s*(?:联系|contact)|"
     r"小二\s*(?:contact\s*)?(?:名单|list)"
@@ -144,7 +140,8 @@ _MONEY = re.compile(
 _MONEY_FOR = re.compile(r"小二|微信|对接|联系|分配|加急|认证|帮|搞定|找到|开通|回款|快")
 # Money is fraud talk when a third party asks for it ("要付费吗" alone asks about Ozon's fees).
 _THIRD_PARTY = re.compile(
-    r"有人|别人|有个|对方|他|她|someone|somebody|guy|agent|群里|网上|淘宝上|一个人|人说"
+    r"有人|别人|有个|对方|[他她](?:让|要|说|收)|someone|somebody|guy|agent|群里|网上|淘宝上|"
+    r"一个人|人说"
 )
 _DOCUMENTS_AWAY = re.compile(
     r"(?:身份证|护照|执照|证件|passport|license|licence).{0,12}(?:微信|私人|gmail|qq邮|他)"
@@ -155,15 +152,17 @@ def mentions_fraud(text: str) -> bool:
     """Paying a third party for contacts or speed, middlemen, codes or documents asked for,
     contacts traded, a scam suffered.
 
-    Ozon's own addresses are removed first: "global@global.ozon.com是真的吗" is no fraud.
+    Ozon's own addresses are removed first, and a question naming one asks whether it is
+    genuine: "global@global.ozon.com是真的吗", "…是不是骗子冒充的" are no fraud talk.
     """
-    lowered = GENUINE.sub(" ", unicodedata.normalize("NFKC", text).lower())
-    words = _SPACE_BY_CJK.sub("", normalise(lowered))
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    names_ozon = bool(GENUINE.search(lowered))
+    words = _SPACE_BY_CJK.sub("", normalise(GENUINE.sub(" ", lowered)))
     if _FRAUD_STRONG.search(words) or _TRADED_CONTACT.search(words):
         return True
     if _DOCUMENTS_AWAY.search(words):
         return True
-    if _FRAUD_WEAK.search(words) and not _ABOUT_A_MESSAGE.search(words):
+    if _FRAUD_WEAK.search(words) and not (names_ozon or _ABOUT_A_MESSAGE.search(words)):
         return True
     return bool(_MONEY.search(words) and _MONEY_FOR.search(words) and _THIRD_PARTY.search(words))
 
@@ -182,7 +181,11 @@ _DOMAIN = re.compile(
     r"客服|support|验证码|证据|申诉|入驻|仓|中国团队|上班|问候|打招呼|missing|官方|店铺|店|账号|账户|"
     r"封|冻结|退货|退款|回款|提现|结算|货款|到账|商品|notification|通知|store|shop|account|"
     r"refund|return|payout|withdraw|warehouse|register|报名|活动|模板|提醒|跟进|记录|统计|删除|"
-    r"数据|语言|时区|钱"
+    r"数据|语言|时区|钱|后台|买家|订单|护照|身份证|驳回|被拒|包裹|快递|清关|海关|发货|货物|入库|个人|"
+    r"individual|sole|block|suspend|frozen|freez|banned|restrict|locked|remind|template|statistic|"
+    r"stats|language|delete|password|invoice|status|pending|reject|approv|document|licen|passport|"
+    r"deliver|ship|parcel|customs|penalt|appeal|commission|categor|sign up|signup|archiv|mute|"
+    r"ticket|follow.?up|case number"
 )
 
 
@@ -428,7 +431,9 @@ OUT_OF_SCOPE_SUBJECTS = re.compile(
     r"周报|excel|python|代码|股票|美股|做饭|吃什么|吃啥|红烧|注册俄罗斯公司|盗用|富文本|今天几号|"
     r"现在几点|汇率多少|单词|喜欢什么|喜欢啥|ads(?![a-z])|advert|price|pricing|rating|translate|poem|joke|"
     r"weather|visa|recipe|cook|dumpling|stock market|rich content|what time now|capital of|"
-    r"best product"
+    r"best product|大促|秒杀|优惠券|打折|折扣|流量|曝光|转化率|关键词|引流|货代|报关|注册商标|"
+    r"商标注册|eac|利润|销量|详情页|文案|logo|起名|黑五|双11|双十一|discount|coupon|promotion|"
+    r"campaign|keyword|traffic|conversion|seo|trademark|supplier|margin|profit|sales|black friday"
 )
 
 

@@ -26,6 +26,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "对接人",
         "小儿",
         "小2",
+        "小贰",
+        "晓二",
+        "小二哥",
         "xiaoer",
         "xiao er",
         "客服经理",
@@ -272,6 +275,23 @@ _STOP_WORDS = frozenset(
         "just",
     ]
 )
+# Traditional characters of the field's words, read as simplified (帳號 → 账号, 經理 → 经理).
+_TRADITIONAL = str.maketrans(
+    "經聯繫係帳號戶認證審郵訊貨罰錢結凍碼驗騙線報語譯圖價廣銷賣買營業執們嗎麼還沒幫處"
+    "應該開關門區別從後來見現無與專屬幾裡裏邊內導聽讓識計記設誰講談話調據換級務單臺這"
+    "個為說會時間對進過發給問題請謝復覆東車兩陸國際資質簽約傳寫樣體員負責權歸檔靜隱條"
+    "規則數類項動態狀況點鐘週禮頭鎖違額轉匯銀庫遞運輸倉丟壞損貼層團隊組織註冊機訂參議"
+    "詢嘍囉歡標籤頁詐險費貴錯誤預讀變裝盡濟統刪選擇師試電場優實終於並啟續護舊圍範購賬"
+    "網獲創總絡遲遠達準隨階擔",
+    "经联系系账号户认证审邮讯货罚钱结冻码验骗线报语译图价广销卖买营业执们吗么还没帮处"
+    "应该开关门区别从后来见现无与专属几里里边内导听让识计记设谁讲谈话调据换级务单台这"
+    "个为说会时间对进过发给问题请谢复复东车两陆国际资质签约传写样体员负责权归档静隐条"
+    "规则数类项动态状况点钟周礼头锁违额转汇银库递运输仓丢坏损贴层团队组织注册机订参议"
+    "询喽啰欢标签页诈险费贵错误预读变装尽济统删选择师试电场优实终于并启续护旧围范购账"
+    "网获创总络迟远达准随阶担",
+)
+# English endings stripped so "assigned", "assigning" and "assigns" are one word.
+_ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _CJK = re.compile(r"[\u3400-\u9fff]+")
@@ -292,8 +312,9 @@ _TYPO_PASS = re.compile("|".join(re.escape(typo) for typo in _TYPOS))
 
 @lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
-    """Full-width to half-width, lower case, typos and synonyms folded to one canonical word."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    """Full-width to half-width, traditional to simplified, lower case, typos and synonyms
+    folded to one canonical word."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(_TRADITIONAL)
     text = _TYPO_PASS.sub(lambda match: _TYPOS[match.group()], text)
     return _ONE_PASS.sub(lambda match: f" {_VARIANTS[match.group()]} ", text)
 
@@ -302,7 +323,7 @@ def features(text: str) -> Counter[str]:
     """Character unigrams and bigrams of Chinese runs, whole ASCII words."""
     normalised = normalise(text)
     counts: Counter[str] = Counter(
-        word
+        stem(word)
         for word in _ASCII_WORD.findall(normalised)
         if word not in _STOP_WORDS and not word.isdigit()
     )
@@ -316,3 +337,11 @@ def features(text: str) -> Counter[str]:
     if _CYRILLIC.search(normalised):
         counts["俄语"] += 1
     return counts
+
+
+def stem(word: str) -> str:
+    """The word without a common English ending ("replies" → "reply", "blocked" → "block")."""
+    for ending, replacement in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
+            return word[: -len(ending)] + replacement
+    return word
