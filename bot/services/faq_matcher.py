@@ -56,7 +56,7 @@ _QUESTION = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"[？?。！!；;\n]+|另外|还有|然后|顺便问|顺便|再问|(?<![a-z])(?:and also|also|btw)(?![a-z])"
 )
-_COMMA = re.compile(r"[,，、]+|\s{2,}")
+_COMMA = re.compile(r"[,，、]+|\s{2,}|(?<![a-z])and(?![a-z])")
 _QUESTION_PART_BONUS = 0.15
 # A clause shorter than this (after normalising) carries no question of its own.
 _MIN_CLAUSE_CHARS = 4
@@ -173,11 +173,12 @@ class FaqMatcher:
         return _shares(self.label_scores(text), self._topics)
 
     def _lean_to_the_question(self, text: str, scores: dict[str, float]) -> dict[str, float]:
-        """In "小二回复太慢了，能不能直接加他微信" the part with the question says what is asked:
-        topics whose cues fire in that part get a little more."""
+        """In "小二回复太慢了，能不能直接加他微信" the part with the question says what is asked,
+        in "partner day是干啥的，怎么报名" the first one: topics whose cues fire in that part get a
+        little more."""
         parts = [part for part in _COMMA.split(text) if _substantial(part)]
         asking = [part for part in parts if _QUESTION.search(normalise(part))]
-        if len(parts) < 2 or len(asking) != 1:
+        if len(parts) < 2 or not asking:
             return scores
         words = cue_text(asking[0])
         bonus = self.weights.cues * _QUESTION_PART_BONUS
@@ -204,7 +205,12 @@ class FaqMatcher:
     def _main_question(self, text: str, scores: dict[str, float]) -> tuple[str | None, list[str]]:
         """In a message with several questions, the topic of the first clause that clearly
         asks something (the main one), and those of the other such clauses."""
-        clauses = [part for part in _CLAUSE_BREAK.split(text) if _substantial(part)]
+        clauses = [
+            question
+            for sentence in _CLAUSE_BREAK.split(text)
+            if _substantial(sentence)
+            for question in _questions(sentence)
+        ]
         if len(clauses) < 2:
             return None, []
         per_clause = [self.label_scores(clause) for clause in clauses]
@@ -255,6 +261,14 @@ def _shares(scores: dict[str, float], labels: Iterable[str]) -> list[tuple[str, 
     total = sum(math.exp(score - peak) for score in scores.values())
     shares = [(label, math.exp(scores[label] - peak) / total) for label in labels]
     return sorted(shares, key=lambda item: (-item[1], item[0]))
+
+
+def _questions(sentence: str) -> list[str]:
+    """The parts of a sentence that ask, when there are several ("partner day是干啥的，怎么报名");
+    otherwise the sentence, which may begin with what happened ("小二回复太慢了，能不能…")."""
+    parts = [part for part in _COMMA.split(sentence) if _substantial(part)]
+    asking = [part for part in parts if _QUESTION.search(normalise(part))]
+    return asking if len(asking) > 1 else [sentence]
 
 
 def _substantial(clause: str) -> bool:

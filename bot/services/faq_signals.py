@@ -37,12 +37,12 @@ _SMALLTALK_WORDS = {
         "在嘛 有人吗 有人在吗 有人没 有没有人 有人在不 早上好 早安 早 上午好 中午好 下午好 "
         "晚上好 午安 晚安 goodmorning goodafternoon goodevening goodnight morning evening "
         "здравствуйте привет 大家好 老师好 老板好 大佬好 各位好 亲 打扰了 打扰一下 再见 拜拜 "
-        "bye goodbye 回头见 👋"
+        "bye goodbye 回头见 在 喂 嘿 哈啰 嗨喽 👋"
     ),
     SmallTalk.THANKS: (
         "谢谢 谢啦 多谢 感谢 谢谢你 谢谢您 谢谢啦 谢了 太感谢了 非常感谢 万分感谢 感谢感谢 "
         "感恩 蟹蟹 辛苦了 辛苦 麻烦了 麻烦你了 有劳 thanks thank thankyou thanku thx tks tnx "
-        "ty 3q 3ks cheers appreciate appreciated спасибо 🙏 ❤️ ❤"
+        "ty tq thks 3q 3ks cheers appreciate appreciated спасибо 🙏 ❤️ ❤"
     ),
     SmallTalk.ACKNOWLEDGEMENT: (
         "好的 好滴 好嘞 好咧 好哒 好吧 好 行 行吧 行的 ok okay okk kk k 收到 嗯 嗯嗯 嗯呢 "
@@ -59,6 +59,9 @@ _FILLER_WORDS = (
     "all everyone guys bro it bot got i see for the help your"
 )
 _SMALLTALK_FILLERS = frozenset(_FILLER_WORDS.split())
+
+
+_REPEATED_LETTER = re.compile(r"([a-z])\1+")
 
 
 def smalltalk(text: str) -> SmallTalk | None:
@@ -87,6 +90,11 @@ def smalltalk(text: str) -> SmallTalk | None:
 
 def _smalltalk_kinds(word: str) -> list[SmallTalk] | None:
     """The small-talk kinds one word holds ([] for a filler), or None if it says more."""
+    if word.isascii():
+        # Letters typed twice over ("thankss", "hiii") and words typed twice ("okok").
+        word = _REPEATED_LETTER.sub(r"\1", word) if word not in _SMALLTALK else word
+        half = len(word) // 2
+        word = word[:half] if len(word) % 2 == 0 and word[:half] == word[half:] else word
     if word in _SMALLTALK:
         return [_SMALLTALK[word]]
     if word in _SMALLTALK_FILLERS or word in _PARTICLES:
@@ -123,8 +131,11 @@ _FRAUD_STRONG = re.compile(
     r"发他微信|发到他|his gmail|to his|骗了|转了.{0,4}钱|付了.{0,4}钱"
 )
 # Words of suspicion that are fraud talk only outside a question about an email, a link or an
-# address: "这封邮件是不是骗局" asks whether Ozon sent it (genuine_email), not about a scam.
+# address: "这封邮件是不是骗局" asks whether Ozon sent it (genuine_email), not about a scam;
+# "骗" in a question whether something is real ("…is he real or a scammer?") asks the same.
 _FRAUD_WEAK = re.compile(r"骗|自称|冒充|假冒|加我.{0,8}说.{0,3}是")
+_SCAM = re.compile(r"骗")
+_IS_IT_REAL = re.compile(r"真的|真假|真是|是真|官方|正规|real|genuine|fake|official|legit")
 _ABOUT_A_MESSAGE = re.compile(
     r"邮件|链接|网址|网站|发件|link|site|网页|短信|message|msg|消息|信息|来信|发来|sender|"
     r"address|地址|域名|domain"
@@ -162,8 +173,11 @@ def mentions_fraud(text: str) -> bool:
         return True
     if _DOCUMENTS_AWAY.search(words):
         return True
-    if _FRAUD_WEAK.search(words) and not (names_ozon or _ABOUT_A_MESSAGE.search(words)):
-        return True
+    weak = _FRAUD_WEAK.findall(words)
+    if weak and not (names_ozon or _ABOUT_A_MESSAGE.search(words)):
+        asks_if_real = _IS_IT_REAL.search(words) and all(_SCAM.fullmatch(w) for w in weak)
+        if not asks_if_real:
+            return True
     return bool(_MONEY.search(words) and _MONEY_FOR.search(words) and _THIRD_PARTY.search(words))
 
 
