@@ -50,7 +50,9 @@ __all__ = [
 _ACTION_MARKERS = re.compile(r"(刚刚|刚|已经|已|今天|昨天|上午|下午|早上|晚上|just|already|sent)")
 _ACTION_VERBS = re.compile(r"(发了|发送了|写了|联系了|提交了|发过|留言了|问了|发出|sent|wrote)")
 _QUESTION = re.compile(
-    r"[?？吗呢么]|怎么|如何|什么|哪|多久|几|能不能|可不可以|是不是|有没有|how|what|why|when|where|can|should"
+    r"[?？吗呢么]|怎么|如何|什么|哪|多久|几|能不能|可不可以|是不是|有没有|"
+    r"(?<![a-z])(?:how|what|why|when|where|which|who|can|should)(?![a-z])|"
+    r"^\s*(?:is|are|do|does|did|will|would|could|may|must|any)(?![a-z])"
 )
 # Where one question ends and the next begins.
 _CLAUSE_BREAK = re.compile(
@@ -116,9 +118,9 @@ class Weights:
     likelihood: float = 0.5
     cues: float = 3.0
     # Evidence for out of scope: its prior; no word of the field; a subject outside it.
-    unanswered: float = 0.5
+    unanswered: float = 0.75
     outside: float = 1.0
-    off_subject: float = 2.0
+    off_subject: float = 3.0
 
 
 # The label of example messages no topic answers: a rival to every topic, never answered.
@@ -143,9 +145,9 @@ class FaqMatcher:
     def label_scores(self, text: str) -> dict[str, float]:
         """Every label's score, out of scope included, on a log-odds scale.
 
-        Out of scope gains when no word of the field is there or the subject is outside it
-        ("定价", "写诗"); a message about such a subject gets no cues (the "俄语" of
-        "帮我翻译商品标题成俄语" says nothing about greeting the AM).
+        Out of scope gains when no word of the field is there and when the subject is outside
+        it ("定价", "写诗", "帮我翻译商品标题成俄语"): evidence that the topics' cues can outweigh
+        ("退货太多会影响评分吗" is still about returns).
         """
         weights = self.weights
         scores = {
@@ -158,7 +160,6 @@ class FaqMatcher:
             scores[OUT_OF_SCOPE] += weights.outside
         if off_subject(text):
             scores[OUT_OF_SCOPE] += weights.off_subject
-            return scores
         words = cue_text(text)
         for topic, cues in self._cues.items():
             scores[topic] += weights.cues * sum(

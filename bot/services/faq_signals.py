@@ -182,9 +182,10 @@ def mentions_fraud(text: str) -> bool:
 
 
 OTHER_MARKETPLACES = re.compile(
-    r"wildberries|(?<![a-z])wb(?![a-z])|野莓|yandex|яндекс|megamarket|мегамаркет|"
-    r"速卖通|aliexpress|淘宝|天猫|拼多多|亚马逊|amazon|京东|1688|抖音|tiktok|shopee|lazada|"
-    r"temu|shein|ebay|avito|kazanexpress|lamoda"
+    r"wild\s?berr|wilberr|(?<![a-z])wb(?![a-z])|野莓|вайлдберриз|yandex|яндекс|megamarket|"
+    r"мегамаркет|速卖通|ali\s?express|淘宝|天猫|tmall|拼多多|亚马逊|amazon|京东|1688|抖音|tiktok|"
+    r"shopee|lazada|temu|shein|ebay|avito|авито|kazanexpress|lamoda|ламода|joom|etsy|walmart|"
+    r"沃尔玛|shopify|mercado|allegro|kaspi|uzum|闲鱼|小红书|快手"
 )
 
 # Words that put a question inside this bot's field; without one (and without a confident
@@ -430,7 +431,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"(?:申诉|appeal).{0,6}罚款",
         ),
     ),
-    "other_marketplaces": ((0.6, OTHER_MARKETPLACES.pattern),),
+    "other_marketplaces": ((1.0, OTHER_MARKETPLACES.pattern),),
 }
 CUES: dict[str, tuple[tuple[float, re.Pattern[str]], ...]] = {
     topic: tuple((weight, re.compile(pattern)) for weight, pattern in cues)
@@ -441,13 +442,16 @@ CUES: dict[str, tuple[tuple[float, re.Pattern[str]], ...]] = {
 # Subjects outside this bot's field even when Ozon is named: selling tactics, content, life.
 OUT_OF_SCOPE_SUBJECTS = re.compile(
     r"广告|推广|促销|排名|搜索|评分|好评|差评|定价|价格|主图|尺寸|商品描述|产品描述|写.{0,4}描述|"
-    r"(?:商品|产品)标题|翻译成|帮我翻译|视频|选品|好卖|卖什么|卖啥|什么品类|品类好|天气|笑话|签证|写诗|写首诗|"
-    r"周报|excel|python|代码|股票|美股|做饭|吃什么|吃啥|红烧|注册俄罗斯公司|盗用|富文本|今天几号|"
-    r"现在几点|汇率多少|单词|喜欢什么|喜欢啥|ads(?![a-z])|advert|price|pricing|rating|translate|poem|joke|"
-    r"weather|visa|recipe|cook|dumpling|stock market|rich content|what time now|capital of|"
-    r"best product|大促|秒杀|优惠券|打折|折扣|流量|曝光|转化率|关键词|引流|货代|报关|注册商标|"
-    r"商标注册|eac|利润|销量|详情页|文案|logo|起名|黑五|双11|双十一|discount|coupon|promotion|"
-    r"campaign|keyword|traffic|conversion|seo|trademark|supplier|margin|profit|sales|black friday"
+    r"(?:商品|产品)标题|翻译成|帮我翻译|视频|选品|好卖|卖什么|卖啥|什么品类|品类好|天气|笑话|签证|"
+    r"写诗|写首诗|周报|代码|股票|美股|做饭|吃什么|吃啥|红烧|注册俄罗斯公司|盗用|富文本|今天几号|"
+    r"现在几点|汇率多少|单词|喜欢什么|喜欢啥|大促|秒杀|优惠券|打折|折扣|流量|曝光|转化率|关键词|"
+    r"引流|货代|报关|注册商标|商标注册|利润|详情页|文案|起名|黑五|双11|双十一|学俄语|学习俄语|"
+    r"俄语难|(?<![a-z])(?:ads|advert\w*|pric(?:e|es|ing)|rating|poem|jokes?|weather|visa|"
+    r"recipes?|cook\w*|dumplings?|stock market|rich content|what time now|capital of|"
+    r"best products?|eac|logo|discounts?|coupons?|promotions?|promo|campaigns?|keywords?|traffic|"
+    r"conversion|seo|register trademark|trademark registration|suppliers?|margin|profit\w*|"
+    r"black friday|excel|python|translate (?:this|it|my|the|product|title|description|text)|"
+    r"(?:learn|study|studying|learning) russian|russian (?:lessons?|course))(?![a-z])"
 )
 
 

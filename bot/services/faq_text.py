@@ -336,6 +336,8 @@ _ONE_PASS = re.compile(
         for variant in sorted(_VARIANTS, key=len, reverse=True)
     )
 )
+# "I am" and "am I" are the verb, not the AM.
+_I_AM = re.compile(r"(?<![a-z])(?:i\s+am|am\s+i|i'm|i’m)(?![a-z])")
 _TYPO_PASS = re.compile("|".join(re.escape(typo) for typo in _TYPOS))
 
 
@@ -344,6 +346,7 @@ def normalise(text: str) -> str:
     """Full-width to half-width, traditional to simplified, lower case, typos and synonyms
     folded to one canonical word."""
     text = unicodedata.normalize("NFKC", text).lower().translate(_TRADITIONAL)
+    text = _I_AM.sub("i", text)
     text = _TYPO_PASS.sub(lambda match: _TYPOS[match.group()], text)
     return _ONE_PASS.sub(lambda match: f" {_VARIANTS[match.group()]} ", text)
 
