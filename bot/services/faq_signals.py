@@ -119,44 +119,62 @@ def _smalltalk_kinds(word: str) -> list[SmallTalk] | None:
 GENUINE = re.compile(
     r"[a-z0-9._-]*@(?:[a-z0-9-]+\.)*ozon\.(?:ru|com|cn)|(?:[a-z0-9-]+\.)*ozon\.(?:ru|com|cn)"
 )
-# A one-time code, as the synonyms fold it ("验证码" reads "认证码").
+# A one-time code or a password, as the synonyms fold them ("验证码" reads "认证码").
 _CODE = r"认证码|短信码|(?:认证\s*|(?<![a-z]))(?:sms |login |security )?code(?![a-z])"
-# Fraud for certain: middlemen, codes asked for or given away, contacts traded, a scam already
-# suffered. ("登录要验证码正常吗" asks about logging in, not about a code asked for.)
+# Someone other than the seller and Ozon's channels.
+_THIRD_PARTY = (
+    r"有人|别人|有个|对方|陌生人|自称|冒充|[他她](?:让|要|说|收)|someone|somebody|stranger|guy|"
+    r"agent|person|people|群里|网上|淘宝上|一个人|人说"
+)
+# Fraud for certain: middlemen offering, codes or documents asked for or given away, insiders,
+# a scam already suffered. ("登录要验证码正常吗" asks about logging in; "小二是官方的还是中介的"
+# asks who the AM is.)
 _FRAUD_STRONG = re.compile(
     rf"(?:问我要|找我要|向我要|跟我要|让我发|让我提供|让我告诉|让我把|要我发|要我提供|要我把|索要|"
     rf"发给他|发给她)\S{{0,10}}(?:{_CODE})|(?:{_CODE}).{{0,8}}(?:发给|给他|给她|告诉他|告诉她|提供给)|"
     rf"(?:ask|want|need|request|send|give|share|tell)\w*\s+(?:\S+\s+){{0,3}}\S*?(?:{_CODE})|"
-    r"中介|加急通过|包分配|包过|代开通|拉黑|block me|blocked me|优先处理|钓鱼群|私人邮箱|私人微信|"
-    r"发他微信|发到他|his gmail|to his|骗了|转了.{0,4}钱|付了.{0,4}钱"
+    rf"(?:{_THIRD_PARTY}).{{0,20}}(?:{_CODE}|密码|password|身份证|护照|执照|证件|passport|"
+    rf"licen[cs]e|id card|documents?)|"
+    rf"(?:{_THIRD_PARTY}).{{0,12}}(?:帮|help).{{0,6}}(?:加急|快速|搞定|包过|插队|speed|fast)|"
+    r"中介.{0,10}(?:说|收|要|帮|能|可以|付钱|靠谱|可信|能信)|中介.{0,4}小二|"
+    r"(?:找|给|付钱|通过|问).{0,4}中介|内部的人|内部关系|"
+    r"内部渠道|insider|加急通过|包分配|包过|代开通|拉黑|block me|blocked me|微信.{0,6}优先|钓鱼群|"
+    r"私人邮箱|私人微信|发他微信|发到他|his (?:gmail|qq|personal|private)|骗了|转了.{0,4}钱|"
+    r"付了.{0,4}钱|(?:sent|transferred|gave|paid)\s*(?:the\s*)?(?:付钱|money)|"
+    r"付钱.{0,20}(?:跑了|run|ran away|disappear|消失|不见|联系不上|拉黑)"
 )
 # Words of suspicion that are fraud talk only outside a question about an email, a link or an
 # address: "这封邮件是不是骗局" asks whether Ozon sent it (genuine_email), not about a scam;
 # "骗" in a question whether something is real ("…is he real or a scammer?") asks the same.
-_FRAUD_WEAK = re.compile(r"骗|自称|冒充|假冒|加我.{0,8}说.{0,3}是")
+_FRAUD_WEAK = re.compile(r"骗|自称|冒充|假冒|加我.{0,8}说.{0,3}是|pretend|impersonat|posing as")
 _SCAM = re.compile(r"骗")
 _IS_IT_REAL = re.compile(r"真的|真假|真是|是真|官方|正规|real|genuine|fake|official|legit")
 _ABOUT_A_MESSAGE = re.compile(
     r"邮件|链接|网址|网站|发件|link|site|网页|短信|message|msg|消息|信息|来信|发来|sender|"
     r"address|地址|域名|domain"
 )
+# Contacts bought or sold ("卖家" is the seller).
 _TRADED_CONTACT = re.compile(
-    r"[买卖]\s*(?:小二|联系方式|微信|名单)|付钱\s*小二\s*(?:联系|contact)|"
-    r"小二\s*(?:contact\s*)?(?:名单|list)"
+    r"(?<!速)[买卖](?!家|通)[^，,。？?！!]{0,10}(?:联系方式|微信|名单|contact|电话)|"
+    r"(?<!速)[买卖](?!家|通)(?:了|的|个)?\s*小二|"
+    r"付钱\s*.{0,8}小二\s*(?:联系|contact|微信|群)|小二\s*(?:contact\s*)?(?:名单|list)"
 )
 _MONEY = re.compile(
-    r"付钱|给(?:他|她|钱).{0,3}\d+|\d{3,}.{0,3}(?:帮|包|搞定)|"
-    r"\d+\s*(?:块|元|rmb|usd|美元|刀|卢布|rub)|[一二两三四五六七八九十百千万]+\s*(?:块|元)"
+    r"付钱|收.{0,2}钱|要钱|money|payment|给[他她]钱|给(?:他|她|钱).{0,3}\d+|"
+    r"\d{3,}.{0,3}(?:帮|包|搞定)|"
+    r"\d+\s*(?:块|元|rmb|usd|美元|刀|卢布|rub|yuan)|[一二两三四五六七八九十百千万]+\s*(?:块|元)"
 )
 _MONEY_FOR = re.compile(r"小二|微信|对接|联系|分配|加急|认证|帮|搞定|找到|开通|回款|快")
-# Money is fraud talk when a third party asks for it ("要付费吗" alone asks about Ozon's fees).
-_THIRD_PARTY = re.compile(
-    r"有人|别人|有个|对方|[他她](?:让|要|说|收)|someone|somebody|guy|agent|群里|网上|淘宝上|"
-    r"一个人|人说"
+# Services that are a scam whoever asks: paying for contact, speed or coaching, or for an AM
+# ("花钱找小二"; "联系小二要付费吗" asks about a fee).
+_PAID_SERVICE = re.compile(r"对接|加急|辅导|包过|快速通过|speed|fast|quick|拉.{0,3}群")
+_PAYING_FOR_AN_AM = re.compile(r"付钱.{0,6}小二")
+# "Do I need to pay someone to reach my AM?" asks about fees when nobody has offered or asked
+# anything ("有人说…要不要付钱" is an offer).
+_ASKS_ABOUT_PAYING = re.compile(
+    r"(?:need|have|must|should)\s*(?:to\s*)?付钱|要不要付钱|需要付钱|是否付钱|得付钱|要付钱吗"
 )
-_DOCUMENTS_AWAY = re.compile(
-    r"(?:身份证|护照|执照|证件|passport|license|licence).{0,12}(?:微信|私人|gmail|qq邮|他)"
-)
+_OFFERED = re.compile(r"说|让|要我|收|卖|offer|say|said|ask|want|sell|told|tell")
 
 
 def mentions_fraud(text: str) -> bool:
@@ -171,14 +189,18 @@ def mentions_fraud(text: str) -> bool:
     words = _SPACE_BY_CJK.sub("", normalise(GENUINE.sub(" ", lowered)))
     if _FRAUD_STRONG.search(words) or _TRADED_CONTACT.search(words):
         return True
-    if _DOCUMENTS_AWAY.search(words):
-        return True
     weak = _FRAUD_WEAK.findall(words)
     if weak and not (names_ozon or _ABOUT_A_MESSAGE.search(words)):
         asks_if_real = _IS_IT_REAL.search(words) and all(_SCAM.fullmatch(w) for w in weak)
         if not asks_if_real:
             return True
-    return bool(_MONEY.search(words) and _MONEY_FOR.search(words) and _THIRD_PARTY.search(words))
+    if _ASKS_ABOUT_PAYING.search(words) and not _OFFERED.search(words):
+        return False
+    if ("付钱" in words and _PAID_SERVICE.search(words)) or _PAYING_FOR_AN_AM.search(words):
+        return True
+    return bool(
+        _MONEY.search(words) and _MONEY_FOR.search(words) and re.search(_THIRD_PARTY, words)
+    )
 
 
 OTHER_MARKETPLACES = re.compile(
@@ -420,6 +442,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.45,
             r"回款|提现|结算|到账|货款|收款|汇率|打款|payout|withdraw|settlement|钱.{0,6}(?:到|come|arriv|没收到|received)|"
+            r"money.{0,12}(?:come|arriv|receiv|not|late|delay)|(?:get|got|be)\s*付钱|"
             r"卢布换",
         ),
     ),
