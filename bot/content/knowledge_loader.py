@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -115,4 +116,11 @@ def load_knowledge(
         for text in (topic.title, *topic.questions)
     ]
     examples += [(OUT_OF_SCOPE, text) for texts in unanswered.values() for text in texts]
-    return KnowledgeBase(topics=topics, unanswered=unanswered, matcher=FaqMatcher(examples))
+    return KnowledgeBase(topics=topics, unanswered=unanswered, matcher=_matcher(tuple(examples)))
+
+
+@lru_cache(maxsize=2)
+def _matcher(examples: tuple[tuple[str, str], ...]) -> FaqMatcher:
+    """The matcher over these examples, built once per process (it holds no state that
+    answering changes, so every load of the same content can share it)."""
+    return FaqMatcher(examples)

@@ -310,7 +310,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.22,
             r"认证.{0,6}(?:状态|在哪看|哪里看|哪看|过没过|通过没|进度|有几种)|(?:状态|status).{0,4}"
-            r"(?:verified|pending|rejected)|verified.{0,4}(?:是|mean|意思)|(?:pending|rejected)"
+            r"(?:verified|pending|rejected).{0,8}(?:是|什么|意思|mean|代表)|"
+            r"verified.{0,4}(?:是|mean|意思)|(?:pending|rejected)"
             r".{0,4}(?:是什么|什么意思|mean)|绿色的勾|认证\s*status|status.{0,12}认证",
         ),
     ),

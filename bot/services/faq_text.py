@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 # Canonical word ← the ways sellers write it. Longest variants are replaced first.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -334,8 +335,9 @@ _TRADITIONAL = str.maketrans(
     "询喽啰欢标签页诈险费贵错误预读变装尽济统删选择师试电场优实终于并启续护旧围范购账"
     "网获创总络迟远达准随阶担",
 )
-# English endings stripped so "assigned", "assigning" and "assigns" are one word.
-_ENDINGS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""))
+# English endings stripped so "assigned", "assigning" and "assigns" are one word ("es" only
+# where English adds it: "boxes", "matches"; "notes" loses its "s").
+_ENDING = re.compile(r"(?:ies|ied)$|(?:(?<=[sxz])|(?<=ch)|(?<=sh))es$|ing$|ed$|(?<![su])s$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _CJK = re.compile(r"[\u3400-\u9fff]+")
@@ -345,18 +347,42 @@ _CJK = re.compile(r"[\u3400-\u9fff]+")
 _VARIANTS = {variant: canonical for canonical, vs in SYNONYMS.items() for variant in vs} | {
     canonical: canonical for canonical in SYNONYMS
 }
+
+
+def _trie(words: list[str]) -> str:
+    """One pattern for all the words, common beginnings shared: far faster than a plain
+    alternation of hundreds, and the longest word still wins (optional tails are greedy)."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return pattern(tree)
+
+
 _ONE_PASS = re.compile(
-    "|".join(
-        rf"(?<![a-z]){re.escape(variant)}(?![a-z])" if variant.isascii() else re.escape(variant)
-        for variant in sorted(_VARIANTS, key=len, reverse=True)
-    )
+    _trie([variant for variant in _VARIANTS if not variant.isascii()])
+    + r"|(?<![a-z])"
+    + _trie([variant for variant in _VARIANTS if variant.isascii()])
+    + r"(?![a-z])"
 )
 # "I am" and "am I" are the verb, not the AM.
 _I_AM = re.compile(r"(?<![a-z])(?:i\s+am|am\s+i|i'm|i’m)(?![a-z])")
 _TYPO_PASS = re.compile("|".join(re.escape(typo) for typo in _TYPOS))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def normalise(text: str) -> str:
     """Full-width to half-width, traditional to simplified, lower case, typos and synonyms
     folded to one canonical word."""
@@ -388,7 +414,7 @@ def features(text: str) -> Counter[str]:
 
 def stem(word: str) -> str:
     """The word without a common English ending ("replies" → "reply", "blocked" → "block")."""
-    for ending, replacement in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3 and not word.endswith("ss"):
-            return word[: -len(ending)] + replacement
-    return word
+    found = _ENDING.search(word)
+    if found is None or found.start() < 3:
+        return word
+    return word[: found.start()] + ("y" if found.group().startswith("ie") else "")
