@@ -121,26 +121,32 @@ GENUINE = re.compile(
 )
 # A one-time code or a password, as the synonyms fold them ("验证码" reads "认证码").
 _CODE = r"认证码|短信码|(?:认证\s*|(?<![a-z]))(?:sms |login |security )?code(?![a-z])"
-# Someone other than the seller and Ozon's channels.
+# Someone other than the seller and Ozon's channels ("some agent company" is a kind of firm).
 _THIRD_PARTY = (
     r"有人|别人|有个|对方|陌生人|自称|冒充|[他她](?:让|要|说|收)|someone|somebody|stranger|guy|"
-    r"agent|person|people|群里|网上|淘宝上|一个人|人说"
+    r"(?:a|this|that) person|(?:an|the|this|that) agent(?! compan)|"
+    r"(?:agent|person|people|man|woman)\s+(?:say|said|tell|told|offer|ask|want|promis|claim|call)|"
+    r"群里|网上|淘宝上|一个人|人说"
 )
-# Fraud for certain: middlemen offering, codes or documents asked for or given away, insiders,
+# A code asked for or given away: fraud talk, unless the seller asks whether an email or a
+# link that wants one is genuine.
+_CODE_ASKED = re.compile(
+    rf"(?:问我要|找我要|向我要|跟我要|让我发|让我提供|让我告诉|让我把|要我发|要我提供|要我把|索要|"
+    rf"发给他|发给她)\S{{0,10}}(?:{_CODE})|(?:{_CODE}).{{0,8}}(?:发给|给他|给她|告诉他|告诉她|提供给)|"
+    rf"(?:ask|want|need|request|send|give|share|tell)\w*\s+(?:\S+\s+){{0,3}}\S*?(?:{_CODE})"
+)
+# Fraud for certain: someone after codes, passwords or documents, middlemen offering, insiders,
 # a scam already suffered. ("登录要验证码正常吗" asks about logging in; "小二是官方的还是中介的"
 # asks who the AM is.)
 _FRAUD_STRONG = re.compile(
-    rf"(?:问我要|找我要|向我要|跟我要|让我发|让我提供|让我告诉|让我把|要我发|要我提供|要我把|索要|"
-    rf"发给他|发给她)\S{{0,10}}(?:{_CODE})|(?:{_CODE}).{{0,8}}(?:发给|给他|给她|告诉他|告诉她|提供给)|"
-    rf"(?:ask|want|need|request|send|give|share|tell)\w*\s+(?:\S+\s+){{0,3}}\S*?(?:{_CODE})|"
     rf"(?:{_THIRD_PARTY}).{{0,20}}(?:{_CODE}|密码|password|身份证|护照|执照|证件|passport|"
     rf"licen[cs]e|id card|documents?)|"
     rf"(?:{_THIRD_PARTY}).{{0,12}}(?:帮|help).{{0,6}}(?:加急|快速|搞定|包过|插队|speed|fast)|"
     r"中介.{0,10}(?:说|收|要|帮|能|可以|付钱|靠谱|可信|能信)|中介.{0,4}小二|"
-    r"(?:找|给|付钱|通过|问).{0,4}中介|内部的人|内部关系|"
-    r"内部渠道|insider|加急通过|包分配|包过|代开通|拉黑|block me|blocked me|微信.{0,6}优先|钓鱼群|"
-    r"私人邮箱|私人微信|发他微信|发到他|his (?:gmail|qq|personal|private)|骗了|转了.{0,4}钱|"
-    r"付了.{0,4}钱|(?:sent|transferred|gave|paid)\s*(?:the\s*)?(?:付钱|money)|"
+    r"(?:找|给|付钱|通过|问).{0,4}中介|内部的人|内部关系|内部渠道|加急通过|包分配|包过|代开通|拉黑|"
+    r"block me|blocked me|微信.{0,6}优先|钓鱼群|私人邮箱|私人微信|发他微信|发到他|"
+    r"his (?:gmail|qq|personal|private)|骗了|转了.{0,4}钱|付了.{0,4}钱|"
+    r"(?:sent|transferred|gave)\s*(?:the\s*)?(?:付钱|money)|"
     r"付钱.{0,20}(?:跑了|run|ran away|disappear|消失|不见|联系不上|拉黑)"
 )
 # Words of suspicion that are fraud talk only outside a question about an email, a link or an
@@ -150,7 +156,7 @@ _FRAUD_WEAK = re.compile(r"骗|自称|冒充|假冒|加我.{0,8}说.{0,3}是|pre
 _SCAM = re.compile(r"骗")
 _IS_IT_REAL = re.compile(r"真的|真假|真是|是真|官方|正规|real|genuine|fake|official|legit")
 _ABOUT_A_MESSAGE = re.compile(
-    r"邮件|链接|网址|网站|发件|link|site|网页|短信|message|msg|消息|信息|来信|发来|sender|"
+    r"邮件|链接|网址|网站|发件|link|site|网页|短信(?!认证码|码)|message|msg|消息|信息|来信|发来|sender|"
     r"address|地址|域名|domain"
 )
 # Contacts bought or sold ("卖家" is the seller).
@@ -168,7 +174,7 @@ _MONEY_FOR = re.compile(r"小二|微信|对接|联系|分配|加急|认证|帮|�
 # Services that are a scam whoever asks: paying for contact, speed or coaching, or for an AM
 # ("花钱找小二"; "联系小二要付费吗" asks about a fee).
 _PAID_SERVICE = re.compile(r"对接|加急|辅导|包过|快速通过|speed|fast|quick|拉.{0,3}群")
-_PAYING_FOR_AN_AM = re.compile(r"付钱.{0,6}小二")
+_PAYING_FOR_AN_AM = re.compile(r"付钱.{0,12}小二")
 # "Do I need to pay someone to reach my AM?" asks about fees when nobody has offered or asked
 # anything ("有人说…要不要付钱" is an offer).
 _ASKS_ABOUT_PAYING = re.compile(
@@ -189,8 +195,13 @@ def mentions_fraud(text: str) -> bool:
     words = _SPACE_BY_CJK.sub("", normalise(GENUINE.sub(" ", lowered)))
     if _FRAUD_STRONG.search(words) or _TRADED_CONTACT.search(words):
         return True
+    about_a_message = names_ozon or bool(_ABOUT_A_MESSAGE.search(words))
+    third_party = re.search(_THIRD_PARTY, words)
+    asks_if_genuine = about_a_message and _IS_IT_REAL.search(words) and not third_party
+    if _CODE_ASKED.search(words) and not asks_if_genuine:
+        return True
     weak = _FRAUD_WEAK.findall(words)
-    if weak and not (names_ozon or _ABOUT_A_MESSAGE.search(words)):
+    if weak and not about_a_message:
         asks_if_real = _IS_IT_REAL.search(words) and all(_SCAM.fullmatch(w) for w in weak)
         if not asks_if_real:
             return True
@@ -198,9 +209,7 @@ def mentions_fraud(text: str) -> bool:
         return False
     if ("付钱" in words and _PAID_SERVICE.search(words)) or _PAYING_FOR_AN_AM.search(words):
         return True
-    return bool(
-        _MONEY.search(words) and _MONEY_FOR.search(words) and re.search(_THIRD_PARTY, words)
-    )
+    return bool(_MONEY.search(words) and _MONEY_FOR.search(words) and third_party)
 
 
 OTHER_MARKETPLACES = re.compile(
