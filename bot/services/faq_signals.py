@@ -323,6 +323,12 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"verified.{0,4}(?:是|mean|意思)|(?:pending|rejected)"
             r".{0,4}(?:是什么|什么意思|mean)|绿色的勾|认证\s*status|status.{0,12}认证",
         ),
+        # What a status means: the statuses, not being stuck in one or rejected.
+        (
+            0.3,
+            r"(?:verified|pending|rejected|审核中|被拒|通过了?|状态)\W{0,2}.{0,4}"
+            r"(?:是什么意思|什么意思|啥意思|是啥|代表什么|代表|mean|stand for)",
+        ),
     ),
     "kyc_pending": (
         (
@@ -391,6 +397,14 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             0.25,
             r"小二.{0,6}(?:能|可以|管|帮|有用|处理|help|can)|(?:能|可以|找|ask).{0,3}小二|"
             r"有没有用|找小二之前|准备.{0,6}(?:证据|材料|截图)|prepare",
+        ),
+        # Whether the AM can help with a problem of a route topic: the AM's scope, not the route.
+        (
+            0.3,
+            rf"小二.{{0,8}}(?:能|可以|管|帮|有用|处理|help|can|handle).{{0,12}}(?:{_SCOPE_SUBJECTS})|"
+            rf"(?:{_SCOPE_SUBJECTS}).{{0,16}}小二.{{0,6}}(?:能|可以|管|帮|有用|处理|help|handle)|"
+            rf"(?:{_SCOPE_SUBJECTS}).{{0,12}}(?:能|可以|找|问|ask).{{0,3}}小二|"
+            rf"(?:can|could|will|does)\s*(?:my\s*)?小二.{{0,20}}(?:{_SCOPE_SUBJECTS})",
         ),
     ),
     "live_chat": ((0.4, r"在线客服|人工|机器人.{0,3}吧|在线聊天|online"),),
