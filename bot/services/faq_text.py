@@ -246,6 +246,19 @@ _TYPOS = {
     "提线": "提现",
     "帐号": "账号",
     "帐户": "账户",
+    # Seller Center's Russian words, pasted as they appear on screen.
+    "на проверке": "审核中",
+    "отклонен": "被拒",
+    "верифицирован": "已认证",
+    "заблокирован": "被封",
+    "возврат": "退货",
+    "выплат": "回款",
+    "штраф": "罚款",
+    "поддержк": "support",
+    "сообщени": "消息",
+    "менеджер": "小二",
+    "доставк": "物流",
+    "отслеживани": "物流",
 }
 _STOP_CHARS = frozenset(
     "的了吗呢啊吧我你他她是在有么怎什个一这那就都也还要会能可以呀哦嘛请问和与啥咋"
@@ -339,6 +352,7 @@ _TRADITIONAL = str.maketrans(
 # where English adds it: "boxes", "matches"; "notes" loses its "s").
 _ENDING = re.compile(r"(?:ies|ied)$|(?:(?<=[sxz])|(?<=ch)|(?<=sh))es$|ing$|ed$|(?<![su])s$")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{2,}")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _CJK = re.compile(r"[\u3400-\u9fff]+")
 
@@ -407,6 +421,9 @@ def features(text: str) -> Counter[str]:
             for bigram in (run[i : i + 2] for i in range(len(run) - 1))
             if not (bigram[0] in _STOP_CHARS and bigram[1] in _STOP_CHARS)
         )
+    # Other Russian words count by their first letters (endings change with the case); any
+    # Russian at all says something about writing in Russian.
+    counts.update(word[:5] for word in _CYRILLIC_WORD.findall(normalised))
     if _CYRILLIC.search(normalised):
         counts["俄语"] += 1
     return counts

@@ -102,6 +102,9 @@ def test_floors_on_the_tuning_set(knowledge: KnowledgeBase, lang: str) -> None:
         ("退货太多会影响店铺评分吗", "route_returns"),
         ("Yandex Market的回款什么时候到", "other_marketplaces"),
         ("my AM has not answered for a week", "slow_reply"),
+        # Seller Center's Russian words pasted as they appear on screen.
+        ("статус На проверке уже 2 недели", "kyc_pending"),
+        ("店铺显示Заблокирован", "route_store_blocked"),
     ],
 )
 def test_core_questions_get_their_topic(knowledge: KnowledgeBase, text: str, topic: str) -> None:

@@ -54,3 +54,9 @@ def test_i_am_is_no_account_manager() -> None:
 def test_common_typos_are_folded() -> None:
     assert normalise("在那里看认正状态") == normalise("在哪里看认证状态")
     assert normalise("有木有小贰的邮相") == normalise("有没有小二的邮箱")
+
+
+def test_russian_words_on_screen_are_read() -> None:
+    assert "罚款" in normalise("收到一个Штраф") and "审核中" in normalise("статус На проверке")
+    # Other Russian words are features by their first letters, whatever their ending.
+    assert features("Здравствуйте")["здрав"] == 1 and features("здравствуй")["здрав"] == 1
