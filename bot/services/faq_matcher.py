@@ -115,12 +115,12 @@ class Thresholds:
 class Weights:
     """How the evidence adds up to one score per label, on a log-odds scale."""
 
-    likelihood: float = 0.4
-    cues: float = 3.5
+    likelihood: float = 0.5
+    cues: float = 3.0
     # Evidence for out of scope: its prior; no word of the field; a subject outside it.
     unanswered: float = 0.75
     outside: float = 1.0
-    off_subject: float = 2.0
+    off_subject: float = 3.0
 
 
 # The label of example messages no topic answers: a rival to every topic, never answered.
