@@ -154,7 +154,13 @@ _FRAUD_STRONG = re.compile(
 # "骗" in a question whether something is real ("…is he real or a scammer?") asks the same.
 _FRAUD_WEAK = re.compile(r"骗|自称|冒充|假冒|加我.{0,8}说.{0,3}是|pretend|impersonat|posing as")
 _SCAM = re.compile(r"骗")
-_IS_IT_REAL = re.compile(r"真的|真假|真是|是真|官方|正规|real|genuine|fake|official|legit")
+_IS_IT_REAL = re.compile(
+    r"真的|真假|真是|是真|官方|正规|安全|靠谱|可信|能信|钓鱼|real|genuine|fake|official|legit|safe|"
+    r"trust|phishing"
+)
+# "你会不会骗人" asks the bot whether it can be trusted (the synonyms read "你会"/"are you" as
+# the bot).
+_TO_THE_BOT = re.compile(r"机器人|你|(?<![a-z])you(?![a-z])")
 _ABOUT_A_MESSAGE = re.compile(
     r"邮件|链接|网址|网站|发件|link|site|网页|短信(?!认证码|码)|message|msg|消息|信息|来信|发来|sender|"
     r"address|地址|域名|domain"
@@ -202,8 +208,8 @@ def mentions_fraud(text: str) -> bool:
         return True
     weak = _FRAUD_WEAK.findall(words)
     if weak and not about_a_message:
-        asks_if_real = _IS_IT_REAL.search(words) and all(_SCAM.fullmatch(w) for w in weak)
-        if not asks_if_real:
+        only_scam = all(_SCAM.fullmatch(w) for w in weak)
+        if not (only_scam and (_IS_IT_REAL.search(words) or _TO_THE_BOT.search(words))):
             return True
     if _ASKS_ABOUT_PAYING.search(words) and not _OFFERED.search(words):
         return False

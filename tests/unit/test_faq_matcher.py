@@ -124,6 +124,7 @@ def test_core_questions_get_their_topic(knowledge: KnowledgeBase, text: str, top
         "Ozon Seller App上的通知是真的吗",
         "i want to reply to his email, where do I find it",
         "do I need to pay someone to contact my AM",
+        "the email asks for my sms code, is it safe",
     ],
 )
 def test_genuine_ozon_addresses_and_channels_are_no_fraud(
@@ -265,6 +266,7 @@ def test_paying_for_contacts_is_fraud(knowledge: KnowledgeBase, question: str) -
         "我家目前就八个链接在卖，够不够分经理",
         "速卖通的客户经理怎么联系",
         "who do I ask to reset my password",
+        "你会不会骗人",
     ],
 )
 def test_ordinary_questions_are_not_fraud(knowledge: KnowledgeBase, question: str) -> None:
