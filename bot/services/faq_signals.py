@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.services.faq_text import normalise
 from bot.services.typed_numbers import CHINESE_NUMERAL
@@ -18,6 +19,7 @@ from bot.services.typed_numbers import CHINESE_NUMERAL
 _SPACE_BY_CJK = re.compile(r"\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+")
 
 
+@lru_cache(maxsize=256)  # one message asks several times
 def cue_text(text: str) -> str:
     """The normalised text without spaces next to Chinese, for the word cues."""
     return _SPACE_BY_CJK.sub("", normalise(text))
@@ -189,6 +191,7 @@ _ASKS_ABOUT_PAYING = re.compile(
 _OFFERED = re.compile(r"说|让|要我|收|卖|offer|say|said|ask|want|sell|told|tell")
 
 
+@lru_cache(maxsize=256)  # one message asks several times
 def mentions_fraud(text: str) -> bool:
     """Paying a third party for contacts or speed, middlemen, codes or documents asked for,
     contacts traded, a scam suffered.
@@ -241,6 +244,7 @@ _DOMAIN = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # one message asks several times
 def in_domain(text: str) -> bool:
     """Does the message touch this bot's field (Ozon selling, the AM, this bot)?"""
     lowered = unicodedata.normalize("NFKC", text).lower()
@@ -508,6 +512,7 @@ OUT_OF_SCOPE_SUBJECTS = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # one message asks several times
 def off_subject(text: str) -> bool:
     """Is the message about a subject outside the field ("定价", "ads", "写诗")?"""
     lowered = unicodedata.normalize("NFKC", text).lower()
