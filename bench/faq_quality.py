@@ -34,7 +34,7 @@ from bot.services.faq_text import features  # noqa: E402
 from bot.services.knowledge import KnowledgeBase  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "faq"
-PARTS = ("tuning", "heldout", "final")
+PARTS = {"tuning": "tuning", "heldout": "dev (heldout)", "final": "final held-out"}
 ROUNDS = 5
 FOLDS = 5
 NOT_TOPICS = {"smalltalk", "out_of_scope"}
@@ -212,12 +212,12 @@ def main() -> None:
     )
     texts = []
     for lang in ("zh", "en"):
-        for part in PARTS:
+        for part, name in PARTS.items():
             data = rows(part, lang)
             if not data:
                 continue
             texts += [row.text for row in data]
-            print(f"{lang} {part}: {len(data)} messages")
+            print(f"{lang} {name}: {len(data)} messages")
             report("matcher", figures := measure(matcher.match, data))
             report("baseline", measure(old.match, data))
             if part != "tuning" and "--confusions" in sys.argv:

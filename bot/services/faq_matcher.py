@@ -34,11 +34,13 @@ from bot.services.faq_text import features, normalise
 from bot.services.typed_numbers import single_number
 
 __all__ = [
+    "OUT_OF_SCOPE",
     "FaqMatcher",
     "Match",
     "SmallTalk",
     "Thresholds",
     "Verdict",
+    "Weights",
     "features",
     "in_domain",
     "mentions_fraud",
@@ -203,7 +205,7 @@ class FaqMatcher:
             and scores[best] - scores[OUT_OF_SCOPE] >= self.thresholds.scope
         )
 
-    def _main_question(self, text: str, scores: dict[str, float]) -> tuple[str | None, list[str]]:
+    def _main_question(self, text: str) -> tuple[str | None, list[str]]:
         """In a message with several questions, the topic of the first clause that clearly
         asks something (the main one), and those of the other such clauses."""
         clauses = [
@@ -226,15 +228,18 @@ class FaqMatcher:
         fraud = mentions_fraud(text)
         action = reported_action(text)
         kind = smalltalk(text)
-        if kind is not None or not self._topics:
+        if kind is not None:
             return Match(Verdict.SMALLTALK, (), False, None, smalltalk=kind)
+        if not self._topics:
+            return Match(Verdict.OUT_OF_SCOPE, (), fraud, action)
         scores = self._lean_to_the_question(text, self.label_scores(text))
-        main, others = self._main_question(text, scores)
+        main, others = self._main_question(text)
         best = self._best(scores)
         if main is not None and main != best:
             # The main question's topic goes first, as sure as the best one was.
             scores[main] = max(scores[main], scores[best] + self.thresholds.margin)
-            others = [best, *others] if self._confident_about(best, scores) else others
+            if scores[best] - scores[OUT_OF_SCOPE] >= self.thresholds.scope:
+                others = [best, *others]
         ranked = _shares(scores, self._topics)
         if self._confident(scores):
             verdict = Verdict.CONFIDENT
@@ -251,9 +256,6 @@ class FaqMatcher:
             others=tuple(others[:MAX_OTHERS]) if verdict is not Verdict.OUT_OF_SCOPE else (),
             stated_skus=stated_skus(text),
         )
-
-    def _confident_about(self, topic: str, scores: dict[str, float]) -> bool:
-        return scores[topic] - scores[OUT_OF_SCOPE] >= self.thresholds.scope
 
 
 def _shares(scores: dict[str, float], labels: Iterable[str]) -> list[tuple[str, float]]:
