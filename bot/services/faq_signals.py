@@ -385,6 +385,12 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             0.4,
             r"编号|ticket|号码|跟进号|case number|给了.{0,3}号|number for my issue|跟进.{0,2}号",
         ),
+        # A "tracking number" of a case, not of a parcel ("tracking" reads "物流").
+        (
+            0.6,
+            r"物流\s*(?:number|no\b|id\b).{0,30}(?:issue|case|ticket|support|小二|problem|request)|"
+            r"(?:issue|case|ticket|problem|request).{0,20}物流\s*(?:number|no\b|id\b)",
+        ),
     ),
     "slow_reply": (
         (
@@ -414,7 +420,9 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             rf"小二.{{0,8}}(?:能|可以|管|帮|有用|处理|help|can|handle).{{0,12}}(?:{_SCOPE_SUBJECTS})|"
             rf"(?:{_SCOPE_SUBJECTS}).{{0,16}}小二.{{0,6}}(?:能|可以|管|帮|有用|处理|help|handle)|"
             rf"(?:{_SCOPE_SUBJECTS}).{{0,12}}(?:能|可以|找|问|ask).{{0,3}}小二|"
-            rf"(?:can|could|will|does)\s*(?:my\s*)?小二.{{0,20}}(?:{_SCOPE_SUBJECTS})",
+            rf"(?:can|could|will|does)\s*(?:my\s*)?小二.{{0,20}}(?:{_SCOPE_SUBJECTS})|"
+            rf"小二.{{0,12}}(?:job|responsib|duty|deal with|take care|solve|fix|sort out|负责|"
+            rf"解决).{{0,16}}(?:{_SCOPE_SUBJECTS})",
         ),
     ),
     "live_chat": ((0.4, r"在线客服|人工|机器人.{0,3}吧|在线聊天|online"),),
