@@ -23,9 +23,11 @@ class Topic:
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class KnowledgeBase:
-    """Topics by locale (same ids in every locale) and the matcher over all their questions."""
+    """Topics by locale (same ids in every locale), the messages no topic answers by locale,
+    and the matcher over all of them."""
 
     topics: dict[str, dict[str, Topic]]
+    unanswered: dict[str, tuple[str, ...]]
     matcher: FaqMatcher
 
     def topic(self, locale: str, topic_id: str) -> Topic | None:
