@@ -206,8 +206,11 @@ async def test_missing_fields_are_asked_on_the_spot(rig: Rig) -> None:
     reply = await rig.chat.send("abc")
     assert reply is not None and "只包含数字" in reply.text
     await rig.chat.send("778899")
-    reply = await rig.chat.send("Shenzhen Trading Co.")
+    await rig.chat.send("Shenzhen Trading Co.")
+    reply = await rig.chat.press("跳过")
     assert reply is not None and "Escalation Request — ID 778899" in reply.text
+    assert "Мы обращались к Вам ранее, но ответа пока не получили." in reply.text
+    assert "Суть вопроса" not in reply.text
     assert "收件人：你的客户经理邮箱" in reply.text
 
 
