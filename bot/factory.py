@@ -50,14 +50,16 @@ CHAT_INTERVAL_SECONDS = 1.05
 def create_bot(
     token: str, *, api_base: str | None = None, session: BaseSession | None = None
 ) -> Bot:
-    """A bot with HTML parse mode and 429/network retries on every call."""
+    """A bot with HTML parse mode, no link previews (a source link under an answer must not
+    grow a card), and 429/network retries on every call."""
     if session is None:
         server = TelegramAPIServer.from_base(api_base) if api_base else None
         session = AiohttpSession(api=server) if server else AiohttpSession()
     if speedups.applies():
         session.middleware(KeepResponseModels())
     session.middleware(RetryMiddleware())
-    return Bot(token, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
+    default = DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True)
+    return Bot(token, session=session, default=default)
 
 
 def create_dispatcher(

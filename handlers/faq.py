@@ -65,7 +65,7 @@ async def topic_pressed(
         await query.answer(stale_button_text(), show_alert=True)
         return
     keyboard = topic_keyboard(knowledge, templates, locale, topic)
-    await show(query, answer_text(topic, policy), keyboard, new_message=True)
+    await show(query, answer_text(topic, policy, locale), keyboard, new_message=True)
 
 
 async def question_typed(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from bot.content.errors import ContentError
-from bot.services.faq_matcher import FaqMatcher
+from bot.services.faq_matcher import OUT_OF_SCOPE, FaqMatcher
 from bot.services.knowledge import KnowledgeBase, Topic
 from bot.services.locales import SUPPORTED_LOCALES
 from bot.services.policy import Policy
@@ -21,6 +22,22 @@ MIN_QUESTIONS = 3
 _PHONE_NUMBER = re.compile(r"(?<!\d)(?:\+?\d[\d\s-]{6,}\d)(?!\d)")
 
 
+def _check_references(
+    path: Path, entry: str, based_on: tuple[str, ...], pages: tuple[str, ...], policy: Policy
+) -> None:
+    """`based_on` names policy values; `sources` names Ozon's pages among policy sources."""
+    unknown = [key for key in based_on if key not in policy.provenance]
+    if unknown:
+        raise ContentError(path, entry, f"unknown policy values in based_on: {unknown}")
+    not_ozon = [
+        name for name in pages if (found := policy.sources.get(name)) is None or not found.page
+    ]
+    if not_ozon:
+        raise ContentError(
+            path, entry, f"sources must name Ozon's pages in policy.toml: {not_ozon}"
+        )
+
+
 def _topic(
     path: Path, raw: dict[str, Any], index: int, placeholders: dict[str, str], policy: Policy
 ) -> Topic:
@@ -31,13 +48,14 @@ def _topic(
         actions = tuple(str(action) for action in raw.get("actions", []))
         guide_claims = bool(raw.get("guide_claims", False))
         questions = tuple(str(question) for question in raw["questions"])
+        pages = tuple(str(name) for name in raw.get("sources", []))
     except KeyError as error:
         raise ContentError(path, entry, f"missing field {error}") from error
     if not re.fullmatch(r"[a-z_]{1,24}", topic_id):
         raise ContentError(path, entry, "id must be 1-24 lower-case letters or underscores")
-    unknown = [key for key in based_on if key not in policy.provenance]
-    if unknown:
-        raise ContentError(path, entry, f"unknown policy values in based_on: {unknown}")
+    if topic_id == OUT_OF_SCOPE:
+        raise ContentError(path, entry, f"{OUT_OF_SCOPE!r} names the unanswered messages")
+    _check_references(path, entry, based_on, pages, policy)
     if len(questions) < MIN_QUESTIONS:
         raise ContentError(path, entry, f"needs at least {MIN_QUESTIONS} example questions")
     try:
@@ -52,7 +70,18 @@ def _topic(
         raise ContentError(path, entry, f"answer longer than {MAX_ANSWER_LENGTH} characters")
     if _PHONE_NUMBER.search(plain) or _PHONE_NUMBER.search(title):
         raise ContentError(path, entry, "contains a phone number; no contact numbers allowed")
-    return Topic(topic_id, title, answer, based_on, guide_claims, actions, questions)
+    return Topic(topic_id, title, answer, based_on, guide_claims, actions, questions, pages)
+
+
+def _unanswered(path: Path, raw: dict[str, Any]) -> tuple[str, ...]:
+    """The `[out_of_scope]` example messages: what the matcher must learn not to answer."""
+    table = raw.get(OUT_OF_SCOPE)
+    if not isinstance(table, dict) or not isinstance(table.get("questions"), list):
+        raise ContentError(path, OUT_OF_SCOPE, "needs a questions list")
+    questions = tuple(str(question) for question in table["questions"])
+    if len(questions) < MIN_QUESTIONS:
+        raise ContentError(path, OUT_OF_SCOPE, f"needs at least {MIN_QUESTIONS} example questions")
+    return questions
 
 
 def load_knowledge(
@@ -64,6 +93,7 @@ def load_knowledge(
     exist: "check", "phrases", "template:<id>", ...).
     """
     topics: dict[str, dict[str, Topic]] = {}
+    unanswered: dict[str, tuple[str, ...]] = {}
     for locale in SUPPORTED_LOCALES:
         placeholders = policy.placeholders(locale)
         path = knowledge_dir / f"{locale}.toml"
@@ -87,6 +117,7 @@ def load_knowledge(
                 if not known:
                     raise ContentError(path, topic.id, f"unknown action {action!r}")
         topics[locale] = by_id
+        unanswered[locale] = _unanswered(path, raw)
     reference = list(topics[SUPPORTED_LOCALES[0]])
     for locale, by_id in topics.items():
         if sorted(by_id) != sorted(reference):
@@ -99,4 +130,12 @@ def load_knowledge(
         for topic in by_id.values()
         for text in (topic.title, *topic.questions)
     ]
-    return KnowledgeBase(topics=topics, matcher=FaqMatcher(examples))
+    examples += [(OUT_OF_SCOPE, text) for texts in unanswered.values() for text in texts]
+    return KnowledgeBase(topics=topics, unanswered=unanswered, matcher=_matcher(tuple(examples)))
+
+
+@lru_cache(maxsize=2)
+def _matcher(examples: tuple[tuple[str, str], ...]) -> FaqMatcher:
+    """The matcher over these examples, built once per process (it holds no state that
+    answering changes, so every load of the same content can share it)."""
+    return FaqMatcher(examples)

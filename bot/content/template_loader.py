@@ -23,7 +23,7 @@ MAX_COPY_TEXT = 256
 
 _BODY_FIELDS = SELLER_FIELDS | {"problem", "description", "case_line"}
 _SUBJECT_FIELDS = SELLER_FIELDS | {"problem_ru", "problem_en"}
-_CASE_LINE_FIELDS = {"sent_at", "elapsed", "subject"}
+_CASE_LINE_FIELDS = {"sent_at", "elapsed"}
 
 
 def _check(path: Path, entry: str, texts: list[str], allowed: frozenset[str] | set[str]) -> None:
@@ -54,19 +54,16 @@ def _email(path: Path, raw: dict[str, Any]) -> EmailTemplate:
             tracks=CaseKind(raw["tracks"]),
             subject=str(raw["subject"]),
             bodies=_per_language(raw, ""),
-            case_lines=_per_language(raw, "case_line_"),
             no_case_lines=_per_language(raw, "no_case_line_"),
             asks_description=bool(raw.get("asks_description", False)),
         )
     except (KeyError, ValueError) as error:
         raise ContentError(path, entry, f"missing or invalid field: {error}") from error
-    if not {"ru", "en"} <= template.bodies.keys():
-        raise ContentError(path, entry, "needs a Russian and an English body")
-    if (template.to is Recipient.SUPPORT) != ("zh" in template.bodies):
-        raise ContentError(path, entry, "a Chinese body exactly for the China support mailbox")
+    if set(template.bodies) != set(template.to.languages()):
+        languages = ", ".join(template.to.languages())
+        raise ContentError(path, entry, f"needs exactly the bodies {languages} for {template.to}")
     _check(path, entry, [template.subject], _SUBJECT_FIELDS)
     _check(path, entry, list(template.bodies.values()), _BODY_FIELDS)
-    _check(path, entry, list(template.case_lines.values()), _CASE_LINE_FIELDS)
     _check(path, entry, list(template.no_case_lines.values()), set())
     for language, body in template.bodies.items():
         uses = placeholders(body)
@@ -90,11 +87,39 @@ def _phrase(path: Path, raw: dict[str, Any]) -> Phrase:
     return phrase
 
 
-def _languages(path: Path, entry: str, raw: Any) -> dict[str, str]:
-    """A table with a text per letter language."""
-    if not isinstance(raw, dict) or set(raw) != set(LETTER_LANGUAGES):
-        raise ContentError(path, entry, f"needs exactly {', '.join(LETTER_LANGUAGES)}")
+def _languages(
+    path: Path, entry: str, raw: Any, languages: tuple[str, ...] = LETTER_LANGUAGES
+) -> dict[str, str]:
+    """A table with a text per language."""
+    if not isinstance(raw, dict) or set(raw) != set(languages):
+        raise ContentError(path, entry, f"needs exactly {', '.join(languages)}")
     return {language: str(text) for language, text in raw.items()}
+
+
+def _case_lines(path: Path, raw: Any) -> dict[CaseKind, dict[Recipient, dict[str, str]]]:
+    """For every kind of follow-up and every recipient, a sentence per language of the letter
+    that says when and how long."""
+    tables = raw if isinstance(raw, dict) else {}
+    missing = sorted(set(CaseKind) - set(tables))
+    if missing:
+        raise ContentError(path, "case_lines", f"missing kinds {missing}")
+    return {
+        kind: {
+            recipient: _case_line(path, f"case_lines.{kind}.{recipient}", tables[kind], recipient)
+            for recipient in Recipient
+        }
+        for kind in CaseKind
+    }
+
+
+def _case_line(path: Path, entry: str, table: Any, recipient: Recipient) -> dict[str, str]:
+    """One kind's sentence for one recipient: its languages, both placeholders."""
+    raw = table.get(recipient.value) if isinstance(table, dict) else None
+    texts = _languages(path, entry, raw, recipient.languages())
+    _check(path, entry, list(texts.values()), _CASE_LINE_FIELDS)
+    if any(placeholders(text) != _CASE_LINE_FIELDS for text in texts.values()):
+        raise ContentError(path, entry, "needs both {sent_at} and {elapsed}")
+    return texts
 
 
 def load_templates(path: Path = TEMPLATES_PATH) -> TemplateLibrary:
@@ -107,19 +132,14 @@ def load_templates(path: Path = TEMPLATES_PATH) -> TemplateLibrary:
         key: _languages(path, f"problems.{key}", value)
         for key, value in raw.get("problems", {}).items()
     }
-    subjects = raw.get("case_subjects", {})
-    missing = sorted(set(CaseKind) - set(subjects))
-    if missing:
-        raise ContentError(path, "case_subjects", f"missing kinds {missing}")
     description = _languages(path, "description", raw.get("description"))
-    _check(path, "description", list(description.values()), {"text"})
+    in_chinese = _languages(path, "description_in_chinese", raw.get("description_in_chinese"))
+    _check(path, "description", [*description.values(), *in_chinese.values()], {"text"})
     return TemplateLibrary(
         phrases=tuple(_phrase(path, entry) for entry in raw.get("phrase", [])),
         emails=tuple(_email(path, entry) for entry in raw.get("email", [])),
         problems=problems,
         description=description,
-        case_subjects={
-            CaseKind(kind): _languages(path, f"case_subjects.{kind}", value)
-            for kind, value in subjects.items()
-        },
+        description_in_chinese=in_chinese,
+        case_lines=_case_lines(path, raw.get("case_lines")),
     )

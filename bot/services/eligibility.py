@@ -74,7 +74,7 @@ def evaluate(answers: Answers, policy: PolicyValues) -> Verdict:
         msg = f"answers incomplete: {answers}"
         raise ValueError(msg)
     if not answers.registered:
-        return Verdict(Outcome.NOT_REGISTERED)
+        return Verdict(Outcome.NOT_REGISTERED, policy_keys=("credit_code_length",))
     if answers.entity is EntityType.INDIVIDUAL:
         return Verdict(Outcome.INDIVIDUAL)
     if answers.kyc is KycStatus.PENDING:

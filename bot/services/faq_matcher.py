@@ -1,23 +1,26 @@
 """Matching a seller's free-text message to knowledge-base topics.
 
-Each topic is scored by TF-IDF cosine against its example questions (character n-grams after
-synonyms are folded, see `faq_text`) plus the word cues of `faq_signals`. A message with several
-questions is also split into clauses: the main topic is answered, the others are offered. The
-margin between the best and the second topic decides between a direct answer and a short list;
-only a message that matches nothing with confidence is checked for being out of scope, so a
-confident topic is never refused. Small talk, fraud and a reported action are told apart.
+Every label (each topic, and out of scope) gets one score on a log-odds scale: the naive Bayes
+likelihood of the message under the label's example messages (`faq_model`, over character
+n-grams after synonyms and typos are folded, `faq_text`), plus the word cues of `faq_signals`;
+out of scope also gains when no word of the field is there or the subject is outside it. The
+best topic is answered when it is ahead of the second and of out of scope by the thresholds;
+out of scope is said only when it beats every topic, so a confident topic is never refused;
+in between the best three are offered. A message with several questions is split into clauses:
+the first clause that clearly asks gives the main topic, the others are offered. Small talk,
+fraud talk (a warning beside the answer) and a reported action are told apart.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.services.cases import CaseKind
+from bot.services.faq_model import TopicModel
 from bot.services.faq_signals import (
     CUES,
     SmallTalk,
@@ -31,11 +34,13 @@ from bot.services.faq_text import features, normalise
 from bot.services.typed_numbers import single_number
 
 __all__ = [
+    "OUT_OF_SCOPE",
     "FaqMatcher",
     "Match",
     "SmallTalk",
     "Thresholds",
     "Verdict",
+    "Weights",
     "features",
     "in_domain",
     "mentions_fraud",
@@ -47,21 +52,21 @@ __all__ = [
 _ACTION_MARKERS = re.compile(r"(刚刚|刚|已经|已|今天|昨天|上午|下午|早上|晚上|just|already|sent)")
 _ACTION_VERBS = re.compile(r"(发了|发送了|写了|联系了|提交了|发过|留言了|问了|发出|sent|wrote)")
 _QUESTION = re.compile(
-    r"[?？吗呢么]|怎么|如何|什么|哪|多久|几|能不能|可不可以|是不是|有没有|how|what|why|when|where|can|should"
+    r"[?？吗呢么]|怎么|如何|什么|哪|多久|几|能不能|可不可以|是不是|有没有|"
+    r"(?<![a-z])(?:how|what|why|when|where|which|who|can|should)(?![a-z])|"
+    r"^\s*(?:is|are|do|does|did|will|would|could|may|must|any)(?![a-z])"
 )
 # Where one question ends and the next begins.
 _CLAUSE_BREAK = re.compile(
     r"[？?。！!；;\n]+|另外|还有|然后|顺便问|顺便|再问|(?<![a-z])(?:and also|also|btw)(?![a-z])"
 )
-_COMMA = re.compile(r"[,，、]+|\s{2,}")
+_COMMA = re.compile(r"[,，、]+|\s{2,}|(?<![a-z])and(?![a-z])")
 _QUESTION_PART_BONUS = 0.15
 # A clause shorter than this (after normalising) carries no question of its own.
 _MIN_CLAUSE_CHARS = 4
 MAX_OTHERS = 2
 # Fraud talk in a clause makes the fraud topic a strong candidate for that clause.
 _FRAUD_WEIGHT = 0.8
-# A subject outside the field ("广告", "定价") makes every topic less likely.
-_OFF_SUBJECT_PENALTY = 0.3
 
 
 class Verdict(StrEnum):
@@ -98,110 +103,125 @@ class Match:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Score levels; tuned on tests/data/faq/tuning.* and checked on every run of the suite."""
+    """Log-odds gaps a direct answer needs: over the second topic, and over out of scope.
 
-    confident: float = 0.42
-    margin: float = 0.08
-    unsure: float = 0.22
+    Chosen with `Weights` by a search scored on tests/data/faq/tuning.* and on the knowledge
+    base's own examples by cross-validation (bench/faq_quality.py --cv prints the latter).
+    """
+
+    margin: float = 1.0
+    scope: float = 1.0
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the evidence adds up to one score per label, on a log-odds scale."""
+
+    likelihood: float = 0.5
+    cues: float = 3.0
+    # Evidence for out of scope: its prior; no word of the field; a subject outside it.
+    unanswered: float = 0.75
+    outside: float = 1.0
+    off_subject: float = 3.0
+
+
+# The label of example messages no topic answers: a rival to every topic, never answered.
+OUT_OF_SCOPE = "out_of_scope"
 
 
 class FaqMatcher:
-    """TF-IDF over each topic's example questions, plus word cues."""
+    """Naive Bayes over the labels' example messages plus word cues, out of scope as a label."""
 
     def __init__(
-        self, examples: Iterable[tuple[str, str]], thresholds: Thresholds | None = None
+        self,
+        examples: Iterable[tuple[str, str]],
+        thresholds: Thresholds | None = None,
+        weights: Weights | None = None,
     ) -> None:
         self.thresholds = thresholds or Thresholds()
-        vectors = [(topic, features(text)) for topic, text in examples]
-        document_frequency: Counter[str] = Counter()
-        for _, vector in vectors:
-            document_frequency.update(vector.keys())
-        total = len(vectors)
-        self._unknown_idf = 0.0
-        self._idf = {
-            feature: math.log((1 + total) / (1 + count)) + 1.0
-            for feature, count in document_frequency.items()
-        }
-        # An unseen word weighs like a word seen once (examples never contain unseen words).
-        self._unknown_idf = math.log((1 + total) / 2) + 1.0
-        weighed = [(topic, self._weigh(vector)) for topic, vector in vectors]
-        self._example_topics = [topic for topic, _ in weighed]
-        self._topics = sorted(set(self._example_topics))
+        self.weights = weights or Weights()
+        self._model = TopicModel(examples)
+        self._topics = [label for label in self._model.labels if label != OUT_OF_SCOPE]
         self._cues = {topic: CUES.get(topic, ()) for topic in self._topics}
-        # Inverted index: a question touches only the examples that share a feature with it.
-        self._postings: dict[str, list[tuple[int, float]]] = {}
-        for index, (_, weights) in enumerate(weighed):
-            for feature, weight in weights.items():
-                self._postings.setdefault(feature, []).append((index, weight))
 
-    def _weigh(self, counts: Counter[str]) -> dict[str, float]:
-        weights = {
-            feature: (1 + math.log(count)) * self._idf[feature]
-            for feature, count in counts.items()
-            if feature in self._idf
+    def label_scores(self, text: str) -> dict[str, float]:
+        """Every label's score, out of scope included, on a log-odds scale.
+
+        Out of scope gains when no word of the field is there and when the subject is outside
+        it ("定价", "写诗", "帮我翻译商品标题成俄语"): evidence that the topics' cues can outweigh
+        ("退货太多会影响评分吗" is still about returns).
+        """
+        weights = self.weights
+        scores = {
+            label: weights.likelihood * likelihood
+            for label, likelihood in self._model.scores(text).items()
         }
-        # Words no example uses still count in the length: a message mostly about something
-        # else ("写个周报") must not look like the one example it shares a word with.
-        unknown = sum(
-            ((1 + math.log(count)) * self._unknown_idf) ** 2
-            for feature, count in counts.items()
-            if feature not in self._idf
-        )
-        norm = math.sqrt(sum(weight * weight for weight in weights.values()) + unknown) or 1.0
-        return {feature: weight / norm for feature, weight in weights.items()}
-
-    def similarities(self, text: str) -> dict[str, float]:
-        """Every topic's best cosine similarity to one of its examples."""
-        query = self._weigh(features(text))
-        dot: dict[int, float] = {}
-        for feature, weight in query.items():
-            for index, example_weight in self._postings.get(feature, ()):
-                dot[index] = dot.get(index, 0.0) + weight * example_weight
-        best: dict[str, float] = dict.fromkeys(self._topics, 0.0)
-        for index, score in dot.items():
-            topic = self._example_topics[index]
-            best[topic] = max(best[topic], score)
-        return best
+        scores.setdefault(OUT_OF_SCOPE, min(scores.values(), default=0.0))
+        scores[OUT_OF_SCOPE] += weights.unanswered
+        if not in_domain(text):
+            scores[OUT_OF_SCOPE] += weights.outside
+        if off_subject(text):
+            scores[OUT_OF_SCOPE] += weights.off_subject
+        words = cue_text(text)
+        for topic, cues in self._cues.items():
+            scores[topic] += weights.cues * sum(
+                weight for weight, pattern in cues if pattern.search(words)
+            )
+        if "fraud" in scores and mentions_fraud(text):
+            scores["fraud"] += weights.cues * _FRAUD_WEIGHT
+        return scores
 
     def scores(self, text: str) -> list[tuple[str, float]]:
-        """Every topic with its similarity plus its cues, best first.
+        """Every topic with its share of the softmax over all labels, best first."""
+        return _shares(self.label_scores(text), self._topics)
 
-        A message about a subject outside the field ("帮我翻译商品标题成俄语") gets no cues
-        (its "俄语" says nothing about greeting the AM) and a lower score everywhere.
-        """
-        best = self.similarities(text)
-        if off_subject(text):
-            best = {topic: score - _OFF_SUBJECT_PENALTY for topic, score in best.items()}
-        else:
-            words = cue_text(text)
-            for topic, cues in self._cues.items():
-                best[topic] += sum(weight for weight, pattern in cues if pattern.search(words))
-            if "fraud" in best and mentions_fraud(text):
-                best["fraud"] += _FRAUD_WEIGHT
-        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
-
-    def _lean_to_the_question(
-        self, text: str, ranked: list[tuple[str, float]]
-    ) -> list[tuple[str, float]]:
-        """In "小二回复太慢了，能不能直接加他微信" the part with the question says what is asked:
-        topics whose cues fire in that part get a little more."""
+    def _lean_to_the_question(self, text: str, scores: dict[str, float]) -> dict[str, float]:
+        """In "小二回复太慢了，能不能直接加他微信" the part with the question says what is asked,
+        in "partner day是干啥的，怎么报名" the first one: topics whose cues fire in that part get a
+        little more."""
         parts = [part for part in _COMMA.split(text) if _substantial(part)]
         asking = [part for part in parts if _QUESTION.search(normalise(part))]
-        if len(parts) < 2 or len(asking) != 1:
-            return ranked
+        if len(parts) < 2 or not asking:
+            return scores
         words = cue_text(asking[0])
-        favoured = {
-            topic
-            for topic, cues in self._cues.items()
-            if any(pattern.search(words) for _, pattern in cues)
+        bonus = self.weights.cues * _QUESTION_PART_BONUS
+        return {
+            label: score
+            + (bonus if any(p.search(words) for _, p in self._cues.get(label, ())) else 0.0)
+            for label, score in scores.items()
         }
-        lean = [(t, s + _QUESTION_PART_BONUS if t in favoured else s) for t, s in ranked]
-        return sorted(lean, key=lambda item: (-item[1], item[0]))
 
-    def _confident(self, ranked: list[tuple[str, float]]) -> bool:
-        top = ranked[0][1] if ranked else 0.0
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
-        return top >= self.thresholds.confident and top - second >= self.thresholds.margin
+    def _best(self, scores: dict[str, float]) -> str:
+        return max(self._topics, key=lambda topic: scores[topic])
+
+    def _confident(self, scores: dict[str, float]) -> bool:
+        """Is the best topic ahead of the second and of out of scope by the thresholds?"""
+        if not self._topics:
+            return False
+        best = self._best(scores)
+        second = max((scores[t] for t in self._topics if t != best), default=-math.inf)
+        return (
+            scores[best] - second >= self.thresholds.margin
+            and scores[best] - scores[OUT_OF_SCOPE] >= self.thresholds.scope
+        )
+
+    def _main_question(self, text: str) -> tuple[str | None, list[str]]:
+        """In a message with several questions, the topic of the first clause that clearly
+        asks something (the main one), and those of the other such clauses."""
+        clauses = [
+            question
+            for sentence in _CLAUSE_BREAK.split(text)
+            if _substantial(sentence)
+            for question in _questions(sentence)
+        ]
+        if len(clauses) < 2:
+            return None, []
+        per_clause = [self.label_scores(clause) for clause in clauses]
+        asked = [self._best(scored) for scored in per_clause if self._confident(scored)]
+        if not asked:
+            return None, []
+        others = [topic for topic in dict.fromkeys(asked[1:]) if topic != asked[0]]
+        return asked[0], others
 
     def match(self, text: str) -> Match:
         """Decide: answer directly, offer the best three, small talk, or out of scope."""
@@ -210,39 +230,48 @@ class FaqMatcher:
         kind = smalltalk(text)
         if kind is not None:
             return Match(Verdict.SMALLTALK, (), False, None, smalltalk=kind)
-        ranked = self._lean_to_the_question(text, self.scores(text))
-        clauses = [part for part in _CLAUSE_BREAK.split(text) if _substantial(part)]
-        others: list[str] = []
-        if len(clauses) > 1:
-            # The first clause that clearly asks something is the main question.
-            per_clause = [self.scores(clause) for clause in clauses]
-            confident = [scored for scored in per_clause if self._confident(scored)]
-            if confident and confident[0][0][0] != ranked[0][0]:
-                main = confident[0][0][0]
-                ranked = [(main, ranked[0][1] + self.thresholds.margin)] + [
-                    item for item in ranked if item[0] != main
-                ]
-            for scored in confident:
-                topic = scored[0][0]
-                if topic != ranked[0][0] and topic not in others:
-                    others.append(topic)
-        if self._confident(ranked):
+        if not self._topics:
+            return Match(Verdict.OUT_OF_SCOPE, (), fraud, action)
+        scores = self._lean_to_the_question(text, self.label_scores(text))
+        main, others = self._main_question(text)
+        best = self._best(scores)
+        if main is not None and main != best:
+            # The main question's topic goes first, as sure as the best one was.
+            scores[main] = max(scores[main], scores[best] + self.thresholds.margin)
+            if scores[best] - scores[OUT_OF_SCOPE] >= self.thresholds.scope:
+                others = [best, *others]
+        ranked = _shares(scores, self._topics)
+        if self._confident(scores):
             verdict = Verdict.CONFIDENT
-        elif not in_domain(text) or off_subject(text):
+        elif scores[OUT_OF_SCOPE] >= scores[ranked[0][0]]:
             verdict = Verdict.OUT_OF_SCOPE
-        elif ranked and ranked[0][1] >= self.thresholds.unsure:
-            verdict = Verdict.UNSURE
         else:
-            verdict = Verdict.OUT_OF_SCOPE
-        others = [topic for topic in others if topic != "fraud"][:MAX_OTHERS]
+            verdict = Verdict.UNSURE
+        others = [t for t in dict.fromkeys(others) if t not in ("fraud", ranked[0][0])]
         return Match(
             verdict=verdict,
             ranked=tuple(ranked[:3]),
             fraud=fraud,
             reported_action=action,
-            others=tuple(others) if verdict is not Verdict.OUT_OF_SCOPE else (),
+            others=tuple(others[:MAX_OTHERS]) if verdict is not Verdict.OUT_OF_SCOPE else (),
             stated_skus=stated_skus(text),
         )
+
+
+def _shares(scores: dict[str, float], labels: Iterable[str]) -> list[tuple[str, float]]:
+    """The labels' shares of the softmax over every label's score, best first."""
+    peak = max(scores.values())
+    total = sum(math.exp(score - peak) for score in scores.values())
+    shares = [(label, math.exp(scores[label] - peak) / total) for label in labels]
+    return sorted(shares, key=lambda item: (-item[1], item[0]))
+
+
+def _questions(sentence: str) -> list[str]:
+    """The parts of a sentence that ask, when there are several ("partner day是干啥的，怎么报名");
+    otherwise the sentence, which may begin with what happened ("小二回复太慢了，能不能…")."""
+    parts = [part for part in _COMMA.split(sentence) if _substantial(part)]
+    asking = [part for part in parts if _QUESTION.search(normalise(part))]
+    return asking if len(asking) > 1 else [sentence]
 
 
 def _substantial(clause: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.services.faq_text import normalise
 from bot.services.typed_numbers import CHINESE_NUMERAL
@@ -18,6 +19,7 @@ from bot.services.typed_numbers import CHINESE_NUMERAL
 _SPACE_BY_CJK = re.compile(r"\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+")
 
 
+@lru_cache(maxsize=256)  # one message asks several times
 def cue_text(text: str) -> str:
     """The normalised text without spaces next to Chinese, for the word cues."""
     return _SPACE_BY_CJK.sub("", normalise(text))
@@ -33,44 +35,35 @@ class SmallTalk(StrEnum):
 
 _SMALLTALK_WORDS = {
     SmallTalk.GREETING: (
-        "你好 您好 你好呀 哈喽 哈罗 嗨 hi hello hey hallo 在吗 在不在 在么 有人吗 有人在吗 "
-        "早上好 早安 早 上午好 中午好 下午好 晚上好 晚安 goodmorning goodafternoon goodevening "
-        "morning здравствуйте привет 大家好 老师好 亲"
+        "你好 您好 你好呀 哈喽 哈罗 嗨 嗨嗨 hi hello hey hallo hiya yo 在吗 在不在 在么 在不 "
+        "在嘛 有人吗 有人在吗 有人没 有没有人 有人在不 早上好 早安 早 上午好 中午好 下午好 "
+        "晚上好 午安 晚安 goodmorning goodafternoon goodevening goodnight morning evening "
+        "здравствуйте привет 大家好 老师好 老板好 大佬好 各位好 亲 打扰了 打扰一下 再见 拜拜 "
+        "bye goodbye 回头见 在 喂 嘿 哈啰 嗨喽 👋"
     ),
     SmallTalk.THANKS: (
-        "谢谢 谢啦 多谢 感谢 谢谢你 谢谢啦 太感谢了 非常感谢 感谢感谢 辛苦了 辛苦 thanks thank "
-        "thankyou thx ty 3q 谢了 спасибо 🙏"
+        "谢谢 谢啦 多谢 感谢 谢谢你 谢谢您 谢谢啦 谢了 太感谢了 非常感谢 万分感谢 感谢感谢 "
+        "感恩 蟹蟹 辛苦了 辛苦 麻烦了 麻烦你了 有劳 thanks thank thankyou thanku thx tks tnx "
+        "ty tq thks 3q 3ks cheers appreciate appreciated спасибо 🙏 ❤️ ❤"
     ),
     SmallTalk.ACKNOWLEDGEMENT: (
-        "好的 好滴 好嘞 好 行 ok okay okk 收到 嗯 嗯嗯 哦 哦哦 明白 明白了 知道了 了解 懂了 "
-        "gotit noted sure cool great 👍 👌 ✅ 🆗 👏 😊 🙂 赞 棒 可以 没问题 nice good"
+        "好的 好滴 好嘞 好咧 好哒 好吧 好 行 行吧 行的 ok okay okk kk k 收到 嗯 嗯嗯 嗯呢 "
+        "哦 哦哦 噢 明白 明白了 知道了 晓得了 了解 了解了 懂了 没事 没事了 我试试 试试 "
+        "我去试试 gotit noted sure cool great alright understood isee roger yes yep yeah fine "
+        "np noproblem 👍 👌 ✅ 🆗 👏 😊 🙂 😀 😄 🤝 赞 棒 可以 可以的 没问题 nice good"
     ),
 }
 _SMALLTALK = {word: kind for kind, words in _SMALLTALK_WORDS.items() for word in words.split()}
-_PARTICLES = "啊呀哈呢的啦了哦噢喔哇~～嘛吧"
-_SMALLTALK_FILLERS = frozenset(
-    [
-        "你",
-        "您",
-        "哈",
-        "呀",
-        "亲",
-        "大家",
-        "you",
-        "very",
-        "much",
-        "so",
-        "a",
-        "lot",
-        "there",
-        "all",
-        "everyone",
-        "guys",
-        "bro",
-        "老板",
-        "it",
-    ]
+_PARTICLES = "啊呀哈呢的啦了哦噢喔哇~～嘛吧咯哒"
+# Words that go with small talk without saying more ("谢谢老师", "thanks for the help").
+_FILLER_WORDS = (
+    "你 您 我 哈 呀 亲 大家 各位 老师 大佬 哥 姐 宝 老板 帮助 帮忙 you very much so a lot there "
+    "all everyone guys bro it bot got i see for the help your"
 )
+_SMALLTALK_FILLERS = frozenset(_FILLER_WORDS.split())
+
+
+_REPEATED_LETTER = re.compile(r"([a-z])\1+")
 
 
 def smalltalk(text: str) -> SmallTalk | None:
@@ -99,6 +92,11 @@ def smalltalk(text: str) -> SmallTalk | None:
 
 def _smalltalk_kinds(word: str) -> list[SmallTalk] | None:
     """The small-talk kinds one word holds ([] for a filler), or None if it says more."""
+    if word.isascii():
+        # Letters typed twice over ("thankss", "hiii") and words typed twice ("okok").
+        word = _REPEATED_LETTER.sub(r"\1", word) if word not in _SMALLTALK else word
+        half = len(word) // 2
+        word = word[:half] if len(word) % 2 == 0 and word[:half] == word[half:] else word
     if word in _SMALLTALK:
         return [_SMALLTALK[word]]
     if word in _SMALLTALK_FILLERS or word in _PARTICLES:
@@ -123,55 +121,111 @@ def _smalltalk_kinds(word: str) -> list[SmallTalk] | None:
 GENUINE = re.compile(
     r"[a-z0-9._-]*@(?:[a-z0-9-]+\.)*ozon\.(?:ru|com|cn)|(?:[a-z0-9-]+\.)*ozon\.(?:ru|com|cn)"
 )
-# Fraud for certain: middlemen, codes asked for, contacts traded, a scam already suffered.
-_FRAUD_STRONG = re.compile(
-    r"中介|验证码|(?<![a-z])code(?![a-z])|短信码|加急通过|包分配|包过|代开通|拉黑|block me|"
-    r"blocked me|优先处理|钓鱼群|私人邮箱|私人微信|发他微信|发到他|his gmail|to his|被骗|骗了|"
-    r"scammed|转了.{0,4}钱|付了.{0,4}钱|paid"
+# A one-time code or a password, as the synonyms fold them ("验证码" reads "认证码").
+_CODE = r"认证码|短信码|(?:认证\s*|(?<![a-z]))(?:sms |login |security )?code(?![a-z])"
+# Someone other than the seller and Ozon's channels ("some agent company" is a kind of firm).
+_THIRD_PARTY = (
+    r"有人|别人|有个|对方|陌生人|自称|冒充|[他她](?:让|要|说|收)|someone|somebody|stranger|guy|"
+    r"(?:a|this|that) person|(?:an|the|this|that) agent(?! compan)|"
+    r"(?:agent|person|people|man|woman)\s+(?:say|said|tell|told|offer|ask|want|promis|claim|call)|"
+    r"群里|网上|淘宝上|一个人|人说"
 )
-# Words of suspicion that are fraud talk only outside a question about an email or a link:
-# "这封邮件是不是骗局" asks whether Ozon sent it (genuine_email), not about a scam.
-_FRAUD_WEAK = re.compile(r"骗|自称|冒充|假冒|加我.{0,8}说.{0,3}是")
-_ABOUT_A_MESSAGE = re.compile(r"邮件|链接|网址|网站|发件|link|site|网页|短信")
+# A code asked for or given away: fraud talk, unless the seller asks whether an email or a
+# link that wants one is genuine.
+_CODE_ASKED = re.compile(
+    rf"(?:问我要|找我要|向我要|跟我要|让我发|让我提供|让我告诉|让我把|要我发|要我提供|要我把|索要|"
+    rf"发给他|发给她)\S{{0,10}}(?:{_CODE})|(?:{_CODE}).{{0,8}}(?:发给|给他|给她|告诉他|告诉她|提供给)|"
+    rf"(?:ask|want|need|request|send|give|share|tell)\w*\s+(?:\S+\s+){{0,3}}\S*?(?:{_CODE})"
+)
+# Fraud for certain: someone after codes, passwords or documents, middlemen offering, insiders,
+# a scam already suffered. ("登录要验证码正常吗" asks about logging in; "小二是官方的还是中介的"
+# asks who the AM is.)
+_FRAUD_STRONG = re.compile(
+    rf"(?:{_THIRD_PARTY}).{{0,20}}(?:{_CODE}|密码|password|身份证|护照|执照|证件|passport|"
+    rf"licen[cs]e|id card|documents?)|"
+    rf"(?:{_THIRD_PARTY}).{{0,12}}(?:帮|help).{{0,6}}(?:加急|快速|搞定|包过|插队|speed|fast)|"
+    r"中介.{0,10}(?:说|收|要|帮|能|可以|付钱|靠谱|可信|能信)|中介.{0,4}小二|"
+    r"(?:找|给|付钱|通过|问).{0,4}中介|内部的人|内部关系|内部渠道|加急通过|包分配|包过|代开通|拉黑|"
+    r"block me|blocked me|微信.{0,6}优先|钓鱼群|私人邮箱|私人微信|发他微信|发到他|"
+    r"his (?:gmail|qq|personal|private)|骗了|转了.{0,4}钱|付了.{0,4}钱|"
+    r"(?:sent|transferred|gave)\s*(?:the\s*)?(?:付钱|money)|"
+    r"付钱.{0,20}(?:跑了|run|ran away|disappear|消失|不见|联系不上|拉黑)"
+)
+# Words of suspicion that are fraud talk only outside a question about an email, a link or an
+# address: "这封邮件是不是骗局" asks whether Ozon sent it (genuine_email), not about a scam;
+# "骗" in a question whether something is real ("…is he real or a scammer?") asks the same.
+_FRAUD_WEAK = re.compile(r"骗|自称|冒充|假冒|加我.{0,8}说.{0,3}是|pretend|impersonat|posing as")
+_SCAM = re.compile(r"骗")
+_IS_IT_REAL = re.compile(
+    r"真的|真假|真是|是真|官方|正规|安全|靠谱|可信|能信|钓鱼|real|genuine|fake|official|legit|safe|"
+    r"trust|phishing"
+)
+# "你会不会骗人" asks the bot whether it can be trusted (the synonyms read "你会"/"are you" as
+# the bot).
+_TO_THE_BOT = re.compile(r"机器人|你|(?<![a-z])you(?![a-z])")
+_ABOUT_A_MESSAGE = re.compile(
+    r"邮件|链接|网址|网站|发件|link|site|网页|短信(?!认证码|码)|message|msg|消息|信息|来信|发来|sender|"
+    r"address|地址|域名|domain"
+)
+# Contacts bought or sold ("卖家" is the seller).
 _TRADED_CONTACT = re.compile(
-    r"[买卖]\s*(?:小二|联系方式|微信|名单)|付钱\s*小二\s*(?:联系|contact)|"
-    r"小二\s*(?:contact\s*)?(?:名单|list)"
+    r"(?<!速)[买卖](?!家|通)[^，,。？?！!]{0,10}(?:联系方式|微信|名单|contact|电话)|"
+    r"(?<!速)[买卖](?!家|通)(?:了|的|个)?\s*小二|"
+    r"付钱\s*.{0,8}小二\s*(?:联系|contact|微信|群)|小二\s*(?:contact\s*)?(?:名单|list)"
 )
 _MONEY = re.compile(
-    r"付钱|给(?:他|她|钱).{0,3}\d+|\d{3,}.{0,3}(?:帮|包|搞定)|"
-    r"\d+\s*(?:块|元|rmb|usd|美元|刀|卢布|rub)|[一二两三四五六七八九十百千万]+\s*(?:块|元)"
+    r"付钱|收.{0,2}钱|要钱|money|payment|给[他她]钱|给(?:他|她|钱).{0,3}\d+|"
+    r"\d{3,}.{0,3}(?:帮|包|搞定)|"
+    r"\d+\s*(?:块|元|rmb|usd|美元|刀|卢布|rub|yuan)|[一二两三四五六七八九十百千万]+\s*(?:块|元)"
 )
 _MONEY_FOR = re.compile(r"小二|微信|对接|联系|分配|加急|认证|帮|搞定|找到|开通|回款|快")
-# Money is fraud talk when a third party asks for it ("要付费吗" alone asks about Ozon's fees).
-_THIRD_PARTY = re.compile(
-    r"有人|别人|有个|对方|他|她|someone|somebody|guy|agent|群里|网上|淘宝上|一个人|人说"
+# Services that are a scam whoever asks: paying for contact, speed or coaching, or for an AM
+# ("花钱找小二"; "联系小二要付费吗" asks about a fee).
+_PAID_SERVICE = re.compile(r"对接|加急|辅导|包过|快速通过|speed|fast|quick|拉.{0,3}群")
+_PAYING_FOR_AN_AM = re.compile(r"付钱.{0,12}小二")
+# "Do I need to pay someone to reach my AM?" asks about fees when nobody has offered or asked
+# anything ("有人说…要不要付钱" is an offer).
+_ASKS_ABOUT_PAYING = re.compile(
+    r"(?:need|have|must|should)\s*(?:to\s*)?付钱|要不要付钱|需要付钱|是否付钱|得付钱|要付钱吗"
 )
-_DOCUMENTS_AWAY = re.compile(
-    r"(?:身份证|护照|执照|证件|passport|license|licence).{0,12}(?:微信|私人|gmail|qq邮|他)"
-)
+_OFFERED = re.compile(r"说|让|要我|收|卖|offer|say|said|ask|want|sell|told|tell")
 
 
+@lru_cache(maxsize=256)  # one message asks several times
 def mentions_fraud(text: str) -> bool:
     """Paying a third party for contacts or speed, middlemen, codes or documents asked for,
     contacts traded, a scam suffered.
 
-    Ozon's own addresses are removed first: "global@global.ozon.com是真的吗" is no fraud.
+    Ozon's own addresses are removed first, and a question naming one asks whether it is
+    genuine: "global@global.ozon.com是真的吗", "…是不是骗子冒充的" are no fraud talk.
     """
-    lowered = GENUINE.sub(" ", unicodedata.normalize("NFKC", text).lower())
-    words = _SPACE_BY_CJK.sub("", normalise(lowered))
+    lowered = unicodedata.normalize("NFKC", text).lower()
+    names_ozon = bool(GENUINE.search(lowered))
+    words = _SPACE_BY_CJK.sub("", normalise(GENUINE.sub(" ", lowered)))
     if _FRAUD_STRONG.search(words) or _TRADED_CONTACT.search(words):
         return True
-    if _DOCUMENTS_AWAY.search(words):
+    about_a_message = names_ozon or bool(_ABOUT_A_MESSAGE.search(words))
+    third_party = re.search(_THIRD_PARTY, words)
+    asks_if_genuine = about_a_message and _IS_IT_REAL.search(words) and not third_party
+    if _CODE_ASKED.search(words) and not asks_if_genuine:
         return True
-    if _FRAUD_WEAK.search(words) and not _ABOUT_A_MESSAGE.search(words):
+    weak = _FRAUD_WEAK.findall(words)
+    if weak and not about_a_message:
+        only_scam = all(_SCAM.fullmatch(w) for w in weak)
+        if not (only_scam and (_IS_IT_REAL.search(words) or _TO_THE_BOT.search(words))):
+            return True
+    if _ASKS_ABOUT_PAYING.search(words) and not _OFFERED.search(words):
+        return False
+    if ("付钱" in words and _PAID_SERVICE.search(words)) or _PAYING_FOR_AN_AM.search(words):
         return True
-    return bool(_MONEY.search(words) and _MONEY_FOR.search(words) and _THIRD_PARTY.search(words))
+    return bool(_MONEY.search(words) and _MONEY_FOR.search(words) and third_party)
 
 
 OTHER_MARKETPLACES = re.compile(
-    r"wildberries|(?<![a-z])wb(?![a-z])|野莓|yandex|яндекс|megamarket|мегамаркет|"
-    r"速卖通|aliexpress|淘宝|天猫|拼多多|亚马逊|amazon|京东|1688|抖音|tiktok|shopee|lazada|"
-    r"temu|shein|ebay|avito|kazanexpress|lamoda"
+    r"wild\s?berr|wilberr|(?<![a-z])wb(?![a-z])|野莓|вайлдберриз|yandex|яндекс|megamarket|"
+    r"мегамаркет|速卖通|ali\s?express|淘宝|天猫|tmall|拼多多|亚马逊|amazon|京东|1688|抖音|tiktok|"
+    r"shopee|lazada|temu|shein|ebay|avito|авито|kazanexpress|lamoda|ламода|joom|etsy|walmart|"
+    r"沃尔玛|shopify|mercado|allegro|kaspi|uzum|闲鱼|小红书|快手"
 )
 
 # Words that put a question inside this bot's field; without one (and without a confident
@@ -182,10 +236,15 @@ _DOMAIN = re.compile(
     r"客服|support|验证码|证据|申诉|入驻|仓|中国团队|上班|问候|打招呼|missing|官方|店铺|店|账号|账户|"
     r"封|冻结|退货|退款|回款|提现|结算|货款|到账|商品|notification|通知|store|shop|account|"
     r"refund|return|payout|withdraw|warehouse|register|报名|活动|模板|提醒|跟进|记录|统计|删除|"
-    r"数据|语言|时区|钱"
+    r"数据|语言|时区|钱|后台|买家|订单|护照|身份证|驳回|被拒|包裹|快递|清关|海关|发货|货物|入库|个人|"
+    r"individual|sole|block|suspend|frozen|freez|banned|restrict|locked|remind|template|statistic|"
+    r"stats|language|delete|password|invoice|status|pending|reject|approv|document|licen|passport|"
+    r"deliver|ship|parcel|customs|penalt|appeal|commission|categor|sign up|signup|archiv|mute|"
+    r"ticket|follow.?up|case number"
 )
 
 
+@lru_cache(maxsize=256)  # one message asks several times
 def in_domain(text: str) -> bool:
     """Does the message touch this bot's field (Ozon selling, the AM, this bot)?"""
     lowered = unicodedata.normalize("NFKC", text).lower()
@@ -270,8 +329,15 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.22,
             r"认证.{0,6}(?:状态|在哪看|哪里看|哪看|过没过|通过没|进度|有几种)|(?:状态|status).{0,4}"
-            r"(?:verified|pending|rejected)|verified.{0,4}(?:是|mean|意思)|(?:pending|rejected)"
+            r"(?:verified|pending|rejected).{0,8}(?:是|什么|意思|mean|代表)|"
+            r"verified.{0,4}(?:是|mean|意思)|(?:pending|rejected)"
             r".{0,4}(?:是什么|什么意思|mean)|绿色的勾|认证\s*status|status.{0,12}认证",
+        ),
+        # What a status means: the statuses, not being stuck in one or rejected.
+        (
+            0.3,
+            r"(?:verified|pending|rejected|审核中|被拒|通过了?|状态)\W{0,2}.{0,4}"
+            r"(?:是什么意思|什么意思|啥意思|是啥|代表什么|代表|mean|stand for)",
         ),
     ),
     "kyc_pending": (
@@ -319,6 +385,12 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             0.4,
             r"编号|ticket|号码|跟进号|case number|给了.{0,3}号|number for my issue|跟进.{0,2}号",
         ),
+        # A "tracking number" of a case, not of a parcel ("tracking" reads "物流").
+        (
+            0.6,
+            r"物流\s*(?:number|no\b|id\b).{0,30}(?:issue|case|ticket|support|小二|problem|request)|"
+            r"(?:issue|case|ticket|problem|request).{0,20}物流\s*(?:number|no\b|id\b)",
+        ),
     ),
     "slow_reply": (
         (
@@ -341,6 +413,16 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             0.25,
             r"小二.{0,6}(?:能|可以|管|帮|有用|处理|help|can)|(?:能|可以|找|ask).{0,3}小二|"
             r"有没有用|找小二之前|准备.{0,6}(?:证据|材料|截图)|prepare",
+        ),
+        # Whether the AM can help with a problem of a route topic: the AM's scope, not the route.
+        (
+            0.3,
+            rf"小二.{{0,8}}(?:能|可以|管|帮|有用|处理|help|can|handle).{{0,12}}(?:{_SCOPE_SUBJECTS})|"
+            rf"(?:{_SCOPE_SUBJECTS}).{{0,16}}小二.{{0,6}}(?:能|可以|管|帮|有用|处理|help|handle)|"
+            rf"(?:{_SCOPE_SUBJECTS}).{{0,12}}(?:能|可以|找|问|ask).{{0,3}}小二|"
+            rf"(?:can|could|will|does)\s*(?:my\s*)?小二.{{0,20}}(?:{_SCOPE_SUBJECTS})|"
+            rf"小二.{{0,12}}(?:job|responsib|duty|deal with|take care|solve|fix|sort out|负责|"
+            rf"解决).{{0,16}}(?:{_SCOPE_SUBJECTS})",
         ),
     ),
     "live_chat": ((0.4, r"在线客服|人工|机器人.{0,3}吧|在线聊天|online"),),
@@ -402,6 +484,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.45,
             r"回款|提现|结算|到账|货款|收款|汇率|打款|payout|withdraw|settlement|钱.{0,6}(?:到|come|arriv|没收到|received)|"
+            r"money.{0,12}(?:come|arriv|receiv|not|late|delay)|(?:get|got|be)\s*付钱|"
             r"卢布换",
         ),
     ),
@@ -413,7 +496,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"(?:申诉|appeal).{0,6}罚款",
         ),
     ),
-    "other_marketplaces": ((0.6, OTHER_MARKETPLACES.pattern),),
+    "other_marketplaces": ((1.0, OTHER_MARKETPLACES.pattern),),
 }
 CUES: dict[str, tuple[tuple[float, re.Pattern[str]], ...]] = {
     topic: tuple((weight, re.compile(pattern)) for weight, pattern in cues)
@@ -424,14 +507,20 @@ CUES: dict[str, tuple[tuple[float, re.Pattern[str]], ...]] = {
 # Subjects outside this bot's field even when Ozon is named: selling tactics, content, life.
 OUT_OF_SCOPE_SUBJECTS = re.compile(
     r"广告|推广|促销|排名|搜索|评分|好评|差评|定价|价格|主图|尺寸|商品描述|产品描述|写.{0,4}描述|"
-    r"(?:商品|产品)标题|翻译成|帮我翻译|视频|选品|好卖|卖什么|卖啥|什么品类|品类好|天气|笑话|签证|写诗|写首诗|"
-    r"周报|excel|python|代码|股票|美股|做饭|吃什么|吃啥|红烧|注册俄罗斯公司|盗用|富文本|今天几号|"
-    r"现在几点|汇率多少|单词|喜欢什么|喜欢啥|ads(?![a-z])|advert|price|pricing|rating|translate|poem|joke|"
-    r"weather|visa|recipe|cook|dumpling|stock market|rich content|what time now|capital of|"
-    r"best product"
+    r"(?:商品|产品)标题|翻译成|帮我翻译|视频|选品|好卖|卖什么|卖啥|什么品类|品类好|天气|笑话|签证|"
+    r"写诗|写首诗|周报|代码|股票|美股|做饭|吃什么|吃啥|红烧|注册俄罗斯公司|盗用|富文本|今天几号|"
+    r"现在几点|汇率多少|单词|喜欢什么|喜欢啥|大促|秒杀|优惠券|打折|折扣|流量|曝光|转化率|关键词|"
+    r"引流|货代|报关|注册商标|商标注册|利润|详情页|文案|起名|黑五|双11|双十一|学俄语|学习俄语|"
+    r"俄语难|(?<![a-z])(?:ads|advert\w*|pric(?:e|es|ing)|rating|poem|jokes?|weather|visa|"
+    r"recipes?|cook\w*|dumplings?|stock market|rich content|what time now|capital of|"
+    r"best products?|eac|logo|discounts?|coupons?|promotions?|promo|campaigns?|keywords?|traffic|"
+    r"conversion|seo|register trademark|trademark registration|suppliers?|margin|profit\w*|"
+    r"black friday|excel|python|translate (?:this|it|my|the|product|title|description|text)|"
+    r"(?:learn|study|studying|learning) russian|russian (?:lessons?|course))(?![a-z])"
 )
 
 
+@lru_cache(maxsize=256)  # one message asks several times
 def off_subject(text: str) -> bool:
     """Is the message about a subject outside the field ("定价", "ads", "写诗")?"""
     lowered = unicodedata.normalize("NFKC", text).lower()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.services.faq_matcher import FaqMatcher
-from bot.services.policy import Policy
 
 
 @dataclass(frozen=True)
@@ -19,17 +18,16 @@ class Topic:
     guide_claims: bool
     actions: tuple[str, ...]
     questions: tuple[str, ...]
-
-    def unconfirmed(self, policy: Policy) -> bool:
-        """Does the answer rest on the unconfirmed third-party guide?"""
-        return self.guide_claims or policy.unconfirmed(self.based_on)
+    pages: tuple[str, ...] = ()  # Ozon's own pages the answer relies on (policy sources)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class KnowledgeBase:
-    """Topics by locale (same ids in every locale) and the matcher over all their questions."""
+    """Topics by locale (same ids in every locale), the messages no topic answers by locale,
+    and the matcher over all of them."""
 
     topics: dict[str, dict[str, Topic]]
+    unanswered: dict[str, tuple[str, ...]]
     matcher: FaqMatcher
 
     def topic(self, locale: str, topic_id: str) -> Topic | None:

@@ -78,36 +78,77 @@ class PolicyValues(BaseModel):
     support_hours_start: time
     support_hours_end: time
     escalation_response_hours: PositiveInt
+    missing_am_reply_average_hours: float = Field(gt=0)
     missing_am_reply_hours: PositiveInt
     individual_review_working_days: PositiveInt
     partner_day_cities: list[PlaceName] = Field(min_length=1)
     partner_day_desk_minutes: PositiveInt
     ozon_notification_sender: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    credit_code_length: PositiveInt
     max_extra_nudges: int = Field(ge=0, le=10)
     quiet_hours_start: time
     quiet_hours_end: time
 
 
+_OZON_PAGE = r"^https://docs\.ozon\.(ru|com)/\S+$"
+
+
+class Source(BaseModel):
+    """Where values come from: a named document and, for Ozon's own pages, the page to check."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+    page: str | None = Field(default=None, pattern=_OZON_PAGE)
+    page_zh: str | None = Field(default=None, pattern=_OZON_PAGE)
+    checked: date | None = None
+
+    def title(self, locale: str) -> str:
+        """The document's name in `locale` (Chinese for any other)."""
+        return self.en if locale == "en" else self.zh
+
+    def link(self, locale: str) -> str | None:
+        """The page in `locale` where Ozon publishes one, else the page."""
+        return (self.page_zh if locale != "en" else None) or self.page
+
+
 @dataclass(frozen=True)
 class Provenance:
-    """Where a value comes from and when it was last checked."""
+    """Where a value comes from and when it was last checked; `reading` marks a value that is
+    this bot's reading of what its source says, not the source's own words."""
 
     source: str
     status: Status
     checked: date
     note: str
+    reading: bool = False
 
 
 @dataclass(frozen=True)
 class Policy:
-    """The values and, for each, its provenance."""
+    """The values, for each its provenance, and the sources they name."""
 
     values: PolicyValues
     provenance: dict[str, Provenance]
+    sources: dict[str, Source]
 
     def unconfirmed(self, keys: list[str] | tuple[str, ...]) -> bool:
         """True when any of the values rests on the unconfirmed third-party guide."""
         return any(self.provenance[key].status is Status.THIRD_PARTY for key in keys)
+
+    def readings(self, keys: list[str] | tuple[str, ...]) -> list[str]:
+        """The values among `keys` that are this bot's reading of their source, in order."""
+        return [key for key in dict.fromkeys(keys) if self.provenance[key].reading]
+
+    def ozon_pages(self, keys: list[str] | tuple[str, ...]) -> list[Source]:
+        """Ozon's own pages the values among `keys` come from, each once."""
+        names = [
+            self.provenance[key].source
+            for key in keys
+            if self.provenance[key].status is Status.OZON_OFFICIAL
+        ]
+        return [self.sources[name] for name in dict.fromkeys(names)]
 
     def placeholders(self, locale: str = "zh") -> dict[str, str]:
         """Every value as display text in `locale`, for `{name}` placeholders in content."""

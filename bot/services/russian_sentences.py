@@ -208,10 +208,12 @@ def normalise(sentence: str) -> str:
     return _STRAY_COMMA.sub("", text)
 
 
-# Clauses: a negation («не», «нет», «ни») only turns around what is in its own clause.
+# Clauses: a negation («не», «нет», «ни») only turns around what is in its own clause. A
+# question or exclamation mark inside a chat line ends one too («какой номер? без него не смогу»).
+# «Пока» is left out: far more often «not yet» («ссылка пока не готова») than «while».
 _CLAUSE_BREAK = re.compile(
-    r"[,;:()]|\s[—–-]\s|\s(?=(?:но|а|однако|хотя|так как|потому что|поскольку|если|чтобы|"
-    r"когда|пока|зато)\b|т\.\s?[кеч]\.)"
+    r"[,;:()?!…]|\s[—–-]\s|\s(?=(?:но|а|однако|хотя|так как|потому что|поскольку|если|чтобы|"
+    r"когда|зато)\b|т\.\s?[кеч]\.)"
 )
 # «не позднее», «не более», «не могли бы», «не забудьте» do not negate anything.
 _NEGATION = re.compile(

@@ -2,8 +2,9 @@
 
 An email has a Russian and an English body, and a Chinese one when it goes to the China support
 mailbox, so a seller who writes only Chinese can send it too. Opened from a tracked follow-up it
-says when the earlier message went out, what it was about and how long the seller has waited,
-in each language's own way of writing dates and plural forms.
+says what the earlier step was, when it happened and how long the seller has waited, addressing
+the reader as «Вы» when the step went to them, in each language's own way of writing dates and
+plural forms.
 """
 
 from __future__ import annotations
@@ -25,9 +26,26 @@ BEIJING = ZoneInfo("Asia/Shanghai")
 # The languages of a letter, in the order they are shown.
 LETTER_LANGUAGES = ("zh", "ru", "en")
 SELLER_FIELDS = frozenset({"seller_id", "company_name", "sku_count"})
-_RUSSIAN = Locale.parse("ru")
-_HOURS_RU = {"one": "час", "few": "часа", "many": "часов", "other": "часа"}
-_WORKING_RU = {"one": "рабочий", "few": "рабочих", "many": "рабочих", "other": "рабочего"}
+# From two calendar days on, a wait is told in days ("11 дней"), before that in hours.
+DAYS_FROM = 2
+_LOCALES = {language: Locale.parse(language) for language in LETTER_LANGUAGES}
+# Units by the CLDR plural category of the number before them.
+_DAYS = {
+    "zh": {"other": "天"},
+    "ru": {"one": "день", "few": "дня", "many": "дней"},
+    "en": {"one": "day", "other": "days"},
+}
+_HOURS = {
+    "zh": {"other": "小时"},
+    "ru": {"one": "час", "few": "часа", "many": "часов"},
+    "en": {"one": "hour", "other": "hours"},
+}
+_WORKING_HOURS = {
+    "zh": {"other": "个工作小时"},
+    "ru": {"one": "рабочий час", "few": "рабочих часа", "many": "рабочих часов"},
+    "en": {"one": "working hour", "other": "working hours"},
+}
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _BLANK_LINES = re.compile(r"\n{3,}")
 
@@ -37,6 +55,10 @@ class Recipient(StrEnum):
 
     SUPPORT = "support"  # the China support address
     AM_CC_SUPPORT = "am_cc_support"  # the AM's own address, support in CC
+
+    def languages(self) -> tuple[str, ...]:
+        """The languages of a letter to this recipient: Chinese only for the China team."""
+        return LETTER_LANGUAGES if self is Recipient.SUPPORT else ("ru", "en")
 
 
 @dataclass(frozen=True)
@@ -62,7 +84,6 @@ class EmailTemplate:
     tracks: CaseKind
     subject: str
     bodies: Mapping[str, str]
-    case_lines: Mapping[str, str] = field(default_factory=dict)
     no_case_lines: Mapping[str, str] = field(default_factory=dict)
     asks_description: bool = False
 
@@ -78,11 +99,13 @@ class EmailTemplate:
 
 @dataclass(frozen=True)
 class CaseFacts:
-    """What a template opened from a case says about it: when, how long, what about."""
+    """What a template opened from a case says about it: when, how long (on the case's clock
+    and on the calendar), what about."""
 
     sent_at: datetime
     waited: timedelta
     working_time: bool
+    calendar: timedelta
     kind: CaseKind
 
 
@@ -96,14 +119,16 @@ class RenderedEmail:
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class TemplateLibrary:
-    """Every phrase and email in file order; problem types, the seller's description frame
-    and what each kind of follow-up was about, per language."""
+    """Every phrase and email in file order; problem types and the seller's description frames
+    per language; per kind of follow-up, the sentence that tells the earlier step, by the
+    recipient of the letter and language."""
 
     phrases: tuple[Phrase, ...]
     emails: tuple[EmailTemplate, ...]
     problems: dict[str, dict[str, str]]
     description: dict[str, str]
-    case_subjects: dict[CaseKind, dict[str, str]]
+    description_in_chinese: dict[str, str]
+    case_lines: dict[CaseKind, dict[Recipient, dict[str, str]]]
 
     def email(self, template_id: str) -> EmailTemplate | None:
         """The email template with this id, if there is one."""
@@ -131,18 +156,19 @@ def sent_stamp(moment: datetime, language: str) -> str:
     return f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year} at {local:%H:%M} Moscow time"
 
 
-def waited_text(waited: timedelta, *, working: bool, language: str) -> str:
-    """Whole hours (at least one) in the language's plural forms: "3 рабочих часа",
-    "1 working hour", "5 个工作小时"."""
-    hours = max(1, round(waited.total_seconds() / 3600))
-    if language == "zh":
-        return f"{hours} 个工作小时" if working else f"{hours} 小时"
-    if language == "ru":
-        form = _RUSSIAN.plural_form(hours)
-        noun = _HOURS_RU[form]
-        return f"{hours} {_WORKING_RU[form]} {noun}" if working else f"{hours} {noun}"
-    noun = "hour" if hours == 1 else "hours"
-    return f"{hours} working {noun}" if working else f"{hours} {noun}"
+def waited_text(case: CaseFacts, language: str) -> str:
+    """How long the seller has waited: whole calendar days from two days on ("11 дней"),
+    before that whole hours (at least one) on the case's clock ("3 рабочих часа")."""
+    days = case.calendar // timedelta(days=1)
+    if days >= DAYS_FROM:
+        return counted(days, _DAYS, language)
+    hours = max(1, round(case.waited / timedelta(hours=1)))
+    return counted(hours, _WORKING_HOURS if case.working_time else _HOURS, language)
+
+
+def counted(number: int, units: Mapping[str, Mapping[str, str]], language: str) -> str:
+    """A number and its unit in the plural form the language wants ("21 день", "2 days")."""
+    return f"{number} {units[language][_LOCALES[language].plural_form(number)]}"
 
 
 def render_email(
@@ -164,22 +190,26 @@ def render_email(
         values = {
             **seller,
             "problem": names.get(language, ""),
-            "description": (
-                library.description[language].format(text=description) if description else ""
-            ),
+            "description": _description(library, description, language),
             "case_line": _case_line(template, library, case, language),
         }
         bodies[language] = _BLANK_LINES.sub("\n\n", body.format(**values)).strip()
     return RenderedEmail(subject=subject, bodies=bodies)
 
 
+def _description(library: TemplateLibrary, text: str | None, language: str) -> str:
+    """The seller's own words under a heading that says when they are in Chinese."""
+    if not text:
+        return ""
+    frames = library.description_in_chinese if _HAN.search(text) else library.description
+    return frames[language].format(text=text)
+
+
 def _case_line(
     template: EmailTemplate, library: TemplateLibrary, case: CaseFacts | None, language: str
 ) -> str:
-    if case is None or language not in template.case_lines:
+    if case is None:
         return template.no_case_lines.get(language, "")
-    return template.case_lines[language].format(
-        sent_at=sent_stamp(case.sent_at, language),
-        elapsed=waited_text(case.waited, working=case.working_time, language=language),
-        subject=library.case_subjects[case.kind][language],
+    return library.case_lines[case.kind][template.to][language].format(
+        sent_at=sent_stamp(case.sent_at, language), elapsed=waited_text(case, language)
     )

@@ -27,9 +27,10 @@ from bot.ui.callbacks import (
     TrackAction,
     TrackCb,
 )
-from bot.ui.formatting import dual_time, largest_unit, source_note
+from bot.ui.formatting import dual_time, largest_unit
 from bot.ui.keyboards import cancel_button, menu_button
 from bot.ui.labels import ENTITY_TYPE_LABELS, KYC_STATUS_LABELS
+from bot.ui.source_lines import source_lines, sourced
 from bot.ui.template_texts import EMAIL_TITLES
 
 BACK = "back"
@@ -197,9 +198,9 @@ def outcome_text(verdict: Verdict, policy: Policy, waiting: Waiting | None, loca
             "company."
         ),
         Outcome.NOT_REGISTERED: _(
-            "📝 <b>Register first.</b>\nChinese companies register on Ozon Global with the "
-            "18-character unified social credit code (统一社会信用代码), the company name in "
-            "Latin letters and a contact email. Follow Ozon's official registration pages."
+            "📝 <b>Register first.</b>\nA Chinese company registers on Ozon Global with its "
+            "{code_length}-character unified social credit code, its legal name in Latin "
+            "letters and a contact email. Then check again."
         ),
     }
     if verdict.outcome is Outcome.ELIGIBLE:
@@ -211,10 +212,9 @@ def outcome_text(verdict: Verdict, policy: Policy, waiting: Waiting | None, loca
             minimum=values.min_compliant_skus,
             missing=verdict.missing_skus,
             days=values.individual_review_working_days,
+            code_length=values.credit_code_length,
         )
-    if policy.unconfirmed(verdict.policy_keys):
-        text += "\n\n" + source_note()
-    return text
+    return sourced(text, source_lines(policy, verdict.policy_keys, locale))
 
 
 def outcome_keyboard(

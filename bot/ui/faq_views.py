@@ -25,9 +25,9 @@ from bot.ui.callbacks import (
     TrackAction,
     TrackCb,
 )
-from bot.ui.formatting import source_note
 from bot.ui.keyboards import menu_button
 from bot.ui.labels import KIND_LABELS
+from bot.ui.source_lines import source_lines, sourced
 from bot.ui.template_texts import EMAIL_TITLES
 
 
@@ -65,12 +65,10 @@ def topic_keyboard(
     return InlineKeyboardMarkup(inline_keyboard=[*rows, [menu_button()]])
 
 
-def answer_text(topic: Topic, policy: Policy) -> str:
-    """Title, answer and, where it applies, the source line."""
-    parts = [f"<b>{topic.title}</b>", topic.answer]
-    if topic.unconfirmed(policy):
-        parts.append(source_note())
-    return "\n\n".join(parts)
+def answer_text(topic: Topic, policy: Policy, locale: str) -> str:
+    """Title, answer and where its facts come from."""
+    lines = source_lines(policy, topic.based_on, locale, topic.pages, guide=topic.guide_claims)
+    return sourced(f"<b>{topic.title}</b>\n\n{topic.answer}", lines)
 
 
 @lru_cache(maxsize=8)
@@ -161,7 +159,7 @@ def answer_screen(
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The answer to the main question; the fraud warning first when the message also talks
     of paying for contacts; the other questions of the message as buttons."""
-    parts = [answer_text(topic, policy)]
+    parts = [answer_text(topic, policy, locale)]
     if topic.id == "sku_threshold" and match.stated_skus is not None:
         parts.insert(1, sku_line(match.stated_skus, policy.values.min_compliant_skus))
     rows: list[list[InlineKeyboardButton]] = []

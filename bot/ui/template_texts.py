@@ -23,6 +23,9 @@ PHRASE_TITLES = {
     "reply_in_english": __("Reply in English, please"),
     "noted": __("Got it"),
     "seller_id": __("My seller ID"),
+    "clarify_request": __("Ask what exactly is needed"),
+    "reason_request": __("Ask the reason and what to fix"),
+    "will_wait": __("We will wait"),
 }
 # What each Russian phrase says, for sellers who do not read Russian.
 PHRASE_MEANINGS = {
@@ -51,6 +54,9 @@ PHRASE_MEANINGS = {
         "Thank you, we have received the information and will take care of everything shortly."
     ),
     "seller_id": __("Our seller ID is … (from your profile)."),
+    "clarify_request": __("Could you clarify what exactly is required of us?"),
+    "reason_request": __("Could you tell us the reason and what we need to correct?"),
+    "will_wait": __("Thank you, we will wait for your answer."),
 }
 EMAIL_TITLES = {
     "missing_am": __("Missing AM: no account manager assigned"),

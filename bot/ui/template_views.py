@@ -62,9 +62,12 @@ class EmailFill:
 
 
 def case_facts(case: Case, rules: CaseRules, now: datetime) -> CaseFacts:
-    """What an email says of the case it follows: when, how long on its clock, what about."""
+    """What an email says of the case it follows: when, how long (on its clock and on the
+    calendar), what about."""
     waited = rules.waited(case, now)
-    return CaseFacts(case.happened_at, waited.amount, waited.working_time, case.kind)
+    return CaseFacts(
+        case.happened_at, waited.amount, waited.working_time, waited.calendar, case.kind
+    )
 
 
 def seller_values(user: User | None) -> dict[str, str]:

@@ -25,9 +25,10 @@ from bot.ui.callbacks import (
     TrackCb,
 )
 from bot.ui.case_views import clock_note
-from bot.ui.formatting import clock, dual_time, source_note
+from bot.ui.formatting import clock, dual_time
 from bot.ui.keyboards import cancel_button, menu_button
 from bot.ui.labels import KIND_LABELS, OWN_WAIT_LABELS, QUICK_TIME_LABELS
+from bot.ui.source_lines import source_lines
 
 NOTE_MAX_CHARS = 200
 
@@ -104,8 +105,7 @@ def confirm_view(
     ]
     if note:
         lines.append(_("Note: {note}").format(note=html.quote(note)))
-    if rules.policy.unconfirmed(deadline.policy_keys):
-        lines.append(source_note())
+    lines += source_lines(rules.policy, deadline.policy_keys, locale)
     lines.append(_("Save it? I will remind you if no answer comes in time."))
     builder = Keyboard()
     builder.button(text=_("✅ Save"), callback_data=TrackCb(action=TrackAction.SAVE, kind=kind))

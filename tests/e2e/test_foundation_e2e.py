@@ -40,9 +40,16 @@ async def test_profile_survives_restart_and_hostile_name_renders(
     await bot_process.start()
     reply = await seller.send("/profile")
     assert reply is not None and f"公司名称：{hostile}" in reply.text
-    reply = await seller.send("/export")
-    assert reply is not None and reply.document is not None
-    assert json.loads(reply.document[1])["users"][0]["company_name"] == hostile
+    await seller.send("/export")
+
+    def rows() -> bytes | None:
+        # Two documents, the readable summary then every row: wait for the second.
+        sent = seller.last()
+        document = sent.document if sent is not None else None
+        return document[1] if document and document[0].endswith(".json") else None
+
+    await wait_until(lambda: rows() is not None, 15)
+    assert json.loads(rows() or b"")["users"][0]["company_name"] == hostile
     assert fake_api.emulator.refusals == []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from bot.db.user_repository import UserRepository
@@ -39,8 +41,16 @@ async def test_outcomes(rig: Rig, presses: list[str], typed: str | None, expecte
     if typed is not None:
         reply = await rig.chat.send(typed)
     assert reply is not None and expected in reply.text
-    if "最后一步" not in reply.text:
-        assert "ℹ️" in reply.text and "🏠 主菜单" in rig.chat.button_labels()
+    if "最后一步" in reply.text:
+        return
+    assert "🏠 主菜单" in rig.chat.button_labels()
+    # Registration rests on Ozon's own page; every other outcome on the unconfirmed guide.
+    registering = expected == "先注册"
+    assert ("ℹ️" in reply.text) is not registering
+    assert ("docs.ozon.ru/global/en/launch/steps/step-1" in reply.html) is registering
+    # The source link must not grow a preview card under the answer.
+    sent = [call for name, call in rig.emulator.calls if name == "sendmessage"][-1]
+    assert json.loads(sent["link_preview_options"]) == {"is_disabled": True}
 
 
 async def test_eligible_then_time_of_conditions(rig: Rig) -> None:

@@ -65,11 +65,13 @@ async def test_overdue_case_is_pushed_with_next_step_and_buttons(rig: Rig) -> No
     ask = await rig.chat.press_data(push.message_id, push.buttons()[1]["callback_data"])
     assert ask is not None and "需要你的「卖家 ID」" in ask.text
     await rig.chat.send("123456")
-    email = await rig.chat.send("Shenzhen Co")
+    described = await rig.chat.send("Shenzhen Co")
+    assert described is not None and "描述你的问题" in described.text
+    email = await rig.chat.send("罚款的依据是什么？")
     assert email is not None and "Escalation Request" in email.text
-    assert "Мы написали Вам" in email.text and "по московскому времени" in email.text
-    assert "(тема: сообщение персональному менеджеру)" in email.text
-    assert "рабочих час" in email.text
+    assert "Мы написали Вам в разделе «Сообщения»" in email.text
+    assert "по московскому времени и уже 20 дней ждём ответа." in email.text
+    assert "Суть вопроса (на китайском языке):\n罚款的依据是什么？" in email.text
     asked = await rig.chat.press_data(push.message_id, push.buttons()[0]["callback_data"])
     assert asked is not None and "什么时候收到的回复" in asked.text
     answered = await rig.chat.press("30 分钟前")

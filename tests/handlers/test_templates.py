@@ -27,6 +27,7 @@ from tests.support.rig import USER_ID, Rig
 
 HOSTILE = '<script>alert(1)</script> &amp; <b> "北京" 😀 שלום عربي '
 HOSTILE_NAME = (HOSTILE * 10)[:COMPANY_NAME_MAX_CHARS]
+SENT = datetime(2026, 11, 26, 12, 10, tzinfo=UTC)
 
 
 def test_library_matches_catalogue_texts() -> None:
@@ -43,6 +44,12 @@ def test_library_matches_catalogue_texts() -> None:
     [
         ("Наш ID продавца: {seller_id}.", "Наш ID: {passport}.", r"\[seller_id\]: unknown"),
         ('to = "am_cc_support"', 'to = "ceo"', r"\[escalation\]: missing or invalid"),
+        (
+            "письмо {sent_at} и уже {elapsed} ждём ответа.",
+            "письмо {sent_at}.",
+            r"\[case_lines.email.support\]: needs both",
+        ),
+        ("[case_lines.custom.am_cc_support]", "[case_lines.custom.ceo]", r"custom.am_cc_support"),
     ],
 )
 def test_broken_template_file_names_the_entry(
@@ -72,46 +79,76 @@ def test_a_phrase_without_catalogue_texts_is_reported(tmp_path: Path) -> None:
         (5, True, "5 рабочих часов", "5 working hours", "5 个工作小时"),
         (21, False, "21 час", "21 hours", "21 小时"),
         (0.2, False, "1 час", "1 hour", "1 小时"),
+        (47, False, "47 часов", "47 hours", "47 小时"),
+        (48, False, "2 дня", "2 days", "2 天"),
+        (21 * 24 + 5, False, "21 день", "21 days", "21 天"),
     ],
 )
 def test_waiting_time_wording(
     hours: float, working: bool, russian: str, english: str, chinese: str
 ) -> None:
     waited = timedelta(hours=hours)
-    assert waited_text(waited, working=working, language="ru") == russian
-    assert waited_text(waited, working=working, language="en") == english
-    assert waited_text(waited, working=working, language="zh") == chinese
+    case = CaseFacts(SENT, waited, working, waited, CaseKind.SUPPORT_EMAIL)
+    assert waited_text(case, "ru") == russian
+    assert waited_text(case, "en") == english
+    assert waited_text(case, "zh") == chinese
+
+
+def test_a_long_wait_on_working_hours_is_told_in_calendar_days() -> None:
+    case = CaseFacts(
+        SENT, timedelta(hours=88), True, timedelta(days=11, hours=3), CaseKind.ESCALATION
+    )
+    assert waited_text(case, "ru") == "11 дней"
 
 
 def test_a_follow_up_says_when_what_and_how_long_in_each_language() -> None:
     library = load_templates()
     follow_up = library.email("follow_up")
     assert follow_up is not None
-    sent = datetime(2026, 11, 26, 12, 10, tzinfo=UTC)
-    case = CaseFacts(sent, waited=timedelta(hours=3), working_time=True, kind=CaseKind.AM_MESSAGE)
+    three_hours = timedelta(hours=3)
+    case = CaseFacts(SENT, three_hours, True, three_hours, CaseKind.SUPPORT_EMAIL)
     seller = {"seller_id": "1234567", "company_name": "Shenzhen Hongda Trading Co., Ltd."}
     bodies = render_email(follow_up, library, seller, case=case).bodies
-    assert "Мы направили Вам письмо 26.11.2026 в 15:10 по московскому времени" in bodies["ru"]
-    assert "(тема: сообщение персональному менеджеру)" in bodies["ru"]
-    assert "Время ожидания: 3 рабочих часа." in bodies["ru"]
-    assert "on 26 Nov 2026 at 15:10 Moscow time (about a message to our" in bodies["en"]
-    assert "北京时间 2026年11月26日 20:10 发送了邮件（给小二的消息）" in bodies["zh"]
+    assert (
+        "Мы направили Вам письмо 26.11.2026 в 15:10 по московскому времени "
+        "и уже 3 рабочих часа ждём ответа." in bodies["ru"]
+    )
+    assert "We emailed you on 26 Nov 2026 at 15:10 Moscow time" in bodies["en"]
+    assert (
+        "我们于北京时间 2026年11月26日 20:10 向您发送了邮件，已等待 3 个工作小时" in bodies["zh"]
+    )
     no_case = render_email(follow_up, library, seller).bodies
     assert all("{" not in body and "2026" not in body for body in no_case.values())
 
 
-def test_the_sellers_description_is_marked_as_chinese_in_russian_and_english() -> None:
+def test_the_letter_to_the_am_says_you_and_the_letter_to_support_names_the_am() -> None:
+    library = load_templates()
+    escalation, follow_up = library.email("escalation"), library.email("follow_up")
+    assert escalation is not None and follow_up is not None
+    case = CaseFacts(SENT, timedelta(hours=3), True, timedelta(hours=3), CaseKind.AM_MESSAGE)
+    seller = {"seller_id": "1234567", "company_name": "Shenzhen Hongda Trading Co., Ltd."}
+    to_am = render_email(escalation, library, seller, case=case).bodies["ru"]
+    to_support = render_email(follow_up, library, seller, case=case).bodies["ru"]
+    assert "Мы написали Вам в разделе «Сообщения»" in to_am
+    assert "персональному менеджеру" not in to_am
+    assert "Мы написали нашему персональному менеджеру в разделе «Сообщения»" in to_support
+
+
+def test_the_sellers_description_is_marked_as_chinese_only_when_it_is() -> None:
     library = load_templates()
     request = library.email("support_request")
     assert request is not None and request.asks_description
     seller = {"seller_id": "1", "company_name": "X Co", "sku_count": "12"}
     described = render_email(request, library, seller, problem="fine", description="罚款不合理")
-    assert "Описание вопроса (на китайском языке):\n罚款不合理" in described.bodies["ru"]
-    assert "Description of the issue (in Chinese):\n罚款不合理" in described.bodies["en"]
+    assert "Суть вопроса (на китайском языке):\n罚款不合理" in described.bodies["ru"]
+    assert "The issue in brief (in Chinese):\n罚款不合理" in described.bodies["en"]
     assert "问题描述：\n罚款不合理" in described.bodies["zh"] and "罚款" in described.bodies["zh"]
     assert described.subject == "Штраф / Fine — ID 1"
+    english = render_email(request, library, seller, problem="fine", description="Fine #42")
+    assert "Суть вопроса:\nFine #42" in english.bodies["ru"]
+    assert "The issue in brief:\nFine #42" in english.bodies["en"]
     skipped = render_email(request, library, seller, problem="fine").bodies
-    assert all("\n\n\n" not in body and "Описание" not in body for body in skipped.values())
+    assert all("\n\n\n" not in body and "Суть" not in body for body in skipped.values())
 
 
 def test_the_china_mailbox_gets_a_chinese_letter_and_the_am_does_not() -> None:
@@ -169,8 +206,11 @@ async def test_missing_fields_are_asked_on_the_spot(rig: Rig) -> None:
     reply = await rig.chat.send("abc")
     assert reply is not None and "只能是数字" in reply.text
     await rig.chat.send("778899")
-    reply = await rig.chat.send("Shenzhen Trading Co.")
+    await rig.chat.send("Shenzhen Trading Co.")
+    reply = await rig.chat.press("跳过")
     assert reply is not None and "Escalation Request — ID 778899" in reply.text
+    assert "Мы обращались к Вам ранее, но ответа пока не получили." in reply.text
+    assert "Суть вопроса" not in reply.text
     assert "收件人：小二本人的邮箱" in reply.text
 
 

@@ -33,6 +33,8 @@ async def test_several_questions_answer_the_main_one_with_the_fraud_warning_firs
     )
     assert reply is not None and reply.text.startswith("⚠️ 注意")
     assert "骗局" not in reply.text.split("\n")[0]
+    # The main question is a confident match for another topic: its answer follows the warning.
+    assert reply.text.split("\n\n")[1].startswith("条件都满足了还没有小二")
     labels = rig.chat.button_labels()
     assert labels[0].startswith("⚠️") and any(label.startswith("❓") for label in labels)
 

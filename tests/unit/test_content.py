@@ -59,6 +59,10 @@ def broken_copy(tmp_path: Path, old: str, new: str) -> Path:
         ("[values.max_extra_nudges]", "[values.max_extra_nudgez]", "max_extra_nudge"),
         ('value = "CN"', 'value = "QQ"', "support_calendar"),
         ('value = "Europe/Moscow"', 'value = "Europe/Atlantis"', "am_timezone"),
+        # An Ozon value without a page to check, and a guide value citing an Ozon page.
+        ('source = "ozon_notifications"', 'source = "guide"', "ozon_notification_sender"),
+        ('value = 72\nsource = "guide"', 'value = 72\nsource = "ozon_chats"', "am_assignment_h"),
+        ('page = "https://docs.ozon.ru/global/en/launch', 'page = "https://ozon.help/', "sources"),
     ],
 )
 def test_broken_policy_names_the_entry(tmp_path: Path, old: str, new: str, entry: str) -> None:
@@ -110,6 +114,13 @@ def knowledge_copy(tmp_path: Path, locale: str, old: str, new: str) -> Path:
             'based_on = ["made_up"]',
             r"\[welcome_message\]: unknown policy",
         ),
+        ("en", "[out_of_scope]", "[out_of_reach]", r"knowledge/en.toml \[out_of_scope\]: needs"),
+        (
+            "zh",
+            'id = "about_bot"',
+            'id = "out_of_scope"',
+            r"\[out_of_scope\]: 'out_of_scope' names the unanswered",
+        ),
     ],
 )
 def test_broken_knowledge_names_file_and_entry(
@@ -117,6 +128,14 @@ def test_broken_knowledge_names_file_and_entry(
 ) -> None:
     with pytest.raises(ContentError, match=message):
         load_knowledge(load_policy(), ACTIONS, knowledge_copy(tmp_path, locale, old, new))
+
+
+def test_every_locale_has_messages_no_topic_answers(knowledge: KnowledgeBase) -> None:
+    assert set(knowledge.unanswered) == set(SUPPORTED_LOCALES)
+    asked = {q for by_id in knowledge.topics.values() for t in by_id.values() for q in t.questions}
+    for locale, messages in knowledge.unanswered.items():
+        assert len(messages) >= 100, locale
+        assert not asked & set(messages), "a message is both a topic's and no topic's"
 
 
 @pytest.mark.slow

@@ -176,14 +176,18 @@ def template_texts() -> list[Text]:
     """The Chinese the chat shows from templates.toml, and the Chinese letters."""
     library = load_templates()
     shown = [
-        *(names["zh"] for names in library.case_subjects.values()),
         *(names["zh"] for names in library.problems.values()),
         library.description["zh"],
+        library.description_in_chinese["zh"],
     ]
+    by_recipient = [lines for kind in library.case_lines.values() for lines in kind.values()]
     letters = [
         texts["zh"]
-        for email in library.emails
-        for texts in (email.bodies, email.case_lines, email.no_case_lines)
+        for texts in (
+            *by_recipient,
+            *(email.bodies for email in library.emails),
+            *(email.no_case_lines for email in library.emails),
+        )
         if "zh" in texts
     ]
     return [Text("templates.toml", text) for text in shown] + [

@@ -21,8 +21,9 @@ BOOK = CONTENT.manager_phrases
 PHRASE_IDS = frozenset(phrase.id for phrase in CONTENT.templates.phrases)
 RUSSIAN = DATA / "russian"
 MIN_PRECISION = 0.98
-# The tuning set was looked at while writing the patterns; the floor guards against losing
-# what works. The held-out figure (README) is the honest one.
+# Both tuning sets were looked at while writing the patterns (tuning2.tsv after its unseen
+# score was taken); the floors guard against losing what works. The held-out figures
+# (README) are the honest ones.
 MIN_TUNING_RECALL = 0.95
 
 
@@ -55,8 +56,9 @@ def test_every_meaning_reads_in_both_languages_and_replies_with_known_phrases() 
     assert BOOK.meaning("documents_requested").replies[0] == "documents_uploaded"
 
 
-def test_precision_on_the_tuning_set() -> None:
-    rows = labelled("tuning.tsv")
+@pytest.mark.parametrize("name", ["tuning.tsv", "tuning2.tsv"])
+def test_precision_and_recall_on_the_tuning_sets(name: str) -> None:
+    rows = labelled(name)
     explained = [(label, meaning_of(sentence)) for label, sentence in rows]
     answered = [(label, got) for label, got in explained if got is not None]
     right = sum(label == got for label, got in answered)
@@ -90,6 +92,52 @@ def test_precision_on_the_tuning_set() -> None:
         ("Спасибо за ожидание, проблема устранена.", "issue_resolved"),
         # two meanings and nothing to choose between them: no explanation
         ("Ваш вопрос передан в отдел логистики, номер обращения 30129874.", None),
+        # a ticket number named in passing gives way to what is said about it
+        ("Обращение № 301155 в настоящее время находится в стадии рассмотрения.", "under_review"),
+        ("Обращение 555123, если что.", "ticket_number"),
+        ("Ticket ID: 7734519.", "ticket_number"),
+        # the specific document wins once it is recognised
+        ("Пришлите документы на ТЗ.", "brand_documents"),
+        ("Загрузите сертификат регистрации товарного знака.", "brand_documents"),
+        ("Letter of authorization нужно обновить.", "brand_documents"),
+        # negations that do not turn the meaning around
+        ("Извините, что долго не отвечала.", "apology_delay"),
+        ("Запрос не может быть удовлетворён.", "rejected"),
+        ("Какой номер отправления? Без него не смогу проверить.", "request_order_number"),
+        # chat forms: the object first, the subject left out, slang
+        ("Письмо получила.", "request_received"),
+        ("Сертификат получили, спасибо.", "documents_received"),
+        ("Доки дошли, всё ок.", "documents_received"),
+        ("Заявку на компенсацию согласовали.", "approved"),
+        ("Всё, одобрили!", "approved"),
+        ("Баг с фото пофиксили.", "issue_resolved"),
+        ("Ваш кабинет забанили за дубли.", "account_blocked"),
+        ("5 SKU заблокированы.", "account_blocked"),
+        ("Передала коллегам из отдела контента.", "passed_to_department"),
+        ("Сейчас изучаем ситуацию по вашему SKU.", "under_review"),
+        ("Давайте я вам наберу, обсудим голосом.", "call_proposed"),
+        ("Сорри за задержку!", "apology_delay"),
+        ("Вашим кабинетом теперь занимаюсь я.", "manager_intro"),
+        ("Это Олег, ваш KAM в Ozon.", "manager_intro"),
+        ("На связи Анна, ваш персональный менеджер.", "manager_intro"),
+        # formal forms
+        ("Подтверждаем получение вашей заявки.", "request_received"),
+        ("Уведомляем о невозможности одобрения заявки.", "rejected"),
+        ("Принято решение отказать в компенсации.", "rejected"),
+        ("Просим выполнить загрузку через личный кабинет.", "upload_in_account"),
+        ("Ведётся проверка предоставленных вами данных.", "under_review"),
+        ("Менеджер не имеет возможности отменить это решение.", "not_our_competence"),
+        ("Обращаем внимание на необходимость загрузить документы до 30.11.", "deadline_to_act"),
+        ("Приглашаем на вебинар для новых продавцов.", "training_link"),
+        ("Товар подлежит обязательной сертификации.", "category_documents"),
+        ("Без декларации товары не пройдут модерацию.", "category_documents"),
+        ("Проверка документов ещё не завершена.", "under_review"),
+        ("Ваше обращение поступило и будет рассмотрено в порядке очереди.", "request_received"),
+        ("Это решение модерации, я не могу его изменить.", "not_our_competence"),
+        ("Этот вопрос находится в компетенции службы поддержки.", "not_our_competence"),
+        ("По вашему запросу принято отрицательное решение.", "rejected"),
+        ("Можно вам позвонить завтра?", "call_proposed"),
+        ("По всем вопросам пишите мне напрямую.", "manager_intro"),
     ],
 )
 def test_one_meaning_per_sentence(sentence: str, meaning: str | None) -> None:
@@ -122,6 +170,46 @@ def test_one_meaning_per_sentence(sentence: str, meaning: str | None) -> None:
         ("Загрузите фото товара на белом фоне в карточку.", "request_screenshots"),
         ("Вы работаете по FBO или FBS?", "fbs_warehouse"),
         ("Ваш менеджер сменится в следующем месяце.", "manager_intro"),
+        # a ticket number named in passing is not the point of the sentence
+        ("Обращение № 123456 закрыто.", "ticket_number"),
+        ("По обращению 301298 информации пока нет.", "ticket_number"),
+        # someone else's answer, or the seller's own, is not the answer the seller waits for
+        ("Ответ на отзыв покупателя можно оставить в течение 30 дней.", "wait_period"),
+        ("Ждём от вас ответа в течение 3 дней.", "wait_period"),
+        # pending is not refused; a buyer's refusal or a payment is not the seller's request
+        ("Заявка ещё не одобрена.", "rejected"),
+        ("Решение по заявке пока не принято.", "rejected"),
+        ("Мы ещё не приняли решение по вашей заявке.", "rejected"),
+        ("Платёж не подтверждён банком.", "rejected"),
+        ("Покупатель получил отказ в возврате.", "rejected"),
+        ("Отзыв отклонён модерацией, так как содержит нецензурную лексику.", "rejected"),
+        # confirming a fact, or something open to everyone, is not an approval
+        ("Коллеги подтвердили, что ошибка на нашей стороне.", "approved"),
+        ("Доступ к аналитике открыт для всех продавцов с подпиской Premium.", "approved"),
+        # keywords in another sense
+        ("Заявка на поставку создана.", "request_received"),
+        ("Перечень необходимых документов указан на странице категории.", "documents_requested"),
+        ("Передали бы вы нам документы раньше.", "passed_to_department"),
+        ("Вы передали товар курьеру?", "passed_to_department"),
+        ("Опишите товар в карточке подробнее.", "please_clarify"),
+        ("Покупателю сообщат о задержке доставки автоматически.", "will_inform"),
+        ("С вами свяжутся только в случае нарушения.", "will_inform"),
+        ("Ссылка на вебинар пока не готова.", "training_link"),
+        # a rule, or considering a change, is not a review of this case
+        ("Мы проверяем документы только по рабочим дням.", "under_review"),
+        ("Мы рассматриваем возможность изменения тарифов.", "under_review"),
+        ("Смотрю, у вас 12 товаров без остатков.", "under_review"),
+        # a short word is a word, not the end of a longer one («покупателя», «отзывы»)
+        ("Мнение покупателя не может повлиять на решение.", "not_our_competence"),
+        ("Отзывы прошли модерацию и опубликованы.", "approved"),
+        # what is said of a category for everyone is not said of this seller
+        ("Категория «Электроника» открыта для новых продавцов с декабря.", "approved"),
+        ("Из какого магазина поступил заказ?", "request_seller_id"),
+        # a signature after a closing is a closing, even with «новый»
+        ("С уважением, Анна, Ваш новый менеджер.", "manager_intro"),
+        ("Всегда на связи, ваш менеджер Анна.", "manager_intro"),
+        ("На связи, ваш менеджер Анна.", "manager_intro"),
+        ("Я больше не веду ваш магазин.", "manager_intro"),
     ],
 )
 def test_near_misses_are_not_explained_as_the_look_alike(sentence: str, not_meaning: str) -> None:
@@ -181,7 +269,13 @@ def test_explain_reads_the_whole_message() -> None:
         "Анна",
     ]
     # replies answer the manager, not the seller's own quoted question
-    assert explanation.replies == ("noted", "documents_uploaded", "category_status")
+    assert explanation.replies == (
+        "noted",
+        "documents_uploaded",
+        "category_status",
+        "clarify_request",
+        "will_wait",
+    )
     facts = explanation.facts
     assert [reference.number for reference in facts.references] == ["30129874"]
     assert facts.emails == ("docs-cn@ozon.ru",)
@@ -224,8 +318,8 @@ def load_copy(tmp_path: Path, old: str, new: str) -> ManagerPhrasebook:
             r"\[manager_intro patterns\]: pattern .*missing \)",
         ),
         (
-            "{send}\\s+{w}{0,3}?(?:документ",
-            "{sned}\\s+{w}{0,3}?(?:документ",
+            "{send}\\s+{w}{0,3}?(?:{docs}",
+            "{sned}\\s+{w}{0,3}?(?:{docs}",
             r"unknown fragment \{sned\}",
         ),
         (
@@ -272,8 +366,8 @@ def test_broken_content_names_file_and_entry(
 
 
 def test_unknown_policy_value_in_based_on(tmp_path: Path) -> None:
-    old = 'replies = ["thanks"]\nbased_on = []\npatterns = [\n  \'(?:заявк'
-    new = 'replies = ["thanks"]\nbased_on = ["made_up"]\npatterns = [\n  \'(?:заявк'
+    old = 'replies = ["thanks"]\nbased_on = []\npatterns = [\n  \'(?:{asked}'
+    new = 'replies = ["thanks"]\nbased_on = ["made_up"]\npatterns = [\n  \'(?:{asked}'
     with pytest.raises(ContentError, match=r"\[approved\]: unknown policy values"):
         load_copy(tmp_path, old, new)
 

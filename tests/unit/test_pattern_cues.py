@@ -9,7 +9,7 @@ import pytest
 
 from bot.content.loader import load_content
 from bot.content.manager_phrase_loader import MANAGER_PHRASES_PATH
-from bot.services.pattern_cues import CueIndex, opening_stems
+from bot.services.pattern_cues import CueIndex, opening_stems, required_stems
 from bot.services.regex_trie import trie_pattern
 from bot.services.russian_sentences import Clauses, normalise
 from tests.support.paths import DATA
@@ -37,6 +37,42 @@ def test_opening_stems(pattern: str, stems: set[str] | None) -> None:
     assert (set(found) if found is not None else None) == stems
 
 
+@pytest.mark.parametrize(
+    ("pattern", "stems"),
+    [
+        # the first group after the opening that every match holds
+        (r"(?:вопрос\w*|запрос\w*)[\s,]+(?:передан\w*|направлен\w*)", {"передан", "направлен"}),
+        # optional groups and words are passed over
+        (r"\bвопрос[\s,]+(?:\S+[\s,]+){0,3}?(?:уже[\s,]+)?(?:решен|закрыт)", {"решен", "закрыт"}),
+        (r"штраф\w*[\s,]+(?:был[аи]?[\s,]+)?начислен", {"начислен"}),
+        # a run of letters counts; one bound by a quantifier does not
+        (r"(?:я|мы)[\s,]+не[\s,]+могу", {"могу"}),
+        (r"(?:я|мы)[\s,]+сняты?", None),
+        # a later group of short or unreadable openings gives nothing
+        (r"(?:передал\w*)[\s,]+(?:в|на)[\s,]+", None),
+        (r"(?:передал\w*)[\s,]+(?:\S+[\s,]+)", None),
+        # with more than one top-level alternative no single later part is required
+        (r"(?:вопрос)[\s,]+(?:решен)|(?:проблем\w*)[\s,]+(?:устранен)", None),
+    ],
+)
+def test_required_stems(pattern: str, stems: set[str] | None) -> None:
+    found = required_stems(pattern)
+    assert (set(found) if found is not None else None) == stems
+
+
+def test_a_pattern_whose_later_part_is_absent_is_not_run() -> None:
+    needs_later = re.compile(r"(?:вопрос\w*)[\s,]+(?:передан\w*)")
+    always = re.compile(r"\S+[\s,]+(?:передан\w*)")  # no opening stem, a later part
+    index = CueIndex([needs_later, always])
+    assert index.candidates("ваш вопрос решен") == set()
+    assert index.candidates("ваш вопрос, передан") == {id(needs_later), id(always)}
+    # where the scan finds a later part («документ»), an opening it starts with («док») counts
+    opens_doc = re.compile(r"док\w*[\s,]+(?:готов\w*)")
+    needs_document = re.compile(r"(?:нужн\w*)[\s,]+(?:документ\w*)")
+    index = CueIndex([opens_doc, needs_document])
+    assert index.candidates("документы готовы") == {id(opens_doc)}
+
+
 def test_trie_pattern_matches_exactly_its_words() -> None:
     words = ["нужн*", "нужен", "надо", "необходим*", "на"]
     pattern = re.compile(rf"(?:{trie_pattern(sorted(words))})")
@@ -55,8 +91,10 @@ def test_candidates_include_every_pattern_that_matches() -> None:
 
 
 def sentences() -> list[str]:
-    lines = (DATA / "russian" / "tuning.tsv").read_text(encoding="utf-8").splitlines()
-    texts = [line.split("\t")[1] for line in lines if line and not line.startswith("#")]
+    texts = []
+    for name in ("tuning.tsv", "tuning2.tsv"):
+        lines = (DATA / "russian" / name).read_text(encoding="utf-8").splitlines()
+        texts += [line.split("\t")[1] for line in lines if line and not line.startswith("#")]
     raw = tomllib.loads(MANAGER_PHRASES_PATH.read_text(encoding="utf-8"))
     for entry in raw["meaning"]:
         texts += entry.get("examples", []) + entry.get("counter_examples", [])
