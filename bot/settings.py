@@ -30,7 +30,8 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     # The aiogram speed-ups (bot/telegram/speedups): off is the fallback if one misbehaves.
     speedups: bool = True
-    # Optional machine translation of managers' Russian (bot/translation.py); off by default.
+    # Optional machine translation (bot/translation.py) of managers' Russian and of sellers'
+    # Chinese descriptions in letters; off by default.
     translation_provider: str = "none"
     translation_url: str | None = None
     translation_key: SecretStr | None = None

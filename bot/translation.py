@@ -1,8 +1,11 @@
-"""Optional machine translation of a manager's Russian, off unless an operator configures it.
+"""Optional machine translation, off unless an operator configures it: a manager's Russian
+into the seller's language, and a seller's Chinese description into the Russian and English
+letters.
 
-The bot explains managers' replies without any outside service; a configured one only adds
-a translation, which the bot must show as machine-made (`MachineTranslation.service`). Two
-services are supported, each exactly as its public API documents it:
+The bot explains managers' replies and fills letters without any outside service; a configured
+one only adds a translation, which the bot must show as machine-made
+(`MachineTranslation.service`). Two services are supported, each exactly as its public API
+documents it:
 
 - LibreTranslate (self-hosted or hosted): `POST {url}/translate` with JSON `q`, `source`,
   `target`, `format` and `api_key`; the answer is `{"translatedText": ...}`.
@@ -16,6 +19,7 @@ key and gives no translation; nothing here can stop the bot.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
@@ -33,9 +37,10 @@ MAX_CHARACTERS = 5000
 DEEPL_FREE_URL = "https://api-free.deepl.com"
 DEEPL_PRO_URL = "https://api.deepl.com"
 _REFUSED = {401, 403}
-# The reader's locale as each service names the language.
-_LIBRETRANSLATE_TARGETS = {"zh": "zh", "en": "en"}
-_DEEPL_TARGETS = {"zh": "ZH-HANS", "en": "EN-US"}
+# The languages as each service names them, as a target and as a source.
+_LIBRETRANSLATE_LANGUAGES = {"zh": "zh", "en": "en", "ru": "ru"}
+_DEEPL_TARGETS = {"zh": "ZH-HANS", "en": "EN-US", "ru": "RU"}
+_DEEPL_SOURCES = {"zh": "ZH", "en": "EN", "ru": "RU"}
 
 
 class Provider(StrEnum):
@@ -72,12 +77,15 @@ class Translator(ABC):
         self._timeout = aiohttp.ClientTimeout(total=timeout)
         self._session: aiohttp.ClientSession | None = None
 
-    async def translate(self, text: str, locale: str) -> MachineTranslation | None:
-        """The text in the reader's language ("zh" or "en"), or None if the service failed."""
+    async def translate(
+        self, text: str, locale: str, source: str = "ru"
+    ) -> MachineTranslation | None:
+        """The text in the reader's language ("zh", "en" or "ru") from the `source` language,
+        or None if the service failed."""
         text = text.strip()[:MAX_CHARACTERS]
         if not text:
             return None
-        request = self._request(text, locale)
+        request = self._request(text, locale, source)
         try:
             if self._session is None or self._session.closed:
                 self._session = aiohttp.ClientSession(timeout=self._timeout)
@@ -113,8 +121,8 @@ class Translator(ABC):
             log.warning("%s answered status %s", self.service, status)
 
     @abstractmethod
-    def _request(self, text: str, locale: str) -> _Request:
-        """The HTTP request translating `text` from Russian."""
+    def _request(self, text: str, locale: str, source: str) -> _Request:
+        """The HTTP request translating `text` from `source` into `locale`."""
 
     @abstractmethod
     def _parse(self, body: Any) -> object:
@@ -126,11 +134,11 @@ class LibreTranslate(Translator):
 
     service = "LibreTranslate"
 
-    def _request(self, text: str, locale: str) -> _Request:
+    def _request(self, text: str, locale: str, source: str) -> _Request:
         body: dict[str, Any] = {
             "q": text,
-            "source": "ru",
-            "target": _LIBRETRANSLATE_TARGETS.get(locale, "en"),
+            "source": _LIBRETRANSLATE_LANGUAGES.get(source, "ru"),
+            "target": _LIBRETRANSLATE_LANGUAGES.get(locale, "en"),
             "format": "text",
         }
         if self._key:
@@ -146,10 +154,10 @@ class DeepL(Translator):
 
     service = "DeepL"
 
-    def _request(self, text: str, locale: str) -> _Request:
+    def _request(self, text: str, locale: str, source: str) -> _Request:
         body = {
             "text": [text],
-            "source_lang": "RU",
+            "source_lang": _DEEPL_SOURCES.get(source, "RU"),
             "target_lang": _DEEPL_TARGETS.get(locale, "EN-US"),
         }
         headers = {"Authorization": f"DeepL-Auth-Key {self._key}"}
@@ -157,6 +165,19 @@ class DeepL(Translator):
 
     def _parse(self, body: Any) -> object:
         return body["translations"][0]["text"]
+
+
+async def translations(
+    translator: Translator | None, text: str, source: str, targets: tuple[str, ...]
+) -> dict[str, str]:
+    """The text in each target language the service translated it into (at the same time);
+    none without a translator, and a failed language is left out."""
+    if translator is None:
+        return {}
+    found = await asyncio.gather(
+        *(translator.translate(text, target, source) for target in targets)
+    )
+    return {target: item.text for target, item in zip(targets, found, strict=True) if item}
 
 
 def create_translator(settings: Settings) -> Translator | None:

@@ -1,9 +1,13 @@
-"""/templates: Russian phrases and email templates, filled from the profile, one tap to copy."""
+"""An email template, filled from the profile and the follow-up it was opened from, after
+asking what is missing: a profile field, the topic, the day the seller wrote, their words."""
 
 from __future__ import annotations
 
-from aiogram import F, Router
-from aiogram.filters import Command, StateFilter
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from aiogram import Router
+from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
@@ -12,29 +16,17 @@ from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules
 from bot.services.cases import CaseEvent
 from bot.services.clock import WallClock
-from bot.services.profile import TYPED_PARSERS, ProfileField
-from bot.services.template_filling import TemplateLibrary
-from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE, DataPrefix
+from bot.services.profile import ProfileField
+from bot.services.quick_times import carried_day
+from bot.services.template_filling import TemplateLibrary, has_chinese
+from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
 from bot.telegram.screens import show
-from bot.ui.callbacks import EmailCb, MenuAction, MenuCb, TemplatesCb, TemplatesSection
-from bot.ui.profile_views import prompt_for
+from bot.translation import Translator, translations
+from bot.ui.callbacks import EmailCb
 from bot.ui.states import TemplateFill
-from bot.ui.template_views import (
-    EmailFill,
-    case_facts,
-    description_prompt,
-    email_list,
-    email_view,
-    field_prompt,
-    missing_field,
-    phrasebook,
-    problem_picker,
-    templates_menu,
-)
-from bot.ui.wizard_prompts import ask_for_text, invalid_reason, stale_button_text
-
-# The description goes into a letter: a few sentences, not an essay.
-DESCRIPTION_MAX_CHARS = 600
+from bot.ui.template_draft import next_screen, read_typed, seller_words
+from bot.ui.template_views import EmailFill, case_facts, email_view, recalled_day
+from bot.ui.wizard_prompts import ask_for_text, stale_button_text
 
 
 async def email_screen(
@@ -45,69 +37,38 @@ async def email_screen(
     cases: CaseRepository,
     templates: TemplateLibrary,
     rules: CaseRules,
+    translator: Translator | None,
     locale: str,
-    now: WallClock,
+    now: datetime,
+    default_zone: ZoneInfo,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The next screen: a missing profile field, the problem type, the description, or the
-    email (filled from the case it was opened from, which notes it on its timeline)."""
-    template = templates.email(request.template)
+    """The next question, or the email (filled from the case it was opened from, which notes
+    it on its timeline; the seller's Chinese machine-translated when a translator is set)."""
+    template, user = templates.email(request.template), await users.get(user_id)
     assert template is not None
-    user, data = await users.get(user_id), await state.get_data()
-    field = missing_field(template, user)
-    if field is not None:
-        await state.set_state(TemplateFill.value)
-        await state.set_data({"request": request.pack(), "field": field.value})
-        return field_prompt(field)
-    if template.needs_problem() and request.problem not in templates.problems:
-        await state.clear()
-        return problem_picker(request, templates, locale)
-    if template.asks_description and not request.described:
-        await state.set_state(TemplateFill.description)
-        await state.set_data({"request": request.pack()})
-        return description_prompt(request)
-    await state.clear()
+    if request.nameless and user is not None and user.contact_name is None:
+        await users.set_field(user_id, ProfileField.CONTACT_NAME, "")
+        user = await users.get(user_id)
     case = await cases.get(request.case, user_id) if request.case else None
+    zone = ZoneInfo(user.timezone) if user and user.timezone else default_zone
+    today = now.astimezone(zone).date()
+    screen = await next_screen(
+        state, request, templates, user, case, locale, today, translator is not None
+    )
+    if screen is not None:
+        return screen
+    text: str = (await state.get_data()).get("description", "")
+    found = await translations(translator, text, "zh", ("ru", "en")) if has_chinese(text) else {}
+    await state.clear()
     if case is not None:
-        await cases.record_event(case, CaseEvent.EMAIL, now())
+        await cases.record_event(case, CaseEvent.EMAIL, now)
     fill = EmailFill(
-        case=case_facts(case, rules, now()) if case else None,
+        case=case_facts(case, rules, now) if case else None,
+        recalled=recalled_day(carried_day(request.day, today) if request.day else None, today),
         problem=request.problem or None,
-        description=data.get("description"),
+        words=seller_words(text, found),
     )
     return email_view(template, templates, user, fill, rules.policy)
-
-
-async def cmd_templates(message: Message) -> None:
-    """Phrases or emails."""
-    text, markup = templates_menu()
-    await message.answer(text, reply_markup=markup)
-
-
-async def menu_templates(query: CallbackQuery) -> None:
-    """Phrases or emails, from the menu."""
-    text, markup = templates_menu()
-    await show(query, text, markup)
-
-
-async def section_pressed(
-    query: CallbackQuery,
-    callback_data: TemplatesCb,
-    users: UserRepository,
-    templates: TemplateLibrary,
-) -> None:
-    """The phrasebook or the email list."""
-    if callback_data.section is TemplatesSection.PHRASES:
-        text, markup = phrasebook(templates, await users.get(query.from_user.id))
-    else:
-        text, markup = email_list(templates)
-    await show(query, text, markup)
-
-
-async def old_email_pressed(query: CallbackQuery, templates: TemplateLibrary) -> None:
-    """An email button of the earlier version pointed at a list position: show the list."""
-    await query.answer(stale_button_text())
-    text, markup = email_list(templates)
-    await show(query, text, markup, answered=True)
 
 
 async def email_pressed(
@@ -118,65 +79,78 @@ async def email_pressed(
     cases: CaseRepository,
     templates: TemplateLibrary,
     rules: CaseRules,
+    translator: Translator | None,
     locale: str,
     clock: WallClock,
+    default_zone: ZoneInfo,
 ) -> None:
-    """Open one email template; an unknown template or someone else's case is refused."""
-    user_id = query.from_user.id
-    foreign_case = callback_data.case and await cases.get(callback_data.case, user_id) is None
-    if templates.email(callback_data.template) is None or foreign_case:
+    """Open one email template, or go on with it; refused: an unknown template, someone
+    else's case, a letter that cannot follow that case's kind, a day the bot never offered."""
+    user_id, now, template = query.from_user.id, clock(), templates.email(callback_data.template)
+    case = await cases.get(callback_data.case, user_id) if callback_data.case else None
+    today = now.astimezone(await users.zone(user_id, default_zone)).date()
+    if (
+        template is None
+        or (callback_data.case and case is None)
+        or (case is not None and not templates.follows(template, case.kind))
+        or (callback_data.day and carried_day(callback_data.day, today) is None)
+    ):
         await query.answer(stale_button_text(), show_alert=True)
         return
     screen = await email_screen(
-        callback_data, user_id, state, users, cases, templates, rules, locale, clock
+        callback_data,
+        user_id,
+        state,
+        users,
+        cases,
+        templates,
+        rules,
+        translator,
+        locale,
+        now,
+        default_zone,
     )
     await show(query, *screen, new_message=True)
 
 
-async def field_typed(
+async def answer_typed(
     message: Message,
+    raw_state: str | None,
     state: FSMContext,
     users: UserRepository,
     cases: CaseRepository,
     templates: TemplateLibrary,
     rules: CaseRules,
+    translator: Translator | None,
     locale: str,
     clock: WallClock,
+    default_zone: ZoneInfo,
 ) -> None:
-    """Save the missing profile field, then go on with the template."""
+    """A typed profile field, day or description: stored, then on with the email; or
+    explained and asked again."""
     assert message.from_user is not None and message.text is not None
-    stored = await state.get_data()
-    field = ProfileField(stored["field"])
-    parsed = TYPED_PARSERS[field](message.text)
-    if parsed.error is not None:
-        text, markup = prompt_for(field)
-        await message.answer(invalid_reason(parsed.error) + "\n" + text, reply_markup=markup)
+    user_id, now = message.from_user.id, clock()
+    zone = await users.zone(user_id, default_zone)
+    typed = read_typed(raw_state, message.text, await state.get_data(), now, zone)
+    if typed.refusal is not None:
+        await message.answer(typed.refusal[0], reply_markup=typed.refusal[1])
         return
-    await users.save_field(message.from_user.id, message.chat.id, field, parsed.value)
-    request = EmailCb.unpack(stored["request"])
+    if typed.field is not None:
+        await users.save_field(user_id, message.chat.id, *typed.field)
+    if typed.description is not None:
+        await state.update_data(description=typed.description)
     text, markup = await email_screen(
-        request, message.from_user.id, state, users, cases, templates, rules, locale, clock
-    )
-    await message.answer(text, reply_markup=markup)
-
-
-async def description_typed(
-    message: Message,
-    state: FSMContext,
-    users: UserRepository,
-    cases: CaseRepository,
-    templates: TemplateLibrary,
-    rules: CaseRules,
-    locale: str,
-    clock: WallClock,
-) -> None:
-    """The seller's own words go into the email."""
-    assert message.from_user is not None and message.text is not None
-    stored = await state.get_data()
-    await state.update_data(description=message.text.strip()[:DESCRIPTION_MAX_CHARS])
-    request = EmailCb.unpack(stored["request"]).model_copy(update={"described": True})
-    text, markup = await email_screen(
-        request, message.from_user.id, state, users, cases, templates, rules, locale, clock
+        typed.request,
+        user_id,
+        state,
+        users,
+        cases,
+        templates,
+        rules,
+        translator,
+        locale,
+        now,
+        default_zone,
     )
     await message.answer(text, reply_markup=markup)
 
@@ -185,12 +159,7 @@ def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="templates")
     router.message.filter(PRIVATE)
-    router.message.register(cmd_templates, Command("templates"))
-    router.callback_query.register(menu_templates, MenuCb.filter(F.action == MenuAction.TEMPLATES))
-    router.callback_query.register(section_pressed, TemplatesCb.filter())
     router.callback_query.register(email_pressed, EmailCb.filter())
-    router.callback_query.register(old_email_pressed, DataPrefix("tm1"))
-    router.message.register(field_typed, StateFilter(TemplateFill.value), PLAIN_TEXT)
-    router.message.register(description_typed, StateFilter(TemplateFill.description), PLAIN_TEXT)
+    router.message.register(answer_typed, StateFilter(TemplateFill), PLAIN_TEXT)
     router.message.register(ask_for_text, StateFilter(TemplateFill), NO_TEXT)
     return router

@@ -20,6 +20,7 @@ from bot.services.template_filling import TemplateLibrary
 from bot.services.wizard_input import looks_like_question
 from bot.telegram.filters import PLAIN_TEXT, PRIVATE
 from bot.ui import eligibility_draft, tracking_draft
+from bot.ui.callbacks import EmailCb
 from bot.ui.faq_views import answer_screen
 from bot.ui.profile_views import prompt_for
 from bot.ui.states import EligibilityWizard, ProfileEdit, TemplateFill, TrackWizard
@@ -65,8 +66,11 @@ async def step_screen(
         return await eligibility_draft.current_screen(state, await users.get(user_id))
     if raw_state.startswith(TrackWizard.__name__):
         return await tracking_draft.current_screen(state, rules, locale)
-    field = ProfileField((await state.get_data())["field"])
-    return prompt_for(field) if raw_state == ProfileEdit.value.state else field_prompt(field)
+    data = await state.get_data()
+    field = ProfileField(data["field"])
+    if raw_state == ProfileEdit.value.state:
+        return prompt_for(field)
+    return field_prompt(field, EmailCb.unpack(data["request"]))
 
 
 async def question_in_wizard(

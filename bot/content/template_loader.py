@@ -9,6 +9,7 @@ from typing import Any
 from bot.content.errors import ContentError
 from bot.services.cases import CaseKind
 from bot.services.template_filling import (
+    BEFORE_AN_AM,
     LETTER_LANGUAGES,
     SELLER_FIELDS,
     EmailTemplate,
@@ -21,9 +22,12 @@ from bot.services.template_filling import (
 TEMPLATES_PATH = Path(__file__).resolve().parent / "templates.toml"
 MAX_COPY_TEXT = 256
 
-_BODY_FIELDS = SELLER_FIELDS | {"problem", "description", "case_line"}
-_SUBJECT_FIELDS = SELLER_FIELDS | {"problem_ru", "problem_en"}
-_CASE_LINE_FIELDS = {"sent_at", "elapsed"}
+_BODY_FIELDS = SELLER_FIELDS | {"signature", "topic", "description", "case_line"}
+_SUBJECT_FIELDS = SELLER_FIELDS | {"topic_ru", "topic_en"}
+# A letter opened from the list tells the day the seller wrote and what about: both, always.
+_NO_CASE_LINE_FIELDS = {"sent_on", "topic"}
+_CASE_LINE_FIELDS = {"sent_at", "topic"}
+_TOPIC_LANGUAGES = ("ru", "en")
 
 
 def _check(path: Path, entry: str, texts: list[str], allowed: frozenset[str] | set[str]) -> None:
@@ -64,7 +68,13 @@ def _email(path: Path, raw: dict[str, Any]) -> EmailTemplate:
         raise ContentError(path, entry, f"needs exactly the bodies {languages} for {template.to}")
     _check(path, entry, [template.subject], _SUBJECT_FIELDS)
     _check(path, entry, list(template.bodies.values()), _BODY_FIELDS)
-    _check(path, entry, list(template.no_case_lines.values()), set())
+    _check(path, entry, list(template.no_case_lines.values()), _NO_CASE_LINE_FIELDS)
+    if any(placeholders(line) != _NO_CASE_LINE_FIELDS for line in template.no_case_lines.values()):
+        raise ContentError(path, entry, "a no_case_line needs both {sent_on} and {topic}")
+    if template.follows_up() and not template.needs_topic():
+        raise ContentError(path, entry, "a follow-up needs {topic_ru} in its subject")
+    if not all("signature" in placeholders(body) for body in template.bodies.values()):
+        raise ContentError(path, entry, "every body is signed with the {signature}")
     for language, body in template.bodies.items():
         uses = placeholders(body)
         if ("case_line" in uses) != (language in template.no_case_lines):
@@ -96,29 +106,68 @@ def _languages(
     return {language: str(text) for language, text in raw.items()}
 
 
-def _case_lines(path: Path, raw: Any) -> dict[CaseKind, dict[Recipient, dict[str, str]]]:
-    """For every kind of follow-up and every recipient, a sentence per language of the letter
-    that says when and how long."""
+def _case_lines(
+    path: Path, raw: Any, topics: dict[CaseKind, dict[str, str]]
+) -> dict[CaseKind, dict[Recipient, dict[str, str]]]:
+    """For every kind of follow-up, a sentence per language of the letter that says what and
+    when, for each recipient a letter can go to: the China mailbox always, the AM unless the
+    kind comes before any AM is assigned (then a sentence to an AM is an error)."""
     tables = raw if isinstance(raw, dict) else {}
     missing = sorted(set(CaseKind) - set(tables))
     if missing:
         raise ContentError(path, "case_lines", f"missing kinds {missing}")
-    return {
-        kind: {
-            recipient: _case_line(path, f"case_lines.{kind}.{recipient}", tables[kind], recipient)
+    lines: dict[CaseKind, dict[Recipient, dict[str, str]]] = {}
+    for kind in CaseKind:
+        table = tables[kind] if isinstance(tables[kind], dict) else {}
+        expected = {Recipient.SUPPORT} if kind in BEFORE_AN_AM else set(Recipient)
+        if set(table) != {recipient.value for recipient in expected}:
+            found = ", ".join(sorted(table))
+            raise ContentError(
+                path, f"case_lines.{kind}", f"needs exactly {sorted(expected)}, found {found}"
+            )
+        lines[kind] = {
+            recipient: _case_line(path, f"case_lines.{kind}.{recipient}", table, recipient)
             for recipient in Recipient
+            if recipient in expected
         }
-        for kind in CaseKind
-    }
+        if kind in topics and any(
+            "topic" in placeholders(text)
+            for texts in lines[kind].values()
+            for text in texts.values()
+        ):
+            raise ContentError(path, f"case_lines.{kind}", "{topic} is for kinds without a topic")
+    return lines
 
 
 def _case_line(path: Path, entry: str, table: Any, recipient: Recipient) -> dict[str, str]:
-    """One kind's sentence for one recipient: its languages, both placeholders."""
+    """One kind's sentence for one recipient: its languages, the date (and maybe the topic)."""
     raw = table.get(recipient.value) if isinstance(table, dict) else None
     texts = _languages(path, entry, raw, recipient.languages())
     _check(path, entry, list(texts.values()), _CASE_LINE_FIELDS)
-    if any(placeholders(text) != _CASE_LINE_FIELDS for text in texts.values()):
-        raise ContentError(path, entry, "needs both {sent_at} and {elapsed}")
+    if any("sent_at" not in placeholders(text) for text in texts.values()):
+        raise ContentError(path, entry, "needs {sent_at}")
+    return texts
+
+
+def _case_topics(path: Path, raw: Any) -> dict[CaseKind, dict[str, str]]:
+    """What each kind of follow-up was about, for subjects (Russian and English)."""
+    tables = raw if isinstance(raw, dict) else {}
+    try:
+        kinds = {CaseKind(key): value for key, value in tables.items()}
+    except ValueError as error:
+        raise ContentError(path, "case_topics", f"unknown kind: {error}") from error
+    return {
+        kind: _languages(path, f"case_topics.{kind}", value, _TOPIC_LANGUAGES)
+        for kind, value in kinds.items()
+    }
+
+
+def _long_wait(path: Path, raw: Any) -> dict[str, str]:
+    """The sentence saying how long ago the earlier step was: {elapsed} in each language."""
+    texts = _languages(path, "long_wait", raw)
+    _check(path, "long_wait", list(texts.values()), {"elapsed", "passed"})
+    if any("elapsed" not in placeholders(text) for text in texts.values()):
+        raise ContentError(path, "long_wait", "needs {elapsed}")
     return texts
 
 
@@ -135,11 +184,19 @@ def load_templates(path: Path = TEMPLATES_PATH) -> TemplateLibrary:
     description = _languages(path, "description", raw.get("description"))
     in_chinese = _languages(path, "description_in_chinese", raw.get("description_in_chinese"))
     _check(path, "description", [*description.values(), *in_chinese.values()], {"text"})
+    translated = _languages(
+        path, "description_translated", raw.get("description_translated"), _TOPIC_LANGUAGES
+    )
+    _check(path, "description_translated", list(translated.values()), {"text", "translation"})
+    topics = _case_topics(path, raw.get("case_topics"))
     return TemplateLibrary(
         phrases=tuple(_phrase(path, entry) for entry in raw.get("phrase", [])),
         emails=tuple(_email(path, entry) for entry in raw.get("email", [])),
         problems=problems,
         description=description,
         description_in_chinese=in_chinese,
-        case_lines=_case_lines(path, raw.get("case_lines")),
+        description_translated=translated,
+        case_lines=_case_lines(path, raw.get("case_lines"), topics),
+        case_topics=topics,
+        long_wait=_long_wait(path, raw.get("long_wait")),
     )

@@ -80,6 +80,10 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE users ADD COLUMN telegram_language TEXT;
     """,
+    # 5: the contact person who signs the letters (optional; "" when the seller declined).
+    """
+    ALTER TABLE users ADD COLUMN contact_name TEXT;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -23,6 +23,7 @@ class User:
     telegram_language: str | None
     seller_id: str | None
     company_name: str | None
+    contact_name: str | None  # "" when the seller chose to sign with the company only
     entity_type: EntityType | None
     sku_count: int | None
     kyc_status: KycStatus | None
@@ -46,6 +47,7 @@ def _user_from_row(row: aiosqlite.Row) -> User:
         telegram_language=row["telegram_language"],
         seller_id=row["seller_id"],
         company_name=row["company_name"],
+        contact_name=row["contact_name"],
         entity_type=EntityType(row["entity_type"]) if row["entity_type"] else None,
         sku_count=row["sku_count"],
         kyc_status=KycStatus(row["kyc_status"]) if row["kyc_status"] else None,

@@ -17,6 +17,7 @@ T = TypeVar("T")
 
 SELLER_ID_MAX_DIGITS = 20
 COMPANY_NAME_MAX_CHARS = 200
+CONTACT_NAME_MAX_CHARS = 60
 SKU_COUNT_MAX = 1_000_000
 
 
@@ -42,6 +43,9 @@ class ProfileField(StrEnum):
 
     SELLER_ID = "seller_id"
     COMPANY_NAME = "company_name"
+    # Optional: who signs the letters, in Latin letters. None: never asked; "": the seller
+    # chose to sign with the company name only.
+    CONTACT_NAME = "contact_name"
     ENTITY_TYPE = "entity_type"
     SKU_COUNT = "sku_count"
     KYC_STATUS = "kyc_status"
@@ -99,9 +103,9 @@ def parse_seller_id(text: str) -> Parsed[str]:
     return Parsed(value=value)
 
 
-def parse_company_name(text: str) -> Parsed[str]:
-    """The company name in Latin letters, as registered on Ozon (it goes into Russian and
-    English letters), printable, up to the length templates are sized for."""
+def _latin_name(text: str, max_chars: int) -> Parsed[str]:
+    """A name in Latin letters (it goes into Russian and English letters), printable, spaces
+    tidied, up to `max_chars`."""
     value = " ".join(text.split())
     if not value:
         return Parsed(error=InvalidValue.EMPTY)
@@ -109,9 +113,20 @@ def parse_company_name(text: str) -> Parsed[str]:
         return Parsed(error=InvalidValue.CONTROL_CHARS)
     if _CJK.search(value) or not _LATIN_LETTER.search(value):
         return Parsed(error=InvalidValue.NOT_LATIN)
-    if len(value) > COMPANY_NAME_MAX_CHARS:
+    if len(value) > max_chars:
         return Parsed(error=InvalidValue.TOO_LONG)
     return Parsed(value=value)
+
+
+def parse_company_name(text: str) -> Parsed[str]:
+    """The company name in Latin letters, as registered on Ozon, up to the length templates
+    are sized for."""
+    return _latin_name(text, COMPANY_NAME_MAX_CHARS)
+
+
+def parse_contact_name(text: str) -> Parsed[str]:
+    """The contact person's name in Latin letters for the signature ("Li Wei", "Wang Fang")."""
+    return _latin_name(text, CONTACT_NAME_MAX_CHARS)
 
 
 def parse_sku_count(text: str) -> Parsed[int]:
@@ -170,6 +185,7 @@ def parse_quiet_hours(text: str) -> Parsed[str]:
 TYPED_PARSERS: dict[ProfileField, Callable[[str], Parsed[Any]]] = {
     ProfileField.SELLER_ID: parse_seller_id,
     ProfileField.COMPANY_NAME: parse_company_name,
+    ProfileField.CONTACT_NAME: parse_contact_name,
     ProfileField.SKU_COUNT: parse_sku_count,
     ProfileField.TIMEZONE: parse_timezone,
     ProfileField.QUIET_HOURS: parse_quiet_hours,

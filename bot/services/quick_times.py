@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -10,6 +10,8 @@ from bot.services.time_input import MAX_AGE
 
 FUTURE_TOLERANCE = timedelta(minutes=1)
 MORNING_HOUR = 10
+# Quick answers to "which day did you write?": today, yesterday, … this many days ago.
+QUICK_DAYS_AGO = (0, 1, 2, 3, 4, 5)
 
 
 class QuickTime(StrEnum):
@@ -56,3 +58,11 @@ def carried_moment(epoch_minutes: int, now: datetime) -> datetime | None:
 def epoch_minutes(moment: datetime) -> int:
     """How a button carries a moment."""
     return int(moment.timestamp()) // 60
+
+
+def carried_day(ordinal: int, today: date) -> date | None:
+    """A day a button carries (a date's ordinal), if the bot could have offered it: not in the
+    future (a day of slack for time zones), not older than the accepted past."""
+    if not (today - MAX_AGE).toordinal() <= ordinal <= today.toordinal() + 1:
+        return None
+    return min(today, date.fromordinal(ordinal))

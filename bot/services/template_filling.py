@@ -1,10 +1,12 @@
 """Filling phrases and email templates with the seller's details (plain text, no HTML).
 
 An email has a Russian and an English body, and a Chinese one when it goes to the China support
-mailbox, so a seller who writes only Chinese can send it too. Opened from a tracked follow-up it
-says what the earlier step was, when it happened and how long the seller has waited, addressing
-the reader as «Вы» when the step went to them, in each language's own way of writing dates and
-plural forms.
+mailbox, so a seller who writes only Chinese can send it too. A follow-up or an escalation
+always says what the earlier step was about and when it happened: opened from a tracked
+follow-up, the follow-up says both; opened from the list, the seller picks the topic and the
+day. The reader is «Вы» when the step went to them; how long the seller has waited is said only
+when it is long, in calendar days. The seller's own words come with a machine translation into
+Russian and English when they are Chinese and a translator gave one.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -26,8 +28,13 @@ BEIJING = ZoneInfo("Asia/Shanghai")
 # The languages of a letter, in the order they are shown.
 LETTER_LANGUAGES = ("zh", "ru", "en")
 SELLER_FIELDS = frozenset({"seller_id", "company_name", "sku_count"})
-# From two calendar days on, a wait is told in days ("11 дней"), before that in hours.
-DAYS_FROM = 2
+# Kinds of follow-up a seller has before any AM is assigned: no letter to an AM follows them.
+BEFORE_AN_AM = frozenset(
+    {CaseKind.AM_ASSIGNMENT, CaseKind.MISSING_AM, CaseKind.INDIVIDUAL_APPLICATION}
+)
+# From two calendar days on, a letter says how long ago the earlier step was; before that the
+# date says enough (counting hours reads as timing the reader).
+LONG_WAIT_DAYS = 2
 _LOCALES = {language: Locale.parse(language) for language in LETTER_LANGUAGES}
 # Units by the CLDR plural category of the number before them.
 _DAYS = {
@@ -35,16 +42,8 @@ _DAYS = {
     "ru": {"one": "день", "few": "дня", "many": "дней"},
     "en": {"one": "day", "other": "days"},
 }
-_HOURS = {
-    "zh": {"other": "小时"},
-    "ru": {"one": "час", "few": "часа", "many": "часов"},
-    "en": {"one": "hour", "other": "hours"},
-}
-_WORKING_HOURS = {
-    "zh": {"other": "个工作小时"},
-    "ru": {"one": "рабочий час", "few": "рабочих часа", "many": "рабочих часов"},
-    "en": {"one": "working hour", "other": "working hours"},
-}
+# The Russian verb agreeing with a count of days: «прошёл 21 день», «прошло 5 дней».
+_PASSED_RU = {"one": "прошёл", "few": "прошло", "many": "прошло"}
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -88,25 +87,49 @@ class EmailTemplate:
     asks_description: bool = False
 
     def fields(self) -> set[str]:
-        """Seller fields the template needs (the case and problem fields are filled apart)."""
-        texts = [self.subject, *self.bodies.values()]
-        return set().union(*(placeholders(text) for text in texts)) & SELLER_FIELDS
+        """Seller fields the template needs (the case and topic fields are filled apart; the
+        signature needs the company name)."""
+        used = set().union(*(placeholders(text) for text in [self.subject, *self.bodies.values()]))
+        return used & SELLER_FIELDS | ({"company_name"} if "signature" in used else set())
 
-    def needs_problem(self) -> bool:
-        """Does the seller have to pick a problem type?"""
-        return "problem_ru" in placeholders(self.subject)
+    def signs(self) -> bool:
+        """Is it signed (and so by the contact person, when the profile names one)?"""
+        return any("signature" in placeholders(body) for body in self.bodies.values())
+
+    def needs_topic(self) -> bool:
+        """Does the subject name a topic (a picked problem type, or the follow-up's own)?"""
+        return "topic_ru" in placeholders(self.subject)
+
+    def follows_up(self) -> bool:
+        """Does it tell an earlier step (from a follow-up, or the day the seller gives)?"""
+        return bool(self.no_case_lines)
 
 
 @dataclass(frozen=True)
 class CaseFacts:
-    """What a template opened from a case says about it: when, how long (on the case's clock
-    and on the calendar), what about."""
+    """What a template opened from a follow-up says of it: when, how long ago on the
+    calendar, what kind of step it was."""
 
     sent_at: datetime
-    waited: timedelta
-    working_time: bool
     calendar: timedelta
     kind: CaseKind
+
+
+@dataclass(frozen=True)
+class Recalled:
+    """The day the seller says they wrote (a follow-up opened from the list), and how many
+    calendar days ago that was."""
+
+    day: date
+    days_ago: int
+
+
+@dataclass(frozen=True)
+class SellerWords:
+    """The seller's description, and machine translations of it by letter language."""
+
+    text: str
+    translations: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -120,15 +143,18 @@ class RenderedEmail:
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class TemplateLibrary:
     """Every phrase and email in file order; problem types and the seller's description frames
-    per language; per kind of follow-up, the sentence that tells the earlier step, by the
-    recipient of the letter and language."""
+    per language; per kind of follow-up, what it was about and the sentence that tells it, by
+    the recipient of the letter and language (only for the recipients a letter can go to)."""
 
     phrases: tuple[Phrase, ...]
     emails: tuple[EmailTemplate, ...]
     problems: dict[str, dict[str, str]]
     description: dict[str, str]
     description_in_chinese: dict[str, str]
+    description_translated: dict[str, str]
     case_lines: dict[CaseKind, dict[Recipient, dict[str, str]]]
+    case_topics: dict[CaseKind, dict[str, str]]
+    long_wait: dict[str, str]
 
     def email(self, template_id: str) -> EmailTemplate | None:
         """The email template with this id, if there is one."""
@@ -138,10 +164,26 @@ class TemplateLibrary:
         """The actions other content may link to: the phrasebook and each email."""
         return frozenset({"phrases", *(f"template:{email.id}" for email in self.emails)})
 
+    def follows(self, template: EmailTemplate, kind: CaseKind) -> bool:
+        """Can this email be opened from a follow-up of this kind? One that tells the earlier
+        step needs a sentence for its recipient (none to an AM before one is assigned)."""
+        return not template.follows_up() or template.to in self.case_lines[kind]
+
+    def topic(self, problem: str | None, kind: CaseKind | None) -> dict[str, str]:
+        """The topic by language: the picked problem type, else the follow-up kind's own."""
+        if problem in self.problems:
+            return self.problems[problem]
+        return self.case_topics.get(kind, {}) if kind is not None else {}
+
 
 def placeholders(text: str) -> set[str]:
     """The `{names}` a text uses."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def has_chinese(text: str) -> bool:
+    """Does the text hold Chinese characters (then the Russian reader cannot read it)?"""
+    return bool(_HAN.search(text))
 
 
 def sent_stamp(moment: datetime, language: str) -> str:
@@ -152,23 +194,39 @@ def sent_stamp(moment: datetime, language: str) -> str:
         return f"北京时间 {local.year}年{local.month}月{local.day}日 {local:%H:%M}"
     local = moment.astimezone(MOSCOW)
     if language == "ru":
-        return f"{local:%d.%m.%Y} в {local:%H:%M} по московскому времени"
+        return f"{local:%d.%m.%Y} в {local:%H:%M} (МСК)"
     return f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year} at {local:%H:%M} Moscow time"
 
 
-def waited_text(case: CaseFacts, language: str) -> str:
-    """How long the seller has waited: whole calendar days from two days on ("11 дней"),
-    before that whole hours (at least one) on the case's clock ("3 рабочих часа")."""
-    days = case.calendar // timedelta(days=1)
-    if days >= DAYS_FROM:
-        return counted(days, _DAYS, language)
-    hours = max(1, round(case.waited / timedelta(hours=1)))
-    return counted(hours, _WORKING_HOURS if case.working_time else _HOURS, language)
+def day_stamp(day: date, language: str) -> str:
+    """A day without a time, each language's way: «26.11.2026», "26 Nov 2026", 2026年11月26日."""
+    if language == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    if language == "ru":
+        return f"{day:%d.%m.%Y}"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def waited_text(days: int, language: str) -> str:
+    """How long ago the earlier step was, in whole calendar days ("11 дней"), when that is long
+    enough to say; "" before LONG_WAIT_DAYS."""
+    return counted(days, _DAYS, language) if days >= LONG_WAIT_DAYS else ""
 
 
 def counted(number: int, units: Mapping[str, Mapping[str, str]], language: str) -> str:
     """A number and its unit in the plural form the language wants ("21 день", "2 days")."""
     return f"{number} {units[language][_LOCALES[language].plural_form(number)]}"
+
+
+def passed_ru(number: int) -> str:
+    """The Russian verb that agrees with a count of days: «прошёл» (21 день), «прошло»."""
+    return _PASSED_RU[_LOCALES["ru"].plural_form(number)]
+
+
+def signature(seller: Mapping[str, str]) -> str:
+    """Who signs: the contact person above the company, or the company alone."""
+    names = (seller.get("contact_name"), seller.get("company_name"))
+    return "\n".join(name for name in names if name)
 
 
 def render_email(
@@ -177,39 +235,72 @@ def render_email(
     seller: Mapping[str, str],
     *,
     case: CaseFacts | None = None,
+    recalled: Recalled | None = None,
     problem: str | None = None,
-    description: str | None = None,
+    words: SellerWords | None = None,
 ) -> RenderedEmail:
-    """Fill every placeholder; `seller` must hold every field `template.fields()` names."""
-    names = library.problems.get(problem or "", {})
+    """Fill every placeholder; `seller` must hold every field `template.fields()` names. A
+    follow-up needs the step it follows (`case`, or the day the seller `recalled`) and a topic
+    (a `problem`, or the case's kind's own); without them it is refused (ValueError)."""
+    topic = library.topic(problem, case.kind if case else None)
+    if template.needs_topic() and not topic:
+        raise ValueError(f"{template.id} needs a topic")
+    if template.follows_up() and case is None and recalled is None:
+        raise ValueError(f"{template.id} needs the earlier step or the day it happened")
     subject = template.subject.format(
-        **seller, problem_ru=names.get("ru", ""), problem_en=names.get("en", "")
+        **seller, topic_ru=topic.get("ru", ""), topic_en=topic.get("en", "")
     )
     bodies = {}
     for language, body in template.bodies.items():
         values = {
             **seller,
-            "problem": names.get(language, ""),
-            "description": _description(library, description, language),
-            "case_line": _case_line(template, library, case, language),
+            "signature": signature(seller),
+            "topic": topic.get(language, ""),
+            "description": _description(library, words, language),
+            "case_line": _case_line(template, library, case, recalled, topic, language),
         }
         bodies[language] = _BLANK_LINES.sub("\n\n", body.format(**values)).strip()
     return RenderedEmail(subject=subject, bodies=bodies)
 
 
-def _description(library: TemplateLibrary, text: str | None, language: str) -> str:
-    """The seller's own words under a heading that says when they are in Chinese."""
-    if not text:
+def _description(library: TemplateLibrary, words: SellerWords | None, language: str) -> str:
+    """The seller's own words: translated (and the original below) when they are Chinese and
+    a translation came; else under a heading that says when they are in Chinese."""
+    if words is None or not words.text:
         return ""
-    frames = library.description_in_chinese if _HAN.search(text) else library.description
-    return frames[language].format(text=text)
+    if not has_chinese(words.text):
+        return library.description[language].format(text=words.text)
+    translation = words.translations.get(language)
+    if translation and language in library.description_translated:
+        frame = library.description_translated[language]
+        return frame.format(text=words.text, translation=translation)
+    return library.description_in_chinese[language].format(text=words.text)
 
 
 def _case_line(
-    template: EmailTemplate, library: TemplateLibrary, case: CaseFacts | None, language: str
+    template: EmailTemplate,
+    library: TemplateLibrary,
+    case: CaseFacts | None,
+    recalled: Recalled | None,
+    topic: Mapping[str, str],
+    language: str,
 ) -> str:
-    if case is None:
-        return template.no_case_lines.get(language, "")
-    return library.case_lines[case.kind][template.to][language].format(
-        sent_at=sent_stamp(case.sent_at, language), elapsed=waited_text(case, language)
+    """The earlier step and its date, and how long ago it was when that is long."""
+    if not template.follows_up():
+        return ""
+    name = topic.get(language, "")
+    if case is not None:
+        line = library.case_lines[case.kind][template.to][language]
+        text = line.format(sent_at=sent_stamp(case.sent_at, language), topic=name)
+        days = case.calendar // timedelta(days=1)
+    else:
+        assert recalled is not None
+        line = template.no_case_lines[language]
+        text = line.format(sent_on=day_stamp(recalled.day, language), topic=name)
+        days = recalled.days_ago
+    if days < LONG_WAIT_DAYS:
+        return text
+    waited = library.long_wait[language].format(
+        elapsed=waited_text(days, language), passed=passed_ru(days)
     )
+    return text + ("" if language == "zh" else " ") + waited

@@ -105,12 +105,16 @@ class TemplatesCb(CallbackData, prefix="t1"):
 
 class EmailCb(CallbackData, prefix="tm2"):
     """Open an email template by id; `case` (0: none) fills it from a case, `problem` is the
-    problem type of the general request, `described` says the description step is done."""
+    picked problem type (the topic), `described` says the description step is done, `day`
+    (a date's ordinal, 0: none) is the day the seller says they wrote when the letter follows
+    up without a case, `nameless` declines a contact name for the signature."""
 
     template: str
     case: int = 0
     problem: str = ""
     described: bool = False
+    day: int = 0
+    nameless: bool = False
 
 
 class TrackAction(StrEnum):

@@ -11,6 +11,7 @@ from bot.services.quick_times import OwnWait, QuickTime
 PROFILE_FIELD_LABELS = {
     ProfileField.SELLER_ID: __("Seller ID"),
     ProfileField.COMPANY_NAME: __("Company name"),
+    ProfileField.CONTACT_NAME: __("Contact name for letters"),
     ProfileField.ENTITY_TYPE: __("Entity type"),
     ProfileField.SKU_COUNT: __("Listed SKUs"),
     ProfileField.KYC_STATUS: __("KYC status"),

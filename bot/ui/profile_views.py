@@ -62,7 +62,7 @@ def display_value(
         if value is None:
             return _("{zone} (default)").format(zone=zone_name(default_zone))
         return zone_name(str(value))
-    if value is None:
+    if value is None or value == "":
         return "—"
     if field is ProfileField.ENTITY_TYPE:
         return str(ENTITY_TYPE_LABELS[EntityType(value)])
@@ -119,6 +119,13 @@ def prompt_for(field: ProfileField) -> tuple[str, InlineKeyboardMarkup]:
         builder.row(cancel_button())
         text = _("Choose your time zone, or type another one (for example Asia/Urumqi):")
         return text, builder.as_markup()
+    if field is ProfileField.CONTACT_NAME:
+        builder.button(
+            text=company_only_label(), callback_data=ProfileChoiceCb(field=field, value="")
+        )
+        builder.adjust(1)
+        builder.row(cancel_button())
+        return contact_name_question(), builder.as_markup()
     builder.row(cancel_button())
     if field is ProfileField.COMPANY_NAME:
         text = _(
@@ -129,10 +136,25 @@ def prompt_for(field: ProfileField) -> tuple[str, InlineKeyboardMarkup]:
     return _("Send your {field}:").format(field=label), builder.as_markup()
 
 
+def contact_name_question() -> str:
+    """Asked for the optional contact name."""
+    return _(
+        "Send the name of the person who signs your letters, in Latin letters (for example "
+        "Li Wei). Optional: without it, letters are signed with the company name only."
+    )
+
+
+def company_only_label() -> str:
+    """The button that declines a contact name."""
+    return _("Skip: sign with the company name only")
+
+
 def choice_is_offered(field: ProfileField, value: str) -> bool:
     """Button values are user input too: accept only what the keyboards offer."""
     if field in CHOICES:
         return value in CHOICES[field]
+    if field is ProfileField.CONTACT_NAME:
+        return value == ""
     return field is ProfileField.TIMEZONE and value in TIMEZONE_SHORTCUTS
 
 

@@ -28,10 +28,11 @@ class ProfileEdit(StatesGroup):
 
 
 class TemplateFill(StatesGroup):
-    """A template needs a profile field the seller has not filled in yet, or the seller's own
-    description of the issue."""
+    """A template needs a profile field the seller has not filled in yet, the day they wrote
+    (a typed date; the quick days are buttons), or their own description of the issue."""
 
     value = State()
+    day = State()
     description = State()
 
 

@@ -30,8 +30,8 @@ PHRASE_TITLES = {
 # What each Russian phrase says, for sellers who do not read Russian.
 PHRASE_MEANINGS = {
     "greeting": __(
-        "Hello! We are glad to start working with you and would be grateful for your help "
-        "with our work on Ozon."
+        "Hello! Nice to meet you. We are … (your company), seller ID … . We would be grateful "
+        "for your help with selling on Ozon."
     ),
     "follow_up": __(
         "Hello! Could you tell me whether you have had a chance to look at our previous message?"
@@ -44,9 +44,13 @@ PHRASE_MEANINGS = {
         "Can the review of our FBS warehouse be sped up? All documents are already uploaded."
     ),
     "documents_uploaded": __(
-        "The requested documents are uploaded in Seller Center. Please check them."
+        "We have uploaded the requested documents to Seller Center. Please check them. When "
+        "can we expect the result?"
     ),
-    "call_request": __("Could we have a call? 10:00–13:00 Moscow time suits us."),
+    "call_request": __(
+        "Could we arrange a call? Weekdays 10:00–13:00 Moscow time suit us, in English or "
+        "with an interpreter."
+    ),
     "thanks": __("Thank you very much for your help!"),
     "whom_to_contact": __("Could you tell me whom we should contact about this?"),
     "reply_in_english": __("If possible, please reply in English. Thank you!"),
@@ -73,9 +77,9 @@ EMAIL_EXPLANATIONS = {
         "go to an email address."
     ),
     "escalation": __(
-        "It says: we wrote to the AM (when, about what, and how long we have waited) and got "
-        "no reply; it gives your seller ID and company and asks for a senior account manager "
-        "to step in."
+        "It says when you wrote to your AM and about what (from the follow-up, or the topic "
+        "and day you pick) and that no reply came; it gives your seller ID and company and "
+        "asks the AM to reply or, if needed, to involve a senior AM."
     ),
     "individual_application": __(
         "It says: we are an individual business from China that passed KYC; it gives your "
@@ -86,8 +90,9 @@ EMAIL_EXPLANATIONS = {
         "description of the issue, and asks for help."
     ),
     "follow_up": __(
-        "It says: we emailed earlier (when, about what, and how long we have waited) and have "
-        "had no reply; it asks whether there is news and gives your seller ID and company."
+        "It says when you emailed and about what (from the follow-up, or the topic and day "
+        "you pick) and that no reply came; it asks for an update and gives your seller ID and "
+        "company."
     ),
 }
 

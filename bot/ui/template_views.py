@@ -3,26 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from aiogram import html
 from aiogram.types import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 
 from bot.db.user_repository import User
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseKind
 from bot.services.policy import Policy
 from bot.services.profile import ProfileField
+from bot.services.quick_times import QUICK_DAYS_AGO
 from bot.services.template_filling import (
     LETTER_LANGUAGES,
     CaseFacts,
     EmailTemplate,
+    Recalled,
     Recipient,
+    SellerWords,
     TemplateLibrary,
     render_email,
 )
-from bot.telegram.keyboard import Keyboard, single_column
+from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import (
     EmailCb,
     MenuAction,
@@ -34,7 +38,7 @@ from bot.ui.callbacks import (
 )
 from bot.ui.keyboards import cancel_button, menu_button
 from bot.ui.labels import PROFILE_FIELD_LABELS
-from bot.ui.profile_views import prompt_for
+from bot.ui.profile_views import company_only_label, contact_name_question, prompt_for
 from bot.ui.template_texts import (
     EMAIL_EXPLANATIONS,
     EMAIL_TITLES,
@@ -44,6 +48,10 @@ from bot.ui.template_texts import (
 
 # How each letter's language is marked, and the order: the China team reads Chinese first.
 LETTER_FLAGS = {"zh": "🇨🇳 中文", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}
+# Telegram's limit for the text a copy button carries.
+MAX_COPY_TEXT = 256
+# The required fields a template may ask for, in the order asked; then the optional name.
+REQUIRED_FIELDS = (ProfileField.SELLER_ID, ProfileField.COMPANY_NAME, ProfileField.SKU_COUNT)
 
 
 def letter_order(item: tuple[str, str]) -> int:
@@ -53,41 +61,49 @@ def letter_order(item: tuple[str, str]) -> int:
 
 @dataclass(frozen=True)
 class EmailFill:
-    """What fills an email besides the profile: the case it follows, the problem type, the
-    seller's own description."""
+    """What fills an email besides the profile: the case it follows (or the day the seller
+    says they wrote), the problem type, the seller's own words."""
 
     case: CaseFacts | None = None
+    recalled: Recalled | None = None
     problem: str | None = None
-    description: str | None = None
+    words: SellerWords | None = None
 
 
 def case_facts(case: Case, rules: CaseRules, now: datetime) -> CaseFacts:
-    """What an email says of the case it follows: when, how long (on its clock and on the
-    calendar), what about."""
-    waited = rules.waited(case, now)
-    return CaseFacts(
-        case.happened_at, waited.amount, waited.working_time, waited.calendar, case.kind
-    )
+    """What an email says of the case it follows: when, how long ago on the calendar, what
+    kind of step."""
+    return CaseFacts(case.happened_at, rules.waited(case, now).calendar, case.kind)
+
+
+def recalled_day(day: date | None, today: date) -> Recalled | None:
+    """The day the seller gave, and how many days ago it was."""
+    return Recalled(day, (today - day).days) if day is not None else None
 
 
 def seller_values(user: User | None) -> dict[str, str]:
-    """The profile fields templates use, as text; missing ones left out."""
+    """The profile fields templates use, as text; missing ones (and a declined contact name)
+    left out."""
     if user is None:
         return {}
     values = {
         "seller_id": user.seller_id,
         "company_name": user.company_name,
+        "contact_name": user.contact_name or None,
         "sku_count": None if user.sku_count is None else str(user.sku_count),
     }
     return {key: value for key, value in values.items() if value is not None}
 
 
 def missing_field(template: EmailTemplate, user: User | None) -> ProfileField | None:
-    """The first profile field the template needs that the seller has not filled in."""
+    """The first profile field the template needs that the seller has not filled in; then the
+    contact name for the signature, once (declining it is remembered)."""
     values = seller_values(user)
-    for field in (ProfileField.SELLER_ID, ProfileField.COMPANY_NAME, ProfileField.SKU_COUNT):
+    for field in REQUIRED_FIELDS:
         if field.value in template.fields() and field.value not in values:
             return field
+    if template.signs() and (user is None or user.contact_name is None):
+        return ProfileField.CONTACT_NAME
     return None
 
 
@@ -122,14 +138,17 @@ def phrasebook(library: TemplateLibrary, user: User | None) -> tuple[str, Inline
         title = str(PHRASE_TITLES[phrase.id])
         if not phrase.fields() <= values.keys():
             lines.append(
-                _("<b>{title}</b>: fill in your seller ID in /profile first.").format(title=title)
+                _(
+                    "<b>{title}</b>: fill in your seller ID and company name in /profile first."
+                ).format(title=title)
             )
             continue
         text = phrase.ru.format(**values)
         lines.append(
             f"<b>{title}</b>\n<code>{html.quote(text)}</code>\n<i>{PHRASE_MEANINGS[phrase.id]}</i>"
         )
-        builder.button(text=f"📋 {title}", copy_text=CopyTextButton(text=text))
+        if len(text) <= MAX_COPY_TEXT:  # a very long company name: tap the text to copy it
+            builder.button(text=f"📋 {title}", copy_text=CopyTextButton(text=text))
     builder.adjust(2)
     sent = TrackCb(action=TrackAction.SENT, kind=CaseKind.AM_MESSAGE)
     builder.row(
@@ -157,36 +176,80 @@ def email_list(library: TemplateLibrary) -> tuple[str, InlineKeyboardMarkup]:
 def problem_picker(
     request: EmailCb, library: TemplateLibrary, locale: str
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The problem types of the general request, named in the seller's language."""
+    """The problem types (the topic of the letter), named in the seller's language."""
     builder = Keyboard()
     for key, names in library.problems.items():
-        choice = EmailCb(template=request.template, case=request.case, problem=key)
+        choice = request.model_copy(update={"problem": key})
         builder.button(text=names["zh" if locale == "zh" else "en"], callback_data=choice)
     builder.adjust(1)
     builder.row(cancel_button())
     return _("What is the problem about?"), builder.as_markup()
 
 
-def field_prompt(field: ProfileField) -> tuple[str, InlineKeyboardMarkup]:
-    """A template needs a profile field the seller has not filled in."""
+def days_ago_label(days: int) -> str:
+    """A quick day button: today, yesterday, N days ago."""
+    if days == 0:
+        return _("Today")
+    if days == 1:
+        return _("Yesterday")
+    return ngettext("{count} day ago", "{count} days ago", days).format(count=days)
+
+
+def day_picker(request: EmailCb, today: date) -> tuple[str, InlineKeyboardMarkup]:
+    """Which day the seller wrote (the letter says it, so the reader can find it): a quick
+    button, or a typed date."""
+    builder = Keyboard()
+    for days in QUICK_DAYS_AGO:
+        day = today - timedelta(days=days)
+        choice = request.model_copy(update={"day": day.toordinal()})
+        builder.button(text=days_ago_label(days), callback_data=choice)
+    builder.adjust(2)
+    builder.row(cancel_button())
+    text = _(
+        "When did you write to them about it? The letter gives the date so they can find your "
+        "message. Tap a day, or type a date such as <code>11-20</code> or <code>上周五</code>."
+    )
+    return text, builder.as_markup()
+
+
+def field_prompt(field: ProfileField, request: EmailCb) -> tuple[str, InlineKeyboardMarkup]:
+    """A template needs a profile field the seller has not filled in; the contact name is
+    optional (a button signs with the company only)."""
+    builder = Keyboard()
+    if field is ProfileField.CONTACT_NAME:
+        skip = request.model_copy(update={"nameless": True})
+        builder.button(text=company_only_label(), callback_data=skip)
+        builder.row(cancel_button())
+        return contact_name_question(), builder.as_markup()
     needed = _("This template needs your {field}.").format(field=PROFILE_FIELD_LABELS[field])
     question, _markup = prompt_for(field)
-    return f"{needed}\n{question}", single_column(cancel_button())
+    builder.row(cancel_button())
+    return f"{needed}\n{question}", builder.as_markup()
 
 
-def description_prompt(request: EmailCb) -> tuple[str, InlineKeyboardMarkup]:
-    """The seller's own words about the issue, in Chinese if they like (or skip)."""
-    skip = EmailCb(
-        template=request.template, case=request.case, problem=request.problem, described=True
-    )
+def description_prompt(request: EmailCb, translating: bool) -> tuple[str, InlineKeyboardMarkup]:
+    """The seller's own words about the issue: numbers and dates help in any language;
+    Russian or English if they can; Chinese is translated when a translator is configured,
+    else marked as Chinese (or skip)."""
+    skip = request.model_copy(update={"described": True})
     builder = Keyboard()
     builder.button(text=_("Skip"), callback_data=skip)
     builder.row(cancel_button())
-    text = _(
-        "Describe the issue in a sentence or two, in Chinese if you like: it goes into the "
-        "Chinese letter as it is, and into the Russian and English ones marked as Chinese."
+    ask = _(
+        "Describe the issue in a sentence or two. Give order, shipment or ticket numbers, "
+        "amounts and dates: they read in any language. Write in Russian or English if you can."
     )
-    return text, builder.as_markup()
+    if translating:
+        chinese = _(
+            "Chinese is fine too: the Russian and English letters then carry a machine "
+            "translation, marked as one, with your Chinese below it."
+        )
+    else:
+        chinese = _(
+            "Chinese is fine too: it goes into the Russian and English letters as written, "
+            "marked as Chinese, so the numbers matter most."
+        )
+    return f"{ask}\n{chinese}", builder.as_markup()
 
 
 def email_view(
@@ -203,8 +266,9 @@ def email_view(
         library,
         seller_values(user),
         case=filled.case,
+        recalled=filled.recalled,
         problem=filled.problem,
-        description=filled.description,
+        words=filled.words,
     )
     support = policy.values.support_email
     if template.to is Recipient.SUPPORT:

@@ -38,6 +38,9 @@ async def test_a_template_leads_to_a_tracked_follow_up_without_typing_it_again(
     await seller.send("/templates")
     await seller.press("邮件模板")
     await seller.press("跟进")
+    await seller.press("只署公司名称")
+    await seller.press("物流")
+    await seller.press("今天")
     await seller.press("跳过")
     recorded = await seller.press("我已发送")
     assert recorded is not None and "已记录为 #1" in recorded.text

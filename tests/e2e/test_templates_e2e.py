@@ -19,7 +19,14 @@ async def test_all_templates_render_through_the_fake_api(
     bot_process: BotProcess, seller: HttpDriver, fake_api: FakeBotApi
 ) -> None:
     library = load_content().templates
-    await seller.fill_profile(**{"公司名称": HOSTILE, "卖家 ID": "123456", "已上架 SKU 数": "8"})
+    await seller.fill_profile(
+        **{
+            "公司名称": HOSTILE,
+            "卖家 ID": "123456",
+            "已上架 SKU 数": "8",
+            "邮件署名联系人": "Li Wei",
+        }
+    )
 
     await seller.send("/templates")
     phrases = await seller.press("俄语短语")  # tap 1
@@ -31,8 +38,10 @@ async def test_all_templates_render_through_the_fake_api(
         listing = await seller.press("邮件模板")  # tap 1
         assert listing is not None
         reply = await seller.press(seller.button_labels(listing)[index])  # tap 2
-        if template.needs_problem():
+        if template.needs_topic():
             reply = await seller.press("物流")
+        if template.follows_up():
+            reply = await seller.press("昨天")
         if template.asks_description:
             reply = await seller.send(f"货物 {HOSTILE} 卡在仓库")
         assert reply is not None and HOSTILE in reply.text and "123456" in reply.text
@@ -46,6 +55,8 @@ async def test_faq_answer_links_to_its_template(
         **{"卖家 ID": "654321", "公司名称": "Shenzhen Co", "已上架 SKU 数": "5"}
     )
     await seller.send("一直没收到小二的消息怎么办")
-    reply = await seller.press("Missing AM：还没有分配小二")
-    assert reply is not None and "【Missing AM】654321" in reply.text
+    asked = await seller.press("Missing AM：还没有分配小二")
+    assert asked is not None and "署名" in asked.text
+    reply = await seller.press("只署公司名称")
+    assert reply is not None and "【Missing AM】ID 654321 — не назначен" in reply.text
     assert fake_api.emulator.refusals == []

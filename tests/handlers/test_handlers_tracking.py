@@ -65,13 +65,15 @@ async def test_overdue_case_is_pushed_with_next_step_and_buttons(rig: Rig) -> No
     ask = await rig.chat.press_data(push.message_id, push.buttons()[1]["callback_data"])
     assert ask is not None and "需要你的「卖家 ID」" in ask.text
     await rig.chat.send("123456")
-    described = await rig.chat.send("Shenzhen Co")
+    await rig.chat.send("Shenzhen Co")
+    described = await rig.chat.send("Li Wei")  # the case gives the topic and the date
     assert described is not None and "描述你的问题" in described.text
     email = await rig.chat.send("罚款的依据是什么？")
-    assert email is not None and "Escalation Request" in email.text
-    assert "Мы написали Вам в разделе «Сообщения»" in email.text
-    assert "по московскому времени и уже 20 дней ждём ответа." in email.text
+    assert email is not None and "Escalation Request: no reply to our message" in email.text
+    assert "(МСК) мы написали Вам в разделе «Сообщения»" in email.text
+    assert "ответа пока нет. С тех пор прошло 20 дней." in email.text
     assert "Суть вопроса (на китайском языке):\n罚款的依据是什么？" in email.text
+    assert "С уважением,\nLi Wei\nShenzhen Co" in email.text
     asked = await rig.chat.press_data(push.message_id, push.buttons()[0]["callback_data"])
     assert asked is not None and "什么时候收到的回复" in asked.text
     answered = await rig.chat.press("30 分钟前")

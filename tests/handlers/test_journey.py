@@ -18,6 +18,7 @@ PROFILE = {
     "卖家 ID": "1234567",
     "公司名称": "Shenzhen Hongda Trading Co., Ltd.",
     "已上架 SKU 数": "12",
+    "邮件署名联系人": "Li Wei",
 }
 
 

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.content.errors import ContentError
 from bot.content.template_loader import TEMPLATES_PATH, load_templates
+from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
-from bot.offline.emulator import MAX_COPY_TEXT, MAX_TEXT
-from bot.services.cases import CaseKind
+from bot.offline.emulator import MAX_COPY_TEXT, MAX_TEXT, SentMessage
+from bot.services.cases import CaseKind, Clock, Deadline
 from bot.services.profile import COMPANY_NAME_MAX_CHARS, ProfileField
-from bot.services.template_filling import CaseFacts, Recipient, render_email, waited_text
+from bot.services.template_filling import (
+    BEIJING,
+    CaseFacts,
+    EmailTemplate,
+    Recalled,
+    Recipient,
+    SellerWords,
+    render_email,
+    waited_text,
+)
 from bot.telegram.html_rules import telegram_length, to_plain_text
 from bot.ui.callbacks import EmailCb
 from bot.ui.template_texts import (
@@ -27,6 +37,12 @@ from tests.support.rig import USER_ID, Rig
 
 HOSTILE = '<script>alert(1)</script> &amp; <b> "北京" 😀 שלום عربي '
 HOSTILE_NAME = (HOSTILE * 10)[:COMPANY_NAME_MAX_CHARS]
+HOSTILE_CONTACT = '<b>Li</b> & "Wei"'
+PROFILE = {
+    "卖家 ID": "1234567",
+    "公司名称": "Shenzhen Hongda Trading Co., Ltd.",
+    "已上架 SKU 数": "12",
+}
 SENT = datetime(2026, 11, 26, 12, 10, tzinfo=UTC)
 
 
@@ -36,7 +52,7 @@ def test_library_matches_catalogue_texts() -> None:
     assert {p.id for p in library.phrases} == set(PHRASE_TITLES) == set(PHRASE_MEANINGS)
     assert {e.id for e in library.emails} == set(EMAIL_TITLES) == set(EMAIL_EXPLANATIONS)
     missing_am = next(e for e in library.emails if e.id == "missing_am")
-    assert missing_am.subject.startswith("【Missing AM】")
+    assert missing_am.subject.startswith("【Missing AM】ID {seller_id} — ")
 
 
 @pytest.mark.parametrize(
@@ -45,11 +61,31 @@ def test_library_matches_catalogue_texts() -> None:
         ("Наш ID продавца: {seller_id}.", "Наш ID: {passport}.", r"\[seller_id\]: unknown"),
         ('to = "am_cc_support"', 'to = "ceo"', r"\[escalation\]: missing or invalid"),
         (
-            "письмо {sent_at} и уже {elapsed} ждём ответа.",
-            "письмо {sent_at}.",
-            r"\[case_lines.email.support\]: needs both",
+            "{sent_at} мы направили Вам письмо, ответа пока нет.",
+            "Мы направили Вам письмо.",
+            r"\[case_lines.email.support\]: needs \{sent_at\}",
         ),
-        ("[case_lines.custom.am_cc_support]", "[case_lines.custom.ceo]", r"custom.am_cc_support"),
+        ("[case_lines.custom.am_cc_support]", "[case_lines.custom.ceo]", r"case_lines.custom\]"),
+        # A letter to an AM the seller does not have yet.
+        (
+            "[case_lines.missing.support]",
+            '[case_lines.missing.am_cc_support]\nru = "{sent_at} мы."\nen = "On {sent_at}."\n\n'
+            "[case_lines.missing.support]",
+            r"\[case_lines.missing\]: needs exactly",
+        ),
+        # A follow-up from the list that gives no date, or no topic.
+        (
+            "{sent_on} мы направили Вам письмо по вопросу «{topic}», ответа пока нет.",
+            "Ранее мы направили Вам письмо по вопросу «{topic}».",
+            r"\[follow_up\]: a no_case_line needs both",
+        ),
+        (
+            "Повторное обращение: {topic_ru} — ID {seller_id} / Follow-up: {topic_en}",
+            "Повторное обращение — ID {seller_id} / Follow-up",
+            r"\[follow_up\]: a follow-up needs \{topic_ru\}",
+        ),
+        ("С уважением,\n{signature}", "С уважением,\n{company_name}", r"\{signature\}"),
+        ('zh = "距今已有 {elapsed}。"', 'zh = "距今已有很久。"', r"\[long_wait\]: needs"),
     ],
 )
 def test_broken_template_file_names_the_entry(
@@ -72,66 +108,81 @@ def test_a_phrase_without_catalogue_texts_is_reported(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("hours", "working", "russian", "english", "chinese"),
+    ("days", "russian", "english", "chinese"),
     [
-        (1, True, "1 рабочий час", "1 working hour", "1 个工作小时"),
-        (3, True, "3 рабочих часа", "3 working hours", "3 个工作小时"),
-        (5, True, "5 рабочих часов", "5 working hours", "5 个工作小时"),
-        (21, False, "21 час", "21 hours", "21 小时"),
-        (0.2, False, "1 час", "1 hour", "1 小时"),
-        (47, False, "47 часов", "47 hours", "47 小时"),
-        (48, False, "2 дня", "2 days", "2 天"),
-        (21 * 24 + 5, False, "21 день", "21 days", "21 天"),
+        (0, "", "", ""),
+        (1, "", "", ""),
+        (2, "2 дня", "2 days", "2 天"),
+        (5, "5 дней", "5 days", "5 天"),
+        (12, "12 дней", "12 days", "12 天"),
+        (21, "21 день", "21 days", "21 天"),
+        (111, "111 дней", "111 days", "111 天"),
+        (112, "112 дней", "112 days", "112 天"),
+        (122, "122 дня", "122 days", "122 天"),
     ],
 )
-def test_waiting_time_wording(
-    hours: float, working: bool, russian: str, english: str, chinese: str
-) -> None:
-    waited = timedelta(hours=hours)
-    case = CaseFacts(SENT, waited, working, waited, CaseKind.SUPPORT_EMAIL)
-    assert waited_text(case, "ru") == russian
-    assert waited_text(case, "en") == english
-    assert waited_text(case, "zh") == chinese
+def test_waiting_time_wording(days: int, russian: str, english: str, chinese: str) -> None:
+    assert waited_text(days, "ru") == russian
+    assert waited_text(days, "en") == english
+    assert waited_text(days, "zh") == chinese
 
 
-def test_a_long_wait_on_working_hours_is_told_in_calendar_days() -> None:
-    case = CaseFacts(
-        SENT, timedelta(hours=88), True, timedelta(days=11, hours=3), CaseKind.ESCALATION
-    )
-    assert waited_text(case, "ru") == "11 дней"
+SELLER = {"seller_id": "1234567", "company_name": "Shenzhen Hongda Trading Co., Ltd."}
 
 
-def test_a_follow_up_says_when_what_and_how_long_in_each_language() -> None:
+def test_a_follow_up_gives_the_date_first_and_counts_only_long_waits() -> None:
     library = load_templates()
     follow_up = library.email("follow_up")
     assert follow_up is not None
-    three_hours = timedelta(hours=3)
-    case = CaseFacts(SENT, three_hours, True, three_hours, CaseKind.SUPPORT_EMAIL)
-    seller = {"seller_id": "1234567", "company_name": "Shenzhen Hongda Trading Co., Ltd."}
-    bodies = render_email(follow_up, library, seller, case=case).bodies
+    case = CaseFacts(SENT, timedelta(hours=3), CaseKind.SUPPORT_EMAIL)
+    bodies = render_email(follow_up, library, SELLER, case=case).bodies
     assert (
-        "Мы направили Вам письмо 26.11.2026 в 15:10 по московскому времени "
-        "и уже 3 рабочих часа ждём ответа." in bodies["ru"]
+        "\n\n26.11.2026 в 15:10 (МСК) мы направили Вам письмо, ответа пока нет.\n\n"
+        in bodies["ru"]
     )
-    assert "We emailed you on 26 Nov 2026 at 15:10 Moscow time" in bodies["en"]
     assert (
-        "我们于北京时间 2026年11月26日 20:10 向您发送了邮件，已等待 3 个工作小时" in bodies["zh"]
+        "On 26 Nov 2026 at 15:10 Moscow time, we emailed you and have had no reply yet.\n"
+        in bodies["en"]
     )
-    no_case = render_email(follow_up, library, seller).bodies
-    assert all("{" not in body and "2026" not in body for body in no_case.values())
+    assert "我们于北京时间 2026年11月26日 20:10 向您发送了邮件，至今未收到回复。\n" in bodies["zh"]
+    late = CaseFacts(SENT, timedelta(days=21, hours=2), CaseKind.SUPPORT_EMAIL)
+    bodies = render_email(follow_up, library, SELLER, case=late).bodies
+    assert "ответа пока нет. С тех пор прошёл 21 день.\n" in bodies["ru"]
+    assert "no reply yet. It has been 21 days since then.\n" in bodies["en"]
+    assert "至今未收到回复。距今已有 21 天。\n" in bodies["zh"]
+    subject = render_email(follow_up, library, SELLER, case=late).subject
+    assert subject == (
+        "Повторное обращение: нет ответа на наше письмо — ID 1234567 / "
+        "Follow-up: no reply to our email"
+    )
+
+
+def test_a_follow_up_from_the_list_gives_the_day_and_topic_the_seller_picked() -> None:
+    library = load_templates()
+    escalation = library.email("escalation")
+    assert escalation is not None
+    recalled = Recalled(date(2026, 11, 24), 2)
+    rendered = render_email(escalation, library, SELLER, recalled=recalled, problem="logistics")
+    assert rendered.subject == (
+        "Эскалация: Логистика — ID 1234567 / Escalation Request: Logistics"
+    )
+    assert (
+        "24.11.2026 мы обратились к Вам по вопросу «Логистика», ответа пока нет. "
+        "С тех пор прошло 2 дня." in rendered.bodies["ru"]
+    )
+    assert 'On 24 Nov 2026, we contacted you about "Logistics"' in rendered.bodies["en"]
 
 
 def test_the_letter_to_the_am_says_you_and_the_letter_to_support_names_the_am() -> None:
     library = load_templates()
     escalation, follow_up = library.email("escalation"), library.email("follow_up")
     assert escalation is not None and follow_up is not None
-    case = CaseFacts(SENT, timedelta(hours=3), True, timedelta(hours=3), CaseKind.AM_MESSAGE)
-    seller = {"seller_id": "1234567", "company_name": "Shenzhen Hongda Trading Co., Ltd."}
-    to_am = render_email(escalation, library, seller, case=case).bodies["ru"]
-    to_support = render_email(follow_up, library, seller, case=case).bodies["ru"]
-    assert "Мы написали Вам в разделе «Сообщения»" in to_am
+    case = CaseFacts(SENT, timedelta(hours=3), CaseKind.AM_MESSAGE)
+    to_am = render_email(escalation, library, SELLER, case=case).bodies["ru"]
+    to_support = render_email(follow_up, library, SELLER, case=case).bodies["ru"]
+    assert "мы написали Вам в разделе «Сообщения»" in to_am
     assert "персональному менеджеру" not in to_am
-    assert "Мы написали нашему персональному менеджеру в разделе «Сообщения»" in to_support
+    assert "мы написали нашему персональному менеджеру в разделе «Сообщения»" in to_support
 
 
 def test_the_sellers_description_is_marked_as_chinese_only_when_it_is() -> None:
@@ -139,12 +190,13 @@ def test_the_sellers_description_is_marked_as_chinese_only_when_it_is() -> None:
     request = library.email("support_request")
     assert request is not None and request.asks_description
     seller = {"seller_id": "1", "company_name": "X Co", "sku_count": "12"}
-    described = render_email(request, library, seller, problem="fine", description="罚款不合理")
+    chinese = SellerWords("罚款不合理")
+    described = render_email(request, library, seller, problem="fine", words=chinese)
     assert "Суть вопроса (на китайском языке):\n罚款不合理" in described.bodies["ru"]
     assert "The issue in brief (in Chinese):\n罚款不合理" in described.bodies["en"]
     assert "问题描述：\n罚款不合理" in described.bodies["zh"] and "罚款" in described.bodies["zh"]
-    assert described.subject == "Штраф / Fine — ID 1"
-    english = render_email(request, library, seller, problem="fine", description="Fine #42")
+    assert described.subject == "Штраф — ID 1 / Fine"
+    english = render_email(request, library, seller, problem="fine", words=SellerWords("Fine #42"))
     assert "Суть вопроса:\nFine #42" in english.bodies["ru"]
     assert "The issue in brief:\nFine #42" in english.bodies["en"]
     skipped = render_email(request, library, seller, problem="fine").bodies
@@ -163,7 +215,23 @@ async def hostile_profile(rig: Rig) -> None:
     await users.ensure(USER_ID, USER_ID)
     await users.set_field(USER_ID, ProfileField.SELLER_ID, "9" * 20)
     await users.set_field(USER_ID, ProfileField.COMPANY_NAME, HOSTILE_NAME)
+    await users.set_field(USER_ID, ProfileField.CONTACT_NAME, HOSTILE_CONTACT)
     await users.set_field(USER_ID, ProfileField.SKU_COUNT, 1_000_000)
+
+
+async def fill_in(rig: Rig, template: EmailTemplate, reply: SentMessage | None) -> SentMessage:
+    """Answer what the template asks before the email: topic, day, description."""
+    if template.needs_topic():
+        assert reply is not None and "问题属于哪一类" in reply.text
+        reply = await rig.chat.press("其他问题")
+    if template.follows_up():
+        assert reply is not None and "哪天" in reply.text
+        reply = await rig.chat.press("今天")
+    if template.asks_description:
+        assert reply is not None and "描述你的问题" in reply.text
+        reply = await rig.chat.send(HOSTILE * 3)
+    assert reply is not None
+    return reply
 
 
 async def test_every_template_and_phrase_renders_hostile_values(rig: Rig) -> None:
@@ -173,23 +241,23 @@ async def test_every_template_and_phrase_renders_hostile_values(rig: Rig) -> Non
     phrases = await rig.chat.press("俄语短语")
     assert phrases is not None
     copies = [b["copy_text"]["text"] for b in phrases.buttons() if "copy_text" in b]
-    assert len(copies) == len(library.phrases)
+    # The greeting names the company: with a 200-character name it is too long for a copy
+    # button, and is shown to tap-copy instead.
+    assert len(copies) == len(library.phrases) - 1
     assert all(1 <= len(text) <= MAX_COPY_TEXT for text in copies)
+    assert f"Мы — {HOSTILE_NAME.strip()}" in phrases.text
     await rig.chat.send("/templates")
     listing = await rig.chat.press("邮件模板")
     assert listing is not None
     for index, template in enumerate(library.emails):
-        reply = await rig.chat.press_data(listing.message_id, EmailCb(template=template.id).pack())
-        if template.needs_problem():
-            assert reply is not None and "问题属于哪一类" in reply.text
-            reply = await rig.chat.press("其他问题")
-        if template.asks_description:
-            assert reply is not None and "描述你的问题" in reply.text
-            reply = await rig.chat.send(HOSTILE * 3)
-        assert reply is not None
+        opened = await rig.chat.press_data(
+            listing.message_id, EmailCb(template=template.id).pack()
+        )
+        reply = await fill_in(rig, template, opened)
         titles = rig.chat.button_labels(listing)
         assert reply.text.startswith(f"✉️ {titles[index]}") and "主题：" in reply.text
         assert HOSTILE_NAME.strip() in reply.text and "<script>" not in reply.html
+        assert f"{HOSTILE_CONTACT}\n{HOSTILE_NAME.strip()}" in reply.text
         assert to_plain_text(reply.html) == reply.text
         assert telegram_length(reply.text) <= MAX_TEXT
         copies = [b["copy_text"]["text"] for b in reply.buttons() if "copy_text" in b]
@@ -197,7 +265,7 @@ async def test_every_template_and_phrase_renders_hostile_values(rig: Rig) -> Non
         assert "{" not in reply.text
 
 
-async def test_missing_fields_are_asked_on_the_spot(rig: Rig) -> None:
+async def test_missing_fields_are_asked_on_the_spot_then_topic_and_day(rig: Rig) -> None:
     await rig.chat.send("/templates")
     listing = await rig.chat.press("邮件模板")
     assert listing is not None
@@ -206,12 +274,103 @@ async def test_missing_fields_are_asked_on_the_spot(rig: Rig) -> None:
     reply = await rig.chat.send("abc")
     assert reply is not None and "只能是数字" in reply.text
     await rig.chat.send("778899")
-    await rig.chat.send("Shenzhen Trading Co.")
+    reply = await rig.chat.send("Shenzhen Trading Co.")
+    assert reply is not None and "署名" in reply.text and "拉丁字母" in reply.text
+    reply = await rig.chat.press("只署公司名称")
+    assert reply is not None and "问题属于哪一类" in reply.text
+    reply = await rig.chat.press("物流")
+    assert reply is not None and "哪天" in reply.text
+    assert rig.chat.button_labels(reply)[:3] == ["今天", "昨天", "2 天前"]
+    reply = await rig.chat.press("昨天")
+    assert reply is not None and "订单号" in reply.text and "俄语或英语" in reply.text
     reply = await rig.chat.press("跳过")
-    assert reply is not None and "Escalation Request — ID 778899" in reply.text
-    assert "Мы обращались к Вам ранее, но ответа пока не получили." in reply.text
-    assert "Суть вопроса" not in reply.text
+    assert reply is not None
+    assert "Эскалация: Логистика — ID 778899 / Escalation Request: Logistics" in reply.text
+    yesterday = datetime.now(BEIJING).date() - timedelta(days=1)  # the seller's zone
+    line = f"{yesterday:%d.%m.%Y} мы обратились к Вам по вопросу «Логистика», ответа пока нет."
+    assert line in reply.text
+    assert "Суть вопроса" not in reply.text and "С тех пор" not in reply.text
+    assert "С уважением,\nShenzhen Trading Co.\n" in reply.text
     assert "收件人：小二本人的邮箱" in reply.text
+    # Declined once, the contact name is not asked again.
+    again = await rig.chat.press_data(listing.message_id, EmailCb(template="missing_am").pack())
+    assert again is not None and "需要你的「已上架 SKU 数」" in again.text
+    again = await rig.chat.send("12")
+    assert again is not None and "【Missing AM】ID 778899 — не назначен" in again.text
+    user = await UserRepository(rig.dispatcher["db"]).get(USER_ID)
+    assert user is not None and user.contact_name == ""
+
+
+async def test_the_contact_person_signs_and_is_in_the_profile(rig: Rig) -> None:
+    await rig.chat.fill_profile(**PROFILE)
+    await rig.chat.send("/templates")
+    listing = await rig.chat.press("邮件模板")
+    assert listing is not None
+    asked = await rig.chat.press_data(listing.message_id, EmailCb(template="missing_am").pack())
+    assert asked is not None and "Li Wei" in asked.text
+    refused = await rig.chat.send("李伟")
+    assert refused is not None and "拉丁字母" in refused.text
+    email = await rig.chat.send("  Li   Wei ")
+    assert email is not None
+    assert "С уважением,\nLi Wei\nShenzhen Hongda Trading Co., Ltd.\n" in email.text
+    assert "Best regards,\nLi Wei\nShenzhen Hongda Trading Co., Ltd.\n" in email.text
+    card = await rig.chat.send("/profile")
+    assert card is not None and "邮件署名联系人：Li Wei" in card.text
+    await rig.chat.press("邮件署名联系人")
+    cleared = await rig.chat.press("只署公司名称")
+    assert cleared is not None and "邮件署名联系人：—" in cleared.text
+    export = await rig.chat.send("/export")
+    assert export is not None
+
+
+@pytest.mark.parametrize(
+    ("typed", "days_ago"), [("前天", 2), ("昨天 15:30", 1), ("3天前", 3), ("2 days ago", 2)]
+)
+async def test_the_day_can_be_typed(rig: Rig, typed: str, days_ago: int) -> None:
+    await rig.chat.fill_profile(**PROFILE, **{"邮件署名联系人": "Li Wei"})
+    await rig.chat.send("/templates")
+    listing = await rig.chat.press("邮件模板")
+    assert listing is not None
+    await rig.chat.press_data(listing.message_id, EmailCb(template="follow_up").pack())
+    await rig.chat.press("罚款")
+    refused = await rig.chat.send("不记得了")
+    assert refused is not None and "哪天" in refused.text
+    future = await rig.chat.send("明天")
+    assert future is not None and "哪天" in future.text
+    asked = await rig.chat.send(typed)
+    assert asked is not None and "描述你的问题" in asked.text
+    email = await rig.chat.press("跳过")
+    assert email is not None
+    day = datetime.now(BEIJING).date() - timedelta(days=days_ago)
+    assert f"{day:%d.%m.%Y} мы направили Вам письмо по вопросу «Штраф»" in email.text
+    assert f"我们于 {day.year}年{day.month}月{day.day}日就「罚款」向您发送了邮件" in email.text
+
+
+async def test_a_forged_day_or_an_escalation_to_an_am_not_yet_assigned_is_refused(
+    rig: Rig,
+) -> None:
+    await rig.chat.fill_profile(**PROFILE, **{"邮件署名联系人": "Li Wei"})
+    cases = CaseRepository(rig.dispatcher["db"])
+    now = datetime.now(UTC)
+    deadline = Deadline(now + timedelta(days=3), Clock.ELAPSED, False, ())
+    missing = await cases.create(USER_ID, CaseKind.MISSING_AM, now, deadline, None, now, now)
+    await rig.chat.send("/templates")
+    listing = await rig.chat.press("邮件模板")
+    assert listing is not None
+    before = len(rig.emulator.messages)
+    today = datetime.now(BEIJING).date()
+    for forged in (
+        EmailCb(template="escalation", case=missing.id),
+        EmailCb(template="follow_up", problem="fine", day=(today + timedelta(days=3)).toordinal()),
+        EmailCb(
+            template="follow_up", problem="fine", day=(today - timedelta(days=200)).toordinal()
+        ),
+    ):
+        await rig.chat.press_data(listing.message_id, forged.pack())
+    assert len(rig.emulator.messages) == before
+    follow_up = EmailCb(template="follow_up", case=missing.id)
+    opened = await rig.chat.press_data(listing.message_id, follow_up.pack())
+    assert opened is not None and "描述你的问题" in opened.text
 
 
 async def test_forged_template_id_is_refused(rig: Rig) -> None:

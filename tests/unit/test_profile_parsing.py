@@ -6,8 +6,10 @@ import pytest
 
 from bot.services.profile import (
     COMPANY_NAME_MAX_CHARS,
+    CONTACT_NAME_MAX_CHARS,
     InvalidValue,
     parse_company_name,
+    parse_contact_name,
     parse_seller_id,
     parse_sku_count,
     parse_timezone,
@@ -61,6 +63,16 @@ def test_seller_id(text: str, value: str | None, error: InvalidValue | None) -> 
 def test_sku_count(text: str, value: int | None, error: InvalidValue | None) -> None:
     parsed = parse_sku_count(text)
     assert (parsed.value, parsed.error) == (value, error)
+
+
+def test_contact_name() -> None:
+    # Bug: a Chinese name in a Russian signature, or a whole paragraph signed.
+    assert parse_contact_name("  Li   Wei ").value == "Li Wei"
+    assert parse_contact_name("Wáng Fāng").value == "Wáng Fāng"
+    assert parse_contact_name("李伟").error is InvalidValue.NOT_LATIN
+    assert parse_contact_name("Li 伟").error is InvalidValue.NOT_LATIN
+    assert parse_contact_name("x" * (CONTACT_NAME_MAX_CHARS + 1)).error is InvalidValue.TOO_LONG
+    assert parse_contact_name("").error is InvalidValue.EMPTY
 
 
 def test_company_name() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -75,9 +76,22 @@ async def test_every_earlier_version_migrates_to_the_same_schema(
         await database.close()
 
 
+# Each released migration's SHA-256: a database already at that version never runs it again, so
+# editing one would leave old and new databases with different schemas. Append instead.
+RELEASED = (
+    "b536af4b36ce82f82138aebe9a3bdb040baefa615479c08a27340713d2405574",
+    "ff9b9aca34c3cdc3314f578e8441ab7972ce7b8b703a1c130a7f538dbec332fc",
+    "e81bf872fa710f05cb86cb4f414b2b9e864bae3090fb36a799b65a5adf745a65",
+    "70e256fa1ec6c2806093509dfa6979bbaf2130c2a00f4d583ea8bc8a292eb811",
+    "4e434a8a581836b3e916b7dcc720322be3ac108f934a0862e13318a0d706b1f1",  # 5: contact_name
+)
+
+
 def test_migrations_are_append_only_scripts() -> None:
     assert LATEST_VERSION == len(MIGRATIONS) >= 1
     assert all("CREATE" in script or "ALTER" in script for script in MIGRATIONS)
+    digests = tuple(hashlib.sha256(script.encode()).hexdigest() for script in MIGRATIONS)
+    assert digests[: len(RELEASED)] == RELEASED, "a released migration was edited"
 
 
 async def test_second_owner_is_refused(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from bot.services.quick_times import carried_day
 from bot.services.time_input import TimeError, moment_on, parse_past_time
 from tests.support.moments import BEIJING, MOSCOW, bj
 
@@ -86,3 +87,14 @@ def test_a_part_of_the_day_without_a_clock_is_approximate() -> None:
     parsed = parse_past_time("昨天下午", NOW, BEIJING)
     assert parsed.moment == bj(2026, 11, 26, 15, 0) and parsed.approximate
     assert not parse_past_time("昨天下午3点", NOW, BEIJING).approximate
+
+
+def test_a_day_a_button_carries_is_checked_before_use() -> None:
+    # Bug: a forged day button putting a date in the future or months back into a letter.
+    today = date(2026, 11, 27)
+    assert carried_day(today.toordinal(), today) == today
+    assert carried_day((today - timedelta(days=90)).toordinal(), today) is not None
+    assert carried_day((today - timedelta(days=91)).toordinal(), today) is None
+    assert carried_day((today + timedelta(days=1)).toordinal(), today) == today  # zones differ
+    assert carried_day((today + timedelta(days=2)).toordinal(), today) is None
+    assert carried_day(0, today) is None

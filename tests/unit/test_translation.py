@@ -18,6 +18,7 @@ from bot.translation import (
     LibreTranslate,
     MachineTranslation,
     create_translator,
+    translations,
 )
 from tests.support.fake_translation import KEY, SLOW_SECONDS, FakeTranslationService
 
@@ -65,6 +66,36 @@ async def test_deepl(service: FakeTranslationService) -> None:
 async def test_deepl_into_chinese(service: FakeTranslationService) -> None:
     found = await translate(DeepL(service.base_url, KEY, timeout=5), "Спасибо")
     assert found is not None and found.text == "[ZH-HANS] Спасибо"
+
+
+async def test_a_sellers_chinese_into_russian(service: FakeTranslationService) -> None:
+    libre = LibreTranslate(service.base_url, KEY, timeout=5)
+    deepl = DeepL(service.base_url, KEY, timeout=5)
+    try:
+        found = await libre.translate("罚款不合理", "ru", "zh")
+        assert found == MachineTranslation("[ru] 罚款不合理", "LibreTranslate")
+        assert await deepl.translate("罚款不合理", "ru", "zh") is not None
+    finally:
+        await libre.close()
+        await deepl.close()
+    (_, libre_body, _), (_, deepl_body, _) = service.requests
+    assert (libre_body["source"], libre_body["target"]) == ("zh", "ru")
+    assert (deepl_body["source_lang"], deepl_body["target_lang"]) == ("ZH", "RU")
+
+
+async def test_translations_into_several_languages_leave_out_the_failed_ones(
+    service: FakeTranslationService,
+) -> None:
+    translator = LibreTranslate(service.base_url, KEY, timeout=5)
+    try:
+        found = await translations(translator, "罚款", "zh", ("ru", "en"))
+        assert found == {"ru": "[ru] 罚款", "en": "[en] 罚款"}
+        assert await translations(None, "罚款", "zh", ("ru", "en")) == {}
+        broken = LibreTranslate(service.base_url, "wrong key", timeout=5)
+        assert await translations(broken, "罚款", "zh", ("ru", "en")) == {}
+        await broken.close()
+    finally:
+        await translator.close()
 
 
 @pytest.mark.parametrize("kind", [LibreTranslate, DeepL])
