@@ -51,8 +51,11 @@ __all__ = [
 # Marks of a seller reporting something they just did ("刚给小二发了消息").
 _ACTION_MARKERS = re.compile(r"(刚刚|刚|已经|已|今天|昨天|上午|下午|早上|晚上|just|already|sent)")
 _ACTION_VERBS = re.compile(r"(发了|发送了|写了|联系了|提交了|发过|留言了|问了|发出|sent|wrote)")
+# A question mark or word; "A不A" asks too ("会不会", "够不够"); "几" after a number counts
+# ("三十几个").
 _QUESTION = re.compile(
-    r"[?？吗呢么]|怎么|如何|什么|哪|多久|几|能不能|可不可以|是不是|有没有|"
+    r"[?？吗呢么]|怎么|如何|什么|哪|多久|(?<![一二两三四五六七八九十百\d])几|"
+    r"([\u4e00-\u9fff])[不没]\1|"
     r"(?<![a-z])(?:how|what|why|when|where|which|who|can|should)(?![a-z])|"
     r"^\s*(?:is|are|do|does|did|will|would|could|may|must|any)(?![a-z])"
 )
@@ -60,7 +63,11 @@ _QUESTION = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"[？?。！!；;\n]+|另外|还有|然后|顺便问|顺便|再问|(?<![a-z])(?:and also|also|btw)(?![a-z])"
 )
-_COMMA = re.compile(r"[,，、]+|\s{2,}|(?<![a-z])and(?![a-z])")
+# Where one part of a sentence ends: a comma, "and", or a space between Chinese characters,
+# which sellers type for a comma ("发邮件没人回 能投诉吗").
+_COMMA = re.compile(
+    r"[,，、]+|\s{2,}|(?<![a-z])and(?![a-z])|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])"
+)
 _QUESTION_PART_BONUS = 0.15
 # A clause shorter than this (after normalising) carries no question of its own.
 _MIN_CLAUSE_CHARS = 4
@@ -73,6 +80,7 @@ class Verdict(StrEnum):
     """How sure the matcher is."""
 
     CONFIDENT = "confident"
+    LIKELY = "likely"
     UNSURE = "unsure"
     OUT_OF_SCOPE = "out_of_scope"
     SMALLTALK = "smalltalk"
@@ -97,8 +105,10 @@ class Match:
 
     @property
     def best(self) -> str | None:
-        """The best topic id when the matcher is confident."""
-        return self.ranked[0][0] if self.verdict is Verdict.CONFIDENT and self.ranked else None
+        """The topic to answer: the best one when the matcher is confident, or when it is
+        likely and the runner-up leads `others`."""
+        answered = self.verdict in (Verdict.CONFIDENT, Verdict.LIKELY)
+        return self.ranked[0][0] if answered and self.ranked else None
 
 
 @dataclass(frozen=True)
@@ -111,6 +121,11 @@ class Thresholds:
 
     margin: float = 1.0
     scope: float = 1.0
+    # One part of a message of several: how far its topic must lead the part's second, and,
+    # when no cue of the topic is in the part, how far behind the whole message's best it
+    # may be ("…，咋申诉" read alone is fines, after a blocked store).
+    part_margin: float = 0.6
+    support: float = 1.5
 
 
 @dataclass(frozen=True)
@@ -194,37 +209,57 @@ class FaqMatcher:
     def _best(self, scores: dict[str, float]) -> str:
         return max(self._topics, key=lambda topic: scores[topic])
 
-    def _confident(self, scores: dict[str, float]) -> bool:
-        """Is the best topic ahead of the second and of out of scope by the thresholds?"""
-        if not self._topics:
-            return False
-        best = self._best(scores)
-        second = max((scores[t] for t in self._topics if t != best), default=-math.inf)
-        return (
-            scores[best] - second >= self.thresholds.margin
-            and scores[best] - scores[OUT_OF_SCOPE] >= self.thresholds.scope
-        )
+    def _leader(self, scores: dict[str, float], margin: float, rank: int = 1) -> str | None:
+        """The best topic if it is ahead of out of scope by the scope threshold and of the
+        topic at `rank` (1: the second) by `margin`."""
+        ordered = sorted(self._topics, key=lambda topic: -scores[topic])
+        best = ordered[0]
+        behind = scores[ordered[rank]] if rank < len(ordered) else -math.inf
+        in_scope = scores[best] - scores[OUT_OF_SCOPE] >= self.thresholds.scope
+        return best if in_scope and scores[best] - behind >= margin else None
 
-    def _main_question(self, text: str) -> tuple[str | None, list[str]]:
-        """In a message with several questions, the topic of the first clause that clearly
-        asks something (the main one), and those of the other such clauses."""
-        clauses = [
-            question
-            for sentence in _CLAUSE_BREAK.split(text)
-            if _substantial(sentence)
-            for question in _questions(sentence)
+    def _verdict(self, scores: dict[str, float]) -> Verdict:
+        """Confident when the best topic leads the second by the margin; likely when it is
+        torn between two topics, both that far ahead of the third (answered, the runner-up
+        offered); out of scope when out of scope beats every topic; unsure otherwise."""
+        if self._leader(scores, self.thresholds.margin) is not None:
+            return Verdict.CONFIDENT
+        if self._leader(scores, self.thresholds.margin, rank=2) is not None:
+            return Verdict.LIKELY
+        if scores[OUT_OF_SCOPE] >= scores[self._best(scores)]:
+            return Verdict.OUT_OF_SCOPE
+        return Verdict.UNSURE
+
+    def _part_topic(self, part: str, scores: dict[str, float]) -> str | None:
+        """The topic one part of a message is plainly about: its best, ahead of out of scope
+        and of its second (a fragment like "等了四十多天了" has none), with a cue of it in the
+        part or near the best of the whole message (`scores`)."""
+        topic = self._leader(self.label_scores(part), self.thresholds.part_margin)
+        if topic is None:
+            return None
+        words = cue_text(part)
+        named = any(pattern.search(words) for _, pattern in self._cues[topic])
+        top = max(scores[label] for label in self._topics)
+        return topic if named or scores[topic] >= top - self.thresholds.support else None
+
+    def _several_questions(
+        self, text: str, scores: dict[str, float]
+    ) -> tuple[str | None, list[str]]:
+        """In a message of several parts, the main topic and the others to offer: the main
+        one is the first question's, the others those of the other questions and of what the
+        seller tells beside them ("小二一直不回，能不能加他微信")."""
+        parts = _parts(text)
+        if len(parts) < 2:
+            return None, []
+        found = [
+            (topic, asks) for part, asks in parts if (topic := self._part_topic(part, scores))
         ]
-        if len(clauses) < 2:
-            return None, []
-        per_clause = [self.label_scores(clause) for clause in clauses]
-        asked = [self._best(scored) for scored in per_clause if self._confident(scored)]
-        if not asked:
-            return None, []
-        others = [topic for topic in dict.fromkeys(asked[1:]) if topic != asked[0]]
-        return asked[0], others
+        main = next((topic for topic, asks in found if asks), None)
+        return main, [topic for topic in dict.fromkeys(t for t, _ in found) if topic != main]
 
     def match(self, text: str) -> Match:
-        """Decide: answer directly, offer the best three, small talk, or out of scope."""
+        """Decide: answer directly (the runner-up offered when it is close), offer the best
+        three, small talk, or out of scope."""
         fraud = mentions_fraud(text)
         action = reported_action(text)
         kind = smalltalk(text)
@@ -233,7 +268,7 @@ class FaqMatcher:
         if not self._topics:
             return Match(Verdict.OUT_OF_SCOPE, (), fraud, action)
         scores = self._lean_to_the_question(text, self.label_scores(text))
-        main, others = self._main_question(text)
+        main, others = self._several_questions(text, scores)
         best = self._best(scores)
         if main is not None and main != best:
             # The main question's topic goes first, as sure as the best one was.
@@ -241,12 +276,9 @@ class FaqMatcher:
             if scores[best] - scores[OUT_OF_SCOPE] >= self.thresholds.scope:
                 others = [best, *others]
         ranked = _shares(scores, self._topics)
-        if self._confident(scores):
-            verdict = Verdict.CONFIDENT
-        elif scores[OUT_OF_SCOPE] >= scores[ranked[0][0]]:
-            verdict = Verdict.OUT_OF_SCOPE
-        else:
-            verdict = Verdict.UNSURE
+        verdict = self._verdict(scores)
+        if verdict is Verdict.LIKELY:
+            others = [ranked[1][0], *others]
         others = [t for t in dict.fromkeys(others) if t not in ("fraud", ranked[0][0])]
         return Match(
             verdict=verdict,
@@ -266,12 +298,25 @@ def _shares(scores: dict[str, float], labels: Iterable[str]) -> list[tuple[str, 
     return sorted(shares, key=lambda item: (-item[1], item[0]))
 
 
-def _questions(sentence: str) -> list[str]:
-    """The parts of a sentence that ask, when there are several ("partner day是干啥的，怎么报名");
-    otherwise the sentence, which may begin with what happened ("小二回复太慢了，能不能…")."""
-    parts = [part for part in _COMMA.split(sentence) if _substantial(part)]
-    asking = [part for part in parts if _QUESTION.search(normalise(part))]
-    return asking if len(asking) > 1 else [sentence]
+def _parts(text: str) -> list[tuple[str, bool]]:
+    """The message's parts in order, each with whether it stands as a question.
+
+    A sentence is one question ("AM not reply 3 days, what to do?", "kyc过了一个月了还是没小二。")
+    unless several of its parts ask ("partner day是干啥的 怎么报名"); what its parts tell
+    beside the question ("kyc被拒了 我是个体户 是不是个体户就不行") comes in as well, in its place.
+    """
+    found: list[tuple[str, bool]] = []
+    for sentence in _CLAUSE_BREAK.split(text):
+        parts = [part for part in _COMMA.split(sentence) if _substantial(part)]
+        asking = [part for part in parts if _QUESTION.search(normalise(part))]
+        if len(asking) > 1:
+            found += [(part, part in asking) for part in parts]
+        elif parts:
+            told = [part for part in parts if part not in asking] if len(parts) > 1 else []
+            position = parts.index(asking[0]) if asking else len(told)
+            found += [(part, False) for part in told[:position]] + [(sentence, True)]
+            found += [(part, False) for part in told[position:]]
+    return found
 
 
 def _substantial(clause: str) -> bool:

@@ -171,6 +171,22 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "no reply",
         "no answer",
         "石沉大海",
+        # Sellers' English drops the auxiliary ("AM not reply 3 days").
+        "not reply",
+        "not replying",
+        "not replied",
+        "not respond",
+        "not responding",
+        "not answer",
+        "not answering",
+        "never reply",
+        "never replies",
+        "never replied",
+        "dont reply",
+        "doesnt reply",
+        "didnt reply",
+        "no response",
+        "no respond",
     ),
     "俄语": ("俄文", "russian", "俄罗斯语"),
     "在线客服": (
@@ -393,6 +409,8 @@ _ONE_PASS = re.compile(
 )
 # "I am" and "am I" are the verb, not the AM.
 _I_AM = re.compile(r"(?<![a-z])(?:i\s+am|am\s+i|i'm|i’m)(?![a-z])")
+# "doesn't" reads as sellers also type it, "doesnt".
+_APOSTROPHE = re.compile(r"(?<=[a-z])['’](?=[a-z])")
 _TYPO_PASS = re.compile("|".join(re.escape(typo) for typo in _TYPOS))
 
 
@@ -401,7 +419,7 @@ def normalise(text: str) -> str:
     """Full-width to half-width, traditional to simplified, lower case, typos and synonyms
     folded to one canonical word."""
     text = unicodedata.normalize("NFKC", text).lower().translate(_TRADITIONAL)
-    text = _I_AM.sub("i", text)
+    text = _APOSTROPHE.sub("", _I_AM.sub("i", text))
     text = _TYPO_PASS.sub(lambda match: _TYPOS[match.group()], text)
     return _ONE_PASS.sub(lambda match: f" {_VARIANTS[match.group()]} ", text)
 

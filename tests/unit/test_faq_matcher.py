@@ -14,6 +14,7 @@ from bot.services.faq_matcher import (
     FaqMatcher,
     SmallTalk,
     Verdict,
+    _parts,
     features,
     in_domain,
     normalise,
@@ -189,6 +190,51 @@ def test_the_first_question_is_the_main_one(
     assert match.best == main and other in match.others
 
 
+@pytest.mark.parametrize(
+    ("text", "main", "other"),
+    [
+        # A space between Chinese parts is a comma: read as one, the second part wins.
+        ("partner day要带什么 怎么报名", "partner_day", "partner_day_signup"),
+        # "会不会" asks like "是不是": without it the second part is no question of its own.
+        ("欢迎消息一般在哪看 会不会被我归档了", "welcome_message", "messages_muted"),
+        # What the seller tells beside the question is offered too.
+        ("小二三天没回了，可以加他微信吗", "am_wechat", "slow_reply"),
+    ],
+)
+def test_the_parts_of_a_message_give_its_questions(
+    knowledge: KnowledgeBase, text: str, main: str, other: str
+) -> None:
+    match = knowledge.matcher.match(text)
+    assert match.best == main and other in match.others, (match.ranked, match.others)
+
+
+def test_a_question_fragment_does_not_outweigh_the_message(knowledge: KnowledgeBase) -> None:
+    # "怎么申诉" read alone is about fines; the message is about a frozen account.
+    match = knowledge.matcher.match("账号突然被冻了，我也没干什么，怎么申诉")
+    assert match.best == "route_store_blocked" and "route_fines" not in match.others
+
+
+def test_a_count_with_a_rough_number_is_no_question() -> None:
+    assert _parts("商品三十几个都上架了，小二在哪找") == [
+        ("商品三十几个都上架了", False),
+        ("商品三十几个都上架了，小二在哪找", True),
+    ]
+
+
+def test_torn_between_two_topics_answers_the_best_and_offers_the_other(
+    knowledge: KnowledgeBase,
+) -> None:
+    match = knowledge.matcher.match("小二周末休息，那能找在线客服吗")
+    assert match.verdict is Verdict.LIKELY and match.best == "live_chat"
+    assert match.others[0] == "slow_reply"
+
+
+def test_a_vague_message_offers_the_best_three(knowledge: KnowledgeBase) -> None:
+    # Three topics near each other: no answer is likely enough to show.
+    match = knowledge.matcher.match("我的店")
+    assert match.verdict is Verdict.UNSURE and match.best is None and len(match.ranked) == 3
+
+
 def test_one_question_offers_nothing_else(knowledge: KnowledgeBase) -> None:
     assert knowledge.matcher.match("小二一直不回怎么办").others == ()
 
@@ -298,6 +344,9 @@ def test_synonyms_and_typos_fold_to_one_word() -> None:
     assert "罚款" in normalise("罚款") and normalise("罚款").count("罚") == 1
     assert normalise("ＫＹＣ") == normalise("kyc")
     assert "没有" in normalise("木有")
+    # English without its auxiliary, and with or without the apostrophe.
+    for text in ["AM not reply 3 days", "my AM doesn't reply", "my am doesnt reply"]:
+        assert "不回" in normalise(text), text
 
 
 def test_features_skip_stop_words() -> None:
