@@ -74,6 +74,9 @@ _MIN_CLAUSE_CHARS = 4
 MAX_OTHERS = 2
 # Fraud talk in a clause makes the fraud topic a strong candidate for that clause.
 _FRAUD_WEIGHT = 0.8
+# Beside fraud talk another marketplace is where it was seen ("淘宝上有人卖小二对接服务"), not
+# the question: its cue does not count.
+_WHERE_FRAUD_IS_SEEN = "other_marketplaces"
 
 
 class Verdict(StrEnum):
@@ -177,12 +180,15 @@ class FaqMatcher:
             scores[OUT_OF_SCOPE] += weights.outside
         if off_subject(text):
             scores[OUT_OF_SCOPE] += weights.off_subject
+        fraud = "fraud" in scores and mentions_fraud(text)
         words = cue_text(text)
         for topic, cues in self._cues.items():
+            if fraud and topic == _WHERE_FRAUD_IS_SEEN:
+                continue
             scores[topic] += weights.cues * sum(
                 weight for weight, pattern in cues if pattern.search(words)
             )
-        if "fraud" in scores and mentions_fraud(text):
+        if fraud:
             scores["fraud"] += weights.cues * _FRAUD_WEIGHT
         return scores
 

@@ -150,6 +150,9 @@ def test_genuine_ozon_addresses_and_channels_are_no_fraud(
         ("thankss", SmallTalk.THANKS),
         ("谢谢您的帮助", SmallTalk.THANKS),
         ("好的，我试试", SmallTalk.ACKNOWLEDGEMENT),
+        # Praise of the help thanks; "really" is not "realy".
+        ("帮了大忙 谢谢", SmallTalk.THANKS),
+        ("really helpful, thanks", SmallTalk.THANKS),
     ],
 )
 def test_small_talk_gets_a_friendly_reply(
@@ -157,6 +160,34 @@ def test_small_talk_gets_a_friendly_reply(
 ) -> None:
     match = knowledge.matcher.match(text)
     assert match.verdict is Verdict.SMALLTALK and match.smalltalk is kind and match.best is None
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # Each fails without its rule (a cue, a synonym or a narrower out-of-scope word).
+        ("伙伴日在哪里举办", "partner_day"),  # 伙伴日 is Partner Day
+        ("when will ozon pay me for last month", "route_payouts"),  # "pay me" is a payout
+        ("审核中的申请会不会过期", "kyc_pending"),  # a pending review expiring
+        ("认证进行到哪一步了在哪看", "kyc_status"),  # how far the review is
+        ("后台认证那一栏的几个单词是什么意思", "kyc_status"),  # "单词" is no vocabulary lesson
+        ("can my AM appeal the fine for me", "am_scope"),  # what the AM can do
+        ("tracking not updating, is that the AM's job?", "am_scope"),
+        ("送仓的时间一直预约不到", "route_logistics"),  # a warehouse slot, not an event
+        ("能把语言换成英文吗", "bot_howto"),  # the bot's language, not writing in one
+        ("同行都有小二了 就我没有", "missing_am"),  # others have one
+        ("我没执照 能有经理吗", "individual_business"),  # no business licence
+        ("顾客要退钱", "route_returns"),
+        ("绑的邮箱在哪看", "contact_info"),  # the address Ozon's mail goes to
+        ("my payout is late, currency conversion issue?", "route_payouts"),  # not marketing
+        ("资深经理怎么找", "escalation"),  # a senior AM
+    ],
+)
+def test_colloquial_families_get_their_topic(
+    knowledge: KnowledgeBase, text: str, topic: str
+) -> None:
+    match = knowledge.matcher.match(text)
+    assert match.best == topic, (match.verdict, match.ranked)
 
 
 def test_a_greeting_before_a_question_is_the_question(knowledge: KnowledgeBase) -> None:
@@ -293,6 +324,9 @@ def test_no_stated_count_without_one(knowledge: KnowledgeBase) -> None:
         "花钱找小二靠谱吗",
         "i sent money to a fake manager",
         "有人收我钱说能帮我找到小二，现在联系不上了",
+        # A text or link that wants the code typed in; a fee for a free event.
+        "收到短信让我点链接输入验证码解冻店铺",
+        "partner day报名有人收200块报名费",
     ],
 )
 def test_paying_for_contacts_is_fraud(knowledge: KnowledgeBase, question: str) -> None:
@@ -313,10 +347,19 @@ def test_paying_for_contacts_is_fraud(knowledge: KnowledgeBase, question: str) -
         "速卖通的客户经理怎么联系",
         "who do I ask to reset my password",
         "你会不会骗人",
+        # The seller alone is no stranger asking for a licence.
+        "我一个人在家做 没执照 能有小二吗",
     ],
 )
 def test_ordinary_questions_are_not_fraud(knowledge: KnowledgeBase, question: str) -> None:
     assert not knowledge.matcher.match(question).fraud
+
+
+def test_beside_fraud_another_marketplace_is_where_it_was_seen(
+    knowledge: KnowledgeBase,
+) -> None:
+    match = knowledge.matcher.match("在小红书上看到有人收钱帮忙分配小二")
+    assert match.best == "fraud" and "other_marketplaces" not in (t for t, _ in match.ranked)
 
 
 @pytest.mark.parametrize(
@@ -344,6 +387,20 @@ def test_synonyms_and_typos_fold_to_one_word() -> None:
     assert "罚款" in normalise("罚款") and normalise("罚款").count("罚") == 1
     assert normalise("ＫＹＣ") == normalise("kyc")
     assert "没有" in normalise("木有")
+    for variant, canonical in [
+        ("俩sku", "两个"),
+        ("小二分好了", "分配"),
+        ("伙伴日", "线下"),
+        ("可以越级吗", "升级"),
+        ("找他上级", "升级"),
+        ("右下角的聊天窗口", "在线客服"),
+        ("账号被冻了", "冻结"),
+        ("要先交定金", "付钱"),
+        ("who r u", "机器人"),
+    ]:
+        assert canonical in normalise(variant), variant
+    # Money Ozon pays the seller is a payout; money paid to someone is not.
+    assert "回款" in normalise("when will ozon pay me") and "付钱" in normalise("pay him 500")
     # English without its auxiliary, and with or without the apostrophe.
     for text in ["AM not reply 3 days", "my AM doesn't reply", "my am doesnt reply"]:
         assert "不回" in normalise(text), text
