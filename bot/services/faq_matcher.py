@@ -51,11 +51,11 @@ __all__ = [
 # Marks of a seller reporting something they just did ("刚给小二发了消息").
 _ACTION_MARKERS = re.compile(r"(刚刚|刚|已经|已|今天|昨天|上午|下午|早上|晚上|just|already|sent)")
 _ACTION_VERBS = re.compile(r"(发了|发送了|写了|联系了|提交了|发过|留言了|问了|发出|sent|wrote)")
-# A question mark or word; "A不A" asks too ("会不会", "够不够"); "几" after a number counts
-# ("三十几个").
+# A question mark or word; "A不A" asks too ("会不会", "够不够"), and so does "不" or "没" ending
+# a part ("能帮我设置提醒不"); "几" after a number counts ("三十几个").
 _QUESTION = re.compile(
     r"[?？吗呢么]|怎么|如何|什么|哪|多久|(?<![一二两三四五六七八九十百\d])几|"
-    r"([\u4e00-\u9fff])[不没]\1|"
+    r"([\u4e00-\u9fff])[不没]\1|(?<=[\u4e00-\u9fff])[不没]\s*$|"
     r"(?<![a-z])(?:how|what|why|when|where|which|who|can|should)(?![a-z])|"
     r"^\s*(?:is|are|do|does|did|will|would|could|may|must|any)(?![a-z])"
 )
@@ -308,8 +308,8 @@ def _parts(text: str) -> list[tuple[str, bool]]:
     """The message's parts in order, each with whether it stands as a question.
 
     A sentence is one question ("AM not reply 3 days, what to do?", "kyc过了一个月了还是没小二。")
-    unless several of its parts ask ("partner day是干啥的 怎么报名"); what its parts tell
-    beside the question ("kyc被拒了 我是个体户 是不是个体户就不行") comes in as well, in its place.
+    unless several of its parts ask ("partner day是干啥的 怎么报名"); its parts come in as well,
+    in their places, for what they tell or ask beside ("kyc审核中十天了，过了以后多久能有小二").
     """
     found: list[tuple[str, bool]] = []
     for sentence in _CLAUSE_BREAK.split(text):
@@ -318,10 +318,9 @@ def _parts(text: str) -> list[tuple[str, bool]]:
         if len(asking) > 1:
             found += [(part, part in asking) for part in parts]
         elif parts:
-            told = [part for part in parts if part not in asking] if len(parts) > 1 else []
-            position = parts.index(asking[0]) if asking else len(told)
-            found += [(part, False) for part in told[:position]] + [(sentence, True)]
-            found += [(part, False) for part in told[position:]]
+            alone = [(part, False) for part in parts] if len(parts) > 1 else []
+            position = parts.index(asking[0]) if asking else len(parts)
+            found += [*alone[:position], (sentence, True), *alone[position:]]
     return found
 
 

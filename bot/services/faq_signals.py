@@ -180,7 +180,7 @@ _TRADED_CONTACT = re.compile(
     r"付钱\s*.{0,8}小二\s*(?:联系|contact|微信|群)|小二\s*(?:contact\s*)?(?:名单|list)"
 )
 _MONEY = re.compile(
-    r"付钱|收.{0,2}钱|要钱|money|payment|给[他她]钱|给(?:他|她|钱).{0,3}\d+|"
+    r"付钱|收.{0,2}钱|收.{0,3}费|要钱|money|payment|给[他她]钱|给(?:他|她|钱).{0,3}\d+|"
     r"\d{3,}.{0,3}(?:帮|包|搞定)|"
     r"\d+\s*(?:块|元|rmb|usd|美元|刀|卢布|rub|yuan)|[一二两三四五六七八九十百千万]+\s*(?:块|元)"
 )
@@ -332,6 +332,12 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"小二.{0,6}(?:名字|叫什么|id|联系方式|邮件)|(?:名字|联系方式).{0,6}小二|"
             r"在哪.{0,4}(?:看|查).{0,4}小二",
         ),
+        # Being told when the AM is assigned.
+        (
+            0.3,
+            r"分配.{0,10}(?:通知|提醒|提示|推送|告诉我|notif|alert)|(?:notif|alert)\w*.{0,20}分配|"
+            r"小二.{0,8}(?:告诉我|通知我|推送)",
+        ),
     ),
     "messages_muted": (
         (
@@ -374,7 +380,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"太慢|催)|(?:审核中|pending|under review|под проверкой).{0,8}(?:好久|多久|天|周|月|"
             r"正常|怎么办|催)|"
             r"认证.{0,3}审.{0,3}(?:多久|几天|要多)|"
-            r"(?:pending|审核中|在审).{0,12}(?:过期|失效|expire|重新提交|resubmit)",
+            r"(?:pending|审核中|在审).{0,12}(?:过期|失效|expire|重新提交|重新上传|重交|再提交|resubmit)",
         ),
     ),
     "kyc_rejected": (

@@ -230,6 +230,8 @@ def test_the_first_question_is_the_main_one(
         ("欢迎消息一般在哪看 会不会被我归档了", "welcome_message", "messages_muted"),
         # What the seller tells beside the question is offered too.
         ("小二三天没回了，可以加他微信吗", "am_wechat", "slow_reply"),
+        # A part ending in "不" asks: two questions, the first one main.
+        ("你是官方的机器人吗 能帮我记录发消息的时间不", "about_bot", "bot_howto"),
     ],
 )
 def test_the_parts_of_a_message_give_its_questions(
@@ -245,10 +247,13 @@ def test_a_question_fragment_does_not_outweigh_the_message(knowledge: KnowledgeB
     assert match.best == "route_store_blocked" and "route_fines" not in match.others
 
 
-def test_a_count_with_a_rough_number_is_no_question() -> None:
+def test_a_sentence_asks_as_a_whole_and_its_parts_come_in_beside() -> None:
+    # "几" after a number is a rough count, not a question: one part asks, so the sentence
+    # stands as the question and each part may still offer its own topic.
     assert _parts("商品三十几个都上架了，小二在哪找") == [
         ("商品三十几个都上架了", False),
         ("商品三十几个都上架了，小二在哪找", True),
+        ("小二在哪找", False),
     ]
 
 
@@ -327,6 +332,7 @@ def test_no_stated_count_without_one(knowledge: KnowledgeBase) -> None:
         # A text or link that wants the code typed in; a fee for a free event.
         "收到短信让我点链接输入验证码解冻店铺",
         "partner day报名有人收200块报名费",
+        "有个人说他是我的客户经理 要收服务费才帮我处理",
     ],
 )
 def test_paying_for_contacts_is_fraud(knowledge: KnowledgeBase, question: str) -> None:
