@@ -366,7 +366,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         ),
         # What a status means: the statuses, not being stuck in one or rejected.
         (
-            0.3,
+            0.4,
             r"(?:verified|pending|rejected|审核中|被拒|通过了?|状态)\W{0,2}.{0,4}"
             r"(?:是什么意思|什么意思|啥意思|是啥|代表什么|代表|mean|stand for)|"
             r"(?:verified|pending|rejected|审核中|被拒).{0,20}(?:区别|不同|difference|differ)|"
