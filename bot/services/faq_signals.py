@@ -195,7 +195,8 @@ _PAYING_FOR_AN_AM = re.compile(r"付钱.{0,12}小二")
 # "Do I need to pay someone to reach my AM?" asks about fees when nobody has offered or asked
 # anything ("有人说…要不要付钱" is an offer).
 _ASKS_ABOUT_PAYING = re.compile(
-    r"(?:need|have|must|should)\s*(?:to\s*)?付钱|要不要付钱|需要付钱|是否付钱|得付钱|要付钱吗"
+    r"(?:need|have|must|should)\s*(?:to\s*)?付钱|要不要付钱|需要付钱|是否付钱|得付钱|要付钱吗|"
+    r"付钱吗|is there\s*(?:an?|any)?\s*付钱|any\s*付钱"
 )
 _OFFERED = re.compile(r"说|让|要我|收|卖|offer|say|said|ask|want|sell|told|tell")
 

@@ -176,6 +176,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "没反应",
         "没回复",
         "ignore",
+        "ignores",
+        "ignored",
         "ignoring",
         "不回复",
         "no reply",

@@ -360,6 +360,8 @@ def test_paying_for_contacts_is_fraud(knowledge: KnowledgeBase, question: str) -
         "你会不会骗人",
         # The seller alone is no stranger asking for a licence.
         "我一个人在家做 没执照 能有小二吗",
+        # Asking whether there is a fee is no fee asked for.
+        "is there a fee to get an AM",
     ],
 )
 def test_ordinary_questions_are_not_fraud(knowledge: KnowledgeBase, question: str) -> None:
@@ -413,7 +415,12 @@ def test_synonyms_and_typos_fold_to_one_word() -> None:
     # Money Ozon pays the seller is a payout; money paid to someone is not.
     assert "回款" in normalise("when will ozon pay me") and "付钱" in normalise("pay him 500")
     # English without its auxiliary, and with or without the apostrophe.
-    for text in ["AM not reply 3 days", "my AM doesn't reply", "my am doesnt reply"]:
+    for text in [
+        "AM not reply 3 days",
+        "my AM doesn't reply",
+        "my am doesnt reply",
+        "my AM ignores me",
+    ]:
         assert "不回" in normalise(text), text
 
 
