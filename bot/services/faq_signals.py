@@ -597,10 +597,17 @@ OUT_OF_SCOPE_SUBJECTS = re.compile(
 )
 
 
+# Whether the AM helps with something: the AM's scope, whatever the something is.
+_ASKS_THE_AM_TO_HELP = re.compile(
+    r"小二.{0,6}(?:能|可以|管不管|帮|负责|help|handle)|(?:让|找|ask)\s*(?:my\s*|the\s*)?小二"
+)
+
+
 @lru_cache(maxsize=256)  # one message asks several times
 def off_subject(text: str) -> bool:
-    """Is the message about a subject outside the field ("定价", "ads", "写诗")?"""
+    """Is the message about a subject outside the field ("定价", "ads", "写诗")? Not when it
+    asks whether the AM helps with it ("小二能帮我做推广吗")."""
     lowered = unicodedata.normalize("NFKC", text).lower()
-    return bool(
-        OUT_OF_SCOPE_SUBJECTS.search(lowered) or OUT_OF_SCOPE_SUBJECTS.search(cue_text(text))
-    )
+    words = cue_text(text)
+    outside = OUT_OF_SCOPE_SUBJECTS.search(lowered) or OUT_OF_SCOPE_SUBJECTS.search(words)
+    return bool(outside) and not _ASKS_THE_AM_TO_HELP.search(words)
