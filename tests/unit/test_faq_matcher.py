@@ -289,7 +289,14 @@ def test_a_message_mostly_about_fraud_answers_fraud(knowledge: KnowledgeBase) ->
 
 def test_a_confident_topic_is_never_refused_by_the_scope_check() -> None:
     # No word of this bot's field in either the example or the question.
-    matcher = FaqMatcher([("moon", "月亮为什么是圆的"), ("sea", "海水为什么是咸的")])
+    matcher = FaqMatcher(
+        [
+            ("moon", "月亮为什么是圆的"),
+            ("moon", "月亮怎么是圆形"),
+            ("sea", "海水为什么是咸的"),
+            ("sea", "海水怎么这么咸"),
+        ]
+    )
     match = matcher.match("月亮为什么是圆的呢")
     assert not in_domain("月亮为什么是圆的呢")
     assert match.verdict is Verdict.CONFIDENT and match.best == "moon"
