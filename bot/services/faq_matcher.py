@@ -4,11 +4,13 @@ Every label (each topic, and out of scope) gets one score on a log-odds scale: t
 likelihood of the message under the label's example messages (`faq_model`, over character
 n-grams after synonyms and typos are folded, `faq_text`), plus the word cues of `faq_signals`;
 out of scope also gains when no word of the field is there or the subject is outside it. The
-best topic is answered when it is ahead of the second and of out of scope by the thresholds;
-out of scope is said only when it beats every topic, so a confident topic is never refused;
-in between the best three are offered. A message with several questions is split into clauses:
-the first clause that clearly asks gives the main topic, the others are offered. Small talk,
-fraud talk (a warning beside the answer) and a reported action are told apart.
+best topic is answered when it is ahead of out of scope and of the second topic by the
+thresholds, and also when only the second is near (the runner-up offered beside the answer);
+out of scope is said only when it beats every topic, so a likely topic is never refused;
+otherwise the best three are offered. A message is read in parts (sentences, and the parts of a
+sentence): the first question plainly about a topic gives the main one, the topics of the other
+parts are offered. Small talk, fraud talk (a warning beside the answer) and a reported action
+are told apart.
 """
 
 from __future__ import annotations
@@ -93,9 +95,10 @@ class Verdict(StrEnum):
 class Match:
     """The best topics, best first, with the verdict and what else the message signals.
 
-    `others`: further topics the message asks about (offer them as buttons); `smalltalk`: the
-    kind of greeting/thanks when the message is nothing else; `fraud`: fraud talk anywhere in
-    the message (warn beside the answer); `stated_skus`: a SKU count the seller wrote.
+    `others`: further topics the message asks about, or the close runner-up of a likely match
+    (offer them as buttons); `smalltalk`: the kind of greeting/thanks when the message is
+    nothing else; `fraud`: fraud talk anywhere in the message (warn beside the answer);
+    `stated_skus`: a SKU count the seller wrote.
     """
 
     verdict: Verdict
