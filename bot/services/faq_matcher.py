@@ -73,6 +73,11 @@ _COMMA = re.compile(
 _QUESTION_PART_BONUS = 0.15
 # A clause shorter than this (after normalising) carries no question of its own.
 _MIN_CLAUSE_CHARS = 4
+# The parts of a message read one by one, at most (each costs a scoring; the main question and
+# the two others offered come early).
+_MAX_PARTS = 6
+# What may end a part without changing what it says.
+_EDGES = " \t\n?？。！!；;,，、~～…"
 MAX_OTHERS = 2
 # Fraud talk in a clause makes the fraud topic a strong candidate for that clause.
 _FRAUD_WEIGHT = 0.8
@@ -239,11 +244,17 @@ class FaqMatcher:
             return Verdict.OUT_OF_SCOPE
         return Verdict.UNSURE
 
-    def _part_topic(self, part: str, scores: dict[str, float]) -> str | None:
+    def _part_topic(
+        self, part: str, scores: dict[str, float], scored: dict[str, dict[str, float]]
+    ) -> str | None:
         """The topic one part of a message is plainly about: its best, ahead of out of scope
         and of its second (a fragment like "等了四十多天了" has none), with a cue of it in the
-        part or near the best of the whole message (`scores`)."""
-        topic = self._leader(self.label_scores(part), self.thresholds.part_margin)
+        part or near the best of the whole message (`scores`). `scored` keeps the label scores
+        of the parts read so far (a sentence may be the whole message)."""
+        key = part.strip(_EDGES)
+        if key not in scored:
+            scored[key] = self.label_scores(part)
+        topic = self._leader(scored[key], self.thresholds.part_margin)
         if topic is None:
             return None
         words = cue_text(part)
@@ -252,16 +263,20 @@ class FaqMatcher:
         return topic if named or scores[topic] >= top - self.thresholds.support else None
 
     def _several_questions(
-        self, text: str, scores: dict[str, float]
+        self, text: str, raw: dict[str, float], scores: dict[str, float]
     ) -> tuple[str | None, list[str]]:
         """In a message of several parts, the main topic and the others to offer: the main
         one is the first question's, the others those of the other questions and of what the
-        seller tells beside them ("小二一直不回，能不能加他微信")."""
-        parts = _parts(text)
+        seller tells beside them ("小二一直不回，能不能加他微信"). `raw`: the message's label
+        scores; `scores`: as leaning to its question."""
+        parts = _parts(text)[:_MAX_PARTS]
         if len(parts) < 2:
             return None, []
+        scored = {text.strip(_EDGES): raw}
         found = [
-            (topic, asks) for part, asks in parts if (topic := self._part_topic(part, scores))
+            (topic, asks)
+            for part, asks in parts
+            if (topic := self._part_topic(part, scores, scored))
         ]
         main = next((topic for topic, asks in found if asks), None)
         return main, [topic for topic in dict.fromkeys(t for t, _ in found) if topic != main]
@@ -276,8 +291,9 @@ class FaqMatcher:
             return Match(Verdict.SMALLTALK, (), False, None, smalltalk=kind)
         if not self._topics:
             return Match(Verdict.OUT_OF_SCOPE, (), fraud, action)
-        scores = self._lean_to_the_question(text, self.label_scores(text))
-        main, others = self._several_questions(text, scores)
+        raw = self.label_scores(text)
+        scores = self._lean_to_the_question(text, raw)
+        main, others = self._several_questions(text, raw, scores)
         best = self._best(scores)
         if main is not None and main != best:
             # The main question's topic goes first, as sure as the best one was.
