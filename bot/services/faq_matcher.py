@@ -65,11 +65,16 @@ _QUESTION = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"[？?。！!；;\n]+|另外|还有|然后|顺便问|顺便|再问|(?<![a-z])(?:and also|also|btw)(?![a-z])"
 )
-# Where one part of a sentence ends: a comma, "and", or a space between Chinese characters,
-# which sellers type for a comma ("发邮件没人回 能投诉吗").
+# Where one part of a sentence ends: a comma, "and", or a space that sellers type for a comma:
+# between Chinese characters ("发邮件没人回 能投诉吗") or before a Latin word that runs into
+# Chinese ("都开了店 ozon小二咋联系"), not around a word set apart ("我的 AM 不回").
 _COMMA = re.compile(
-    r"[,，、]+|\s{2,}|(?<![a-z])and(?![a-z])|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])"
+    r"[,，、]+|\s{2,}|(?<![a-z])and(?![a-z])|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|"
+    r"(?<=[\u3400-\u9fff])\s+(?=[A-Za-z0-9]+[\u3400-\u9fff])"
 )
+# ...and after a Latin word run into Chinese ("要不要提escalation 怎么提"), marked as a comma
+# first (a look-behind cannot span the word).
+_RUN_IN_LATIN = re.compile(r"([\u3400-\u9fff][A-Za-z0-9]+)\s+(?=[\u3400-\u9fff])")
 _QUESTION_PART_BONUS = 0.15
 # A clause shorter than this (after normalising) carries no question of its own.
 _MIN_CLAUSE_CHARS = 4
@@ -208,7 +213,7 @@ class FaqMatcher:
         """In "小二回复太慢了，能不能直接加他微信" the part with the question says what is asked,
         in "partner day是干啥的，怎么报名" the first one: topics whose cues fire in that part get a
         little more."""
-        parts = [part for part in _COMMA.split(text) if _substantial(part)]
+        parts = _comma_parts(text)
         asking = [part for part in parts if _QUESTION.search(normalise(part))]
         if len(parts) < 2 or not asking:
             return scores
@@ -332,7 +337,7 @@ def _parts(text: str) -> list[tuple[str, bool]]:
     """
     found: list[tuple[str, bool]] = []
     for sentence in _CLAUSE_BREAK.split(text):
-        parts = [part for part in _COMMA.split(sentence) if _substantial(part)]
+        parts = _comma_parts(sentence)
         asking = [part for part in parts if _QUESTION.search(normalise(part))]
         if len(asking) > 1:
             found += [(part, part in asking) for part in parts]
@@ -341,6 +346,12 @@ def _parts(text: str) -> list[tuple[str, bool]]:
             position = parts.index(asking[0]) if asking else len(parts)
             found += [*alone[:position], (sentence, True), *alone[position:]]
     return found
+
+
+def _comma_parts(sentence: str) -> list[str]:
+    """The substantial parts of a sentence between its commas."""
+    marked = _RUN_IN_LATIN.sub(r"\1，", sentence)
+    return [part for part in _COMMA.split(marked) if _substantial(part)]
 
 
 def _substantial(clause: str) -> bool:

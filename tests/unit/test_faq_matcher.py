@@ -14,6 +14,7 @@ from bot.services.faq_matcher import (
     FaqMatcher,
     SmallTalk,
     Verdict,
+    _comma_parts,
     _parts,
     features,
     in_domain,
@@ -246,6 +247,18 @@ def test_the_parts_of_a_message_give_its_questions(
 ) -> None:
     match = knowledge.matcher.match(text)
     assert match.best == main and other in match.others, (match.ranked, match.others)
+
+
+def test_a_space_typed_for_a_comma_separates_parts() -> None:
+    # Between Chinese characters, and before or after a Latin word run into Chinese.
+    assert _comma_parts("店铺开好了 ozon小二在哪找") == ["店铺开好了", "ozon小二在哪找"]
+    assert _comma_parts("小二一周不回 要不要提escalation 流程是啥") == [
+        "小二一周不回",
+        "要不要提escalation",
+        "流程是啥",
+    ]
+    # A word set apart by spaces stays in its part.
+    assert _comma_parts("我的 AM 不回消息") == ["我的 AM 不回消息"]
 
 
 def test_a_question_fragment_does_not_outweigh_the_message(knowledge: KnowledgeBase) -> None:
