@@ -271,9 +271,11 @@ _ENOUGH = re.compile(r"够|还差|算不算|算吗|算进|算几个|enough|count
 
 
 # What an AM may or may not handle, asked about next to the AM.
+# (Every route topic's problem among them: a blocked store, payouts.)
 _SCOPE_SUBJECTS = (
     r"罚款|物流|佣金|退货|退款|类目|fbs|资质|审核|侵权|商标|处罚|申诉|证据|材料|截图|哪些|什么事|"
-    r"范围|职责|管不管|logistic|tracking|commission|return|penalt|fine"
+    r"范围|职责|管不管|封|冻结|限制|回款|提现|logistic|tracking|commission|return|penalt|fine|"
+    r"block|suspend|frozen|restrict|payout"
 )
 
 # Languages, and writing to the AM in one.

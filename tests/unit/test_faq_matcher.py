@@ -182,8 +182,10 @@ def test_small_talk_gets_a_friendly_reply(
         ("绑的邮箱在哪看", "contact_info"),  # the address Ozon's mail goes to
         ("my payout is late, currency conversion issue?", "route_payouts"),  # not marketing
         ("资深经理怎么找", "escalation"),  # a senior AM
-        # Whether the AM helps with a subject outside the field is the AM's scope.
+        # Whether the AM helps with a subject outside the field is the AM's scope, and so is
+        # whether the AM helps with a route topic's problem.
         ("does the AM help with pricing strategy", "am_scope"),
+        ("can my AM help with a suspended store", "am_scope"),
         # Sub-cases the knowledge base's examples now cover.
         ("what's the difference between pending and rejected", "kyc_status"),
         ("小二分下来的时候有通知吗", "welcome_message"),
