@@ -89,6 +89,14 @@ _FRAUD_WEIGHT = 0.8
 # Beside fraud talk another marketplace is where it was seen ("淘宝上有人卖小二对接服务"), not
 # the question: its cue does not count.
 _WHERE_FRAUD_IS_SEEN = "other_marketplaces"
+# The topics of a store's problems, which the AM does not solve (a ticket in Seller Center).
+_ROUTES = (
+    "route_store_blocked",
+    "route_logistics",
+    "route_returns",
+    "route_payouts",
+    "route_fines",
+)
 
 
 class Verdict(StrEnum):
@@ -191,16 +199,20 @@ class FaqMatcher:
         scores[OUT_OF_SCOPE] += weights.unanswered
         if not in_domain(text):
             scores[OUT_OF_SCOPE] += weights.outside
-        if off_subject(text):
-            scores[OUT_OF_SCOPE] += weights.off_subject
         fraud = "fraud" in scores and mentions_fraud(text)
         words = cue_text(text)
-        for topic, cues in self._cues.items():
-            if fraud and topic == _WHERE_FRAUD_IS_SEEN:
-                continue
-            scores[topic] += weights.cues * sum(
-                weight for weight, pattern in cues if pattern.search(words)
-            )
+        cued = {
+            topic: sum(weight for weight, pattern in cues if pattern.search(words))
+            for topic, cues in self._cues.items()
+            if not (fraud and topic == _WHERE_FRAUD_IS_SEEN)
+        }
+        for topic, weight in cued.items():
+            scores[topic] += weights.cues * weight
+        # A problem of the store named ("标题违规被罚了", "评分太低会被封吗") is the question;
+        # the ads, prices or ratings beside it are its circumstances.
+        problem = any(cued.get(topic) for topic in _ROUTES)
+        if off_subject(text) and not problem:
+            scores[OUT_OF_SCOPE] += weights.off_subject
         if fraud:
             scores["fraud"] += weights.cues * _FRAUD_WEIGHT
         return scores

@@ -560,10 +560,12 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
     "route_payouts": (
         (
             0.45,
-            r"回款|提现|结算|到账|货款|收款|汇率|打款|payout|withdraw|settlement|钱.{0,6}(?:到|come|arriv|没收到|received)|"
+            r"回款|提现|结算|到账|货款|收款|打款|payout|withdraw|settlement|"
+            r"钱.{0,6}(?:到|come|arriv|没收到|received)|"
             r"money.{0,12}(?:come|arriv|receiv|not|late|delay)|(?:get|got|be)\s*付钱|"
             r"(?:get|receive|got)\s*(?:my|the|our)\s*money|"
-            r"卢布换",
+            # The rate a payout is converted at, not the market's ("美元兑卢布汇率多少").
+            r"卢布换|(?:换|结算|提现|损失).{0,8}汇率|汇率.{0,6}(?:损失|怎么算|扣)",
         ),
     ),
     "route_fines": (

@@ -200,6 +200,21 @@ def test_colloquial_families_get_their_topic(
     assert match.best == topic, (match.verdict, match.ranked)
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("店铺评分太低会被封吗", "route_store_blocked"),
+        ("商品价格写错了被罚款 能申诉吗", "route_fines"),
+        ("ads money deducted from payout", "route_payouts"),
+    ],
+)
+def test_a_store_problem_is_answered_whatever_caused_it(
+    knowledge: KnowledgeBase, text: str, topic: str
+) -> None:
+    # Ratings, prices and ads are outside the field, but not the fine or block they led to.
+    assert knowledge.matcher.match(text).best == topic
+
+
 def test_a_greeting_before_a_question_is_the_question(knowledge: KnowledgeBase) -> None:
     match = knowledge.matcher.match("你好，小二怎么联系")
     assert match.smalltalk is None and match.best == "contact_roadmap"
@@ -327,6 +342,8 @@ def test_a_confident_topic_is_never_refused_by_the_scope_check() -> None:
         "商品标题用俄语怎么写比较吸引人",
         "how do I run ads on ozon",
         "推荐一部电影",
+        # The market's exchange rate, not a payout's conversion.
+        "人民币兑卢布汇率今天多少",
     ],
 )
 def test_out_of_scope(knowledge: KnowledgeBase, text: str) -> None:
