@@ -187,8 +187,9 @@ class FaqMatcher:
         """Every label's score, out of scope included, on a log-odds scale.
 
         Out of scope gains when no word of the field is there and when the subject is outside
-        it ("定价", "写诗", "帮我翻译商品标题成俄语"): evidence that the topics' cues can outweigh
-        ("退货太多会影响评分吗" is still about returns).
+        it ("定价", "写诗", "帮我翻译商品标题成俄语"), unless a problem of the store is named
+        beside it ("退货太多会影响评分吗" is about returns): evidence the topics' cues can
+        outweigh. Beside fraud talk, another marketplace is not counted.
         """
         weights = self.weights
         scores = {
@@ -208,8 +209,7 @@ class FaqMatcher:
         }
         for topic, weight in cued.items():
             scores[topic] += weights.cues * weight
-        # A problem of the store named ("标题违规被罚了", "评分太低会被封吗") is the question;
-        # the ads, prices or ratings beside it are its circumstances.
+        # The ads, prices or ratings beside a store's problem are its circumstances.
         problem = any(cued.get(topic) for topic in _ROUTES)
         if off_subject(text) and not problem:
             scores[OUT_OF_SCOPE] += weights.off_subject
