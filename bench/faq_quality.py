@@ -3,8 +3,9 @@
 Run: python bench/faq_quality.py [--confusions] [--cv]
 Data, tests/data/faq/<part>.<lang>.tsv:
 - tuning (+ tuning.legacy): read while tuning the cues and the weights;
-- heldout: a development set, scored for aggregate figures only, never read;
-- final: the held-out set the integrator adds; scored when present, figures only.
+- heldout: the first development set, scored for aggregate figures only until round 3;
+- final: the first held-out set (v1), scored once, then read as development data in round 3
+  like heldout. A new held-out set is scored by the integrator and is not in this checkout.
 No message is printed: --confusions lists "label → predicted: count" for the parts other than
 tuning, without texts. --cv adds the knowledge base's own example questions scored by 5-fold
 cross-validation (each fifth matched by a matcher built without it).
@@ -34,7 +35,7 @@ from bot.services.faq_text import features  # noqa: E402
 from bot.services.knowledge import KnowledgeBase  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "faq"
-PARTS = {"tuning": "tuning", "heldout": "dev (heldout)", "final": "final held-out"}
+PARTS = {"tuning": "tuning", "heldout": "dev (heldout)", "final": "final v1 (dev since round 3)"}
 ROUNDS = 5
 FOLDS = 5
 NOT_TOPICS = {"smalltalk", "out_of_scope"}
@@ -119,6 +120,7 @@ class Figures:
     multi_count: int
     others_found: float
     confident_wrong: int
+    likely_wrong: int
     confusions: Counter[tuple[str, str]]
 
 
@@ -132,7 +134,10 @@ def measure(match: Callable[[str], Match], data: list[Row]) -> Figures:
     true_oos = [row for row in data if row.label == "out_of_scope"]
     right_oos = sum(row.label == "out_of_scope" for row in called_oos)
     small = [m for row, m in results if row.label == "smalltalk"]
-    genuine = [m for row, m in results if row.label in GENUINE_LABELS]
+    # A message that also asks about a scam ("…but a wechat guy wants a fee") earns its warning.
+    genuine = [
+        m for row, m in results if row.label in GENUINE_LABELS and "fraud" not in row.others
+    ]
     multi = [(row, best) for row, best in top if row.others]
     wanted_others = sum(len(row.others) for row, _ in multi)
     found_others = sum(len(set(row.others) & set(m.others)) for row, m in topics if row.others)
@@ -151,6 +156,7 @@ def measure(match: Callable[[str], Match], data: list[Row]) -> Figures:
         confident_wrong=sum(
             m.verdict is Verdict.CONFIDENT and m.best != row.label for row, m in topics
         ),
+        likely_wrong=sum(m.verdict is Verdict.LIKELY and m.best != row.label for row, m in topics),
         confusions=Counter((row.label, best) for row, best in top if row.label != best),
     )
 
@@ -164,6 +170,7 @@ def report(name: str, figures: Figures) -> None:
         f"fraud on genuine {figures.false_fraud}/{figures.genuine}  "
         f"multi main {figures.multi:6.1%} ({figures.multi_count}), "
         f"others {figures.others_found:.0%}  confident-wrong {figures.confident_wrong}"
+        f" likely-wrong {figures.likely_wrong}"
     )
 
 

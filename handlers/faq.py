@@ -75,10 +75,11 @@ async def question_typed(
     policy: Policy,
     locale: str,
 ) -> None:
-    """Small talk gets a friendly line; a confident match its answer (the fraud warning first
-    when money for contacts is mentioned, the message's other questions as buttons); a report
-    of something sent, the offer to track it; an unsure match, the best three; else the
-    official route. A photo's or file's caption is read the same way."""
+    """Small talk gets a friendly line; a confident or likely match its answer (the fraud
+    warning first when money for contacts is mentioned, the message's other questions and a
+    close runner-up as buttons); a report of something sent, the offer to track it; an unsure
+    match, the best three; else the official route. A photo's or file's caption is read the
+    same way."""
     text = (message.text or message.caption or "")[:MATCH_CHARS]
     match = knowledge.matcher.match(text)
     topic_id = match.best or ("fraud" if match.fraud else None)

@@ -4,11 +4,13 @@ Every label (each topic, and out of scope) gets one score on a log-odds scale: t
 likelihood of the message under the label's example messages (`faq_model`, over character
 n-grams after synonyms and typos are folded, `faq_text`), plus the word cues of `faq_signals`;
 out of scope also gains when no word of the field is there or the subject is outside it. The
-best topic is answered when it is ahead of the second and of out of scope by the thresholds;
-out of scope is said only when it beats every topic, so a confident topic is never refused;
-in between the best three are offered. A message with several questions is split into clauses:
-the first clause that clearly asks gives the main topic, the others are offered. Small talk,
-fraud talk (a warning beside the answer) and a reported action are told apart.
+best topic is answered when it is ahead of out of scope and of the second topic by the
+thresholds, and also when only the second is near (the runner-up offered beside the answer);
+out of scope is said only when it beats every topic, so a likely topic is never refused;
+otherwise the best three are offered. A message is read in parts (sentences, and the parts of a
+sentence): the first question plainly about a topic gives the main one, the topics of the other
+parts are offered. Small talk, fraud talk (a warning beside the answer) and a reported action
+are told apart.
 """
 
 from __future__ import annotations
@@ -51,8 +53,11 @@ __all__ = [
 # Marks of a seller reporting something they just did ("刚给小二发了消息").
 _ACTION_MARKERS = re.compile(r"(刚刚|刚|已经|已|今天|昨天|上午|下午|早上|晚上|just|already|sent)")
 _ACTION_VERBS = re.compile(r"(发了|发送了|写了|联系了|提交了|发过|留言了|问了|发出|sent|wrote)")
+# A question mark or word; "A不A" asks too ("会不会", "够不够"), and so does "不" or "没" ending
+# a part ("能帮我设置提醒不"); "几" after a number counts ("三十几个").
 _QUESTION = re.compile(
-    r"[?？吗呢么]|怎么|如何|什么|哪|多久|几|能不能|可不可以|是不是|有没有|"
+    r"[?？吗呢么]|怎么|如何|什么|哪|多久|(?<![一二两三四五六七八九十百\d])几|"
+    r"([\u4e00-\u9fff])[不没]\1|(?<=[\u4e00-\u9fff])[不没]\s*$|"
     r"(?<![a-z])(?:how|what|why|when|where|which|who|can|should)(?![a-z])|"
     r"^\s*(?:is|are|do|does|did|will|would|could|may|must|any)(?![a-z])"
 )
@@ -60,19 +65,45 @@ _QUESTION = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"[？?。！!；;\n]+|另外|还有|然后|顺便问|顺便|再问|(?<![a-z])(?:and also|also|btw)(?![a-z])"
 )
-_COMMA = re.compile(r"[,，、]+|\s{2,}|(?<![a-z])and(?![a-z])")
+# Where one part of a sentence ends: a comma, "and", or a space that sellers type for a comma:
+# between Chinese characters ("发邮件没人回 能投诉吗") or before a Latin word that runs into
+# Chinese ("都开了店 ozon小二咋联系"), not around a word set apart ("我的 AM 不回").
+_COMMA = re.compile(
+    r"[,，、]+|\s{2,}|(?<![a-z])and(?![a-z])|(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])|"
+    r"(?<=[\u3400-\u9fff])\s+(?=[A-Za-z0-9]+[\u3400-\u9fff])"
+)
+# ...and after a Latin word run into Chinese ("要不要提escalation 怎么提"), marked as a comma
+# first (a look-behind cannot span the word).
+_RUN_IN_LATIN = re.compile(r"([\u3400-\u9fff][A-Za-z0-9]+)\s+(?=[\u3400-\u9fff])")
 _QUESTION_PART_BONUS = 0.15
 # A clause shorter than this (after normalising) carries no question of its own.
 _MIN_CLAUSE_CHARS = 4
+# The parts of a message read one by one, at most (each costs a scoring; the main question and
+# the two others offered come early).
+_MAX_PARTS = 6
+# What may end a part without changing what it says.
+_EDGES = " \t\n?？。！!；;,，、~～…"
 MAX_OTHERS = 2
 # Fraud talk in a clause makes the fraud topic a strong candidate for that clause.
 _FRAUD_WEIGHT = 0.8
+# Beside fraud talk another marketplace is where it was seen ("淘宝上有人卖小二对接服务"), not
+# the question: its cue does not count.
+_WHERE_FRAUD_IS_SEEN = "other_marketplaces"
+# The topics of a store's problems, which the AM does not solve (a ticket in Seller Center).
+_ROUTES = (
+    "route_store_blocked",
+    "route_logistics",
+    "route_returns",
+    "route_payouts",
+    "route_fines",
+)
 
 
 class Verdict(StrEnum):
     """How sure the matcher is."""
 
     CONFIDENT = "confident"
+    LIKELY = "likely"
     UNSURE = "unsure"
     OUT_OF_SCOPE = "out_of_scope"
     SMALLTALK = "smalltalk"
@@ -82,9 +113,10 @@ class Verdict(StrEnum):
 class Match:
     """The best topics, best first, with the verdict and what else the message signals.
 
-    `others`: further topics the message asks about (offer them as buttons); `smalltalk`: the
-    kind of greeting/thanks when the message is nothing else; `fraud`: fraud talk anywhere in
-    the message (warn beside the answer); `stated_skus`: a SKU count the seller wrote.
+    `others`: further topics the message asks about, or the close runner-up of a likely match
+    (offer them as buttons); `smalltalk`: the kind of greeting/thanks when the message is
+    nothing else; `fraud`: fraud talk anywhere in the message (warn beside the answer);
+    `stated_skus`: a SKU count the seller wrote.
     """
 
     verdict: Verdict
@@ -97,8 +129,10 @@ class Match:
 
     @property
     def best(self) -> str | None:
-        """The best topic id when the matcher is confident."""
-        return self.ranked[0][0] if self.verdict is Verdict.CONFIDENT and self.ranked else None
+        """The topic to answer: the best one when the matcher is confident, or when it is
+        likely and the runner-up leads `others`."""
+        answered = self.verdict in (Verdict.CONFIDENT, Verdict.LIKELY)
+        return self.ranked[0][0] if answered and self.ranked else None
 
 
 @dataclass(frozen=True)
@@ -111,6 +145,11 @@ class Thresholds:
 
     margin: float = 1.0
     scope: float = 1.0
+    # One part of a message of several: how far its topic must lead the part's second, and,
+    # when no cue of the topic is in the part, how far behind the whole message's best it
+    # may be ("…，咋申诉" read alone is fines, after a blocked store).
+    part_margin: float = 0.6
+    support: float = 1.5
 
 
 @dataclass(frozen=True)
@@ -148,8 +187,9 @@ class FaqMatcher:
         """Every label's score, out of scope included, on a log-odds scale.
 
         Out of scope gains when no word of the field is there and when the subject is outside
-        it ("定价", "写诗", "帮我翻译商品标题成俄语"): evidence that the topics' cues can outweigh
-        ("退货太多会影响评分吗" is still about returns).
+        it ("定价", "写诗", "帮我翻译商品标题成俄语"), unless a problem of the store is named
+        beside it ("退货太多会影响评分吗" is about returns): evidence the topics' cues can
+        outweigh. Beside fraud talk, another marketplace is not counted.
         """
         weights = self.weights
         scores = {
@@ -160,14 +200,20 @@ class FaqMatcher:
         scores[OUT_OF_SCOPE] += weights.unanswered
         if not in_domain(text):
             scores[OUT_OF_SCOPE] += weights.outside
-        if off_subject(text):
-            scores[OUT_OF_SCOPE] += weights.off_subject
+        fraud = "fraud" in scores and mentions_fraud(text)
         words = cue_text(text)
-        for topic, cues in self._cues.items():
-            scores[topic] += weights.cues * sum(
-                weight for weight, pattern in cues if pattern.search(words)
-            )
-        if "fraud" in scores and mentions_fraud(text):
+        cued = {
+            topic: sum(weight for weight, pattern in cues if pattern.search(words))
+            for topic, cues in self._cues.items()
+            if not (fraud and topic == _WHERE_FRAUD_IS_SEEN)
+        }
+        for topic, weight in cued.items():
+            scores[topic] += weights.cues * weight
+        # The ads, prices or ratings beside a store's problem are its circumstances.
+        problem = any(cued.get(topic) for topic in _ROUTES)
+        if off_subject(text) and not problem:
+            scores[OUT_OF_SCOPE] += weights.off_subject
+        if fraud:
             scores["fraud"] += weights.cues * _FRAUD_WEIGHT
         return scores
 
@@ -179,7 +225,7 @@ class FaqMatcher:
         """In "小二回复太慢了，能不能直接加他微信" the part with the question says what is asked,
         in "partner day是干啥的，怎么报名" the first one: topics whose cues fire in that part get a
         little more."""
-        parts = [part for part in _COMMA.split(text) if _substantial(part)]
+        parts = _comma_parts(text)
         asking = [part for part in parts if _QUESTION.search(normalise(part))]
         if len(parts) < 2 or not asking:
             return scores
@@ -194,37 +240,67 @@ class FaqMatcher:
     def _best(self, scores: dict[str, float]) -> str:
         return max(self._topics, key=lambda topic: scores[topic])
 
-    def _confident(self, scores: dict[str, float]) -> bool:
-        """Is the best topic ahead of the second and of out of scope by the thresholds?"""
-        if not self._topics:
-            return False
-        best = self._best(scores)
-        second = max((scores[t] for t in self._topics if t != best), default=-math.inf)
-        return (
-            scores[best] - second >= self.thresholds.margin
-            and scores[best] - scores[OUT_OF_SCOPE] >= self.thresholds.scope
-        )
+    def _leader(self, scores: dict[str, float], margin: float, rank: int = 1) -> str | None:
+        """The best topic if it is ahead of out of scope by the scope threshold and of the
+        topic at `rank` (1: the second) by `margin`."""
+        ordered = sorted(self._topics, key=lambda topic: -scores[topic])
+        best = ordered[0]
+        behind = scores[ordered[rank]] if rank < len(ordered) else -math.inf
+        in_scope = scores[best] - scores[OUT_OF_SCOPE] >= self.thresholds.scope
+        return best if in_scope and scores[best] - behind >= margin else None
 
-    def _main_question(self, text: str) -> tuple[str | None, list[str]]:
-        """In a message with several questions, the topic of the first clause that clearly
-        asks something (the main one), and those of the other such clauses."""
-        clauses = [
-            question
-            for sentence in _CLAUSE_BREAK.split(text)
-            if _substantial(sentence)
-            for question in _questions(sentence)
+    def _verdict(self, scores: dict[str, float]) -> Verdict:
+        """Confident when the best topic leads the second by the margin; likely when it is
+        torn between two topics, both that far ahead of the third (answered, the runner-up
+        offered); out of scope when out of scope beats every topic; unsure otherwise."""
+        if self._leader(scores, self.thresholds.margin) is not None:
+            return Verdict.CONFIDENT
+        if self._leader(scores, self.thresholds.margin, rank=2) is not None:
+            return Verdict.LIKELY
+        if scores[OUT_OF_SCOPE] >= scores[self._best(scores)]:
+            return Verdict.OUT_OF_SCOPE
+        return Verdict.UNSURE
+
+    def _part_topic(
+        self, part: str, scores: dict[str, float], scored: dict[str, dict[str, float]]
+    ) -> str | None:
+        """The topic one part of a message is plainly about: its best, ahead of out of scope
+        and of its second (a fragment like "等了四十多天了" has none), with a cue of it in the
+        part or near the best of the whole message (`scores`). `scored` keeps the label scores
+        of the parts read so far (a sentence may be the whole message)."""
+        key = part.strip(_EDGES)
+        if key not in scored:
+            scored[key] = self.label_scores(part)
+        topic = self._leader(scored[key], self.thresholds.part_margin)
+        if topic is None:
+            return None
+        words = cue_text(part)
+        named = any(pattern.search(words) for _, pattern in self._cues[topic])
+        top = max(scores[label] for label in self._topics)
+        return topic if named or scores[topic] >= top - self.thresholds.support else None
+
+    def _several_questions(
+        self, text: str, raw: dict[str, float], scores: dict[str, float]
+    ) -> tuple[str | None, list[str]]:
+        """In a message of several parts, the main topic and the others to offer: the main
+        one is the first question's, the others those of the other questions and of what the
+        seller tells beside them ("小二一直不回，能不能加他微信"). `raw`: the message's label
+        scores; `scores`: as leaning to its question."""
+        parts = _parts(text)[:_MAX_PARTS]
+        if len(parts) < 2:
+            return None, []
+        scored = {text.strip(_EDGES): raw}
+        found = [
+            (topic, asks)
+            for part, asks in parts
+            if (topic := self._part_topic(part, scores, scored))
         ]
-        if len(clauses) < 2:
-            return None, []
-        per_clause = [self.label_scores(clause) for clause in clauses]
-        asked = [self._best(scored) for scored in per_clause if self._confident(scored)]
-        if not asked:
-            return None, []
-        others = [topic for topic in dict.fromkeys(asked[1:]) if topic != asked[0]]
-        return asked[0], others
+        main = next((topic for topic, asks in found if asks), None)
+        return main, [topic for topic in dict.fromkeys(t for t, _ in found) if topic != main]
 
     def match(self, text: str) -> Match:
-        """Decide: answer directly, offer the best three, small talk, or out of scope."""
+        """Decide: answer directly (the runner-up offered when it is close), offer the best
+        three, small talk, or out of scope."""
         fraud = mentions_fraud(text)
         action = reported_action(text)
         kind = smalltalk(text)
@@ -232,8 +308,9 @@ class FaqMatcher:
             return Match(Verdict.SMALLTALK, (), False, None, smalltalk=kind)
         if not self._topics:
             return Match(Verdict.OUT_OF_SCOPE, (), fraud, action)
-        scores = self._lean_to_the_question(text, self.label_scores(text))
-        main, others = self._main_question(text)
+        raw = self.label_scores(text)
+        scores = self._lean_to_the_question(text, raw)
+        main, others = self._several_questions(text, raw, scores)
         best = self._best(scores)
         if main is not None and main != best:
             # The main question's topic goes first, as sure as the best one was.
@@ -241,12 +318,9 @@ class FaqMatcher:
             if scores[best] - scores[OUT_OF_SCOPE] >= self.thresholds.scope:
                 others = [best, *others]
         ranked = _shares(scores, self._topics)
-        if self._confident(scores):
-            verdict = Verdict.CONFIDENT
-        elif scores[OUT_OF_SCOPE] >= scores[ranked[0][0]]:
-            verdict = Verdict.OUT_OF_SCOPE
-        else:
-            verdict = Verdict.UNSURE
+        verdict = self._verdict(scores)
+        if verdict is Verdict.LIKELY:
+            others = [ranked[1][0], *others]
         others = [t for t in dict.fromkeys(others) if t not in ("fraud", ranked[0][0])]
         return Match(
             verdict=verdict,
@@ -266,12 +340,30 @@ def _shares(scores: dict[str, float], labels: Iterable[str]) -> list[tuple[str, 
     return sorted(shares, key=lambda item: (-item[1], item[0]))
 
 
-def _questions(sentence: str) -> list[str]:
-    """The parts of a sentence that ask, when there are several ("partner day是干啥的，怎么报名");
-    otherwise the sentence, which may begin with what happened ("小二回复太慢了，能不能…")."""
-    parts = [part for part in _COMMA.split(sentence) if _substantial(part)]
-    asking = [part for part in parts if _QUESTION.search(normalise(part))]
-    return asking if len(asking) > 1 else [sentence]
+def _parts(text: str) -> list[tuple[str, bool]]:
+    """The message's parts in order, each with whether it stands as a question.
+
+    A sentence is one question ("AM not reply 3 days, what to do?", "kyc过了一个月了还是没小二。")
+    unless several of its parts ask ("partner day是干啥的 怎么报名"); its parts come in as well,
+    in their places, for what they tell or ask beside ("kyc审核中十天了，过了以后多久能有小二").
+    """
+    found: list[tuple[str, bool]] = []
+    for sentence in _CLAUSE_BREAK.split(text):
+        parts = _comma_parts(sentence)
+        asking = [part for part in parts if _QUESTION.search(normalise(part))]
+        if len(asking) > 1:
+            found += [(part, part in asking) for part in parts]
+        elif parts:
+            alone = [(part, False) for part in parts] if len(parts) > 1 else []
+            position = parts.index(asking[0]) if asking else len(parts)
+            found += [*alone[:position], (sentence, True), *alone[position:]]
+    return found
+
+
+def _comma_parts(sentence: str) -> list[str]:
+    """The substantial parts of a sentence between its commas."""
+    marked = _RUN_IN_LATIN.sub(r"\1，", sentence)
+    return [part for part in _COMMA.split(marked) if _substantial(part)]
 
 
 def _substantial(clause: str) -> bool:

@@ -18,9 +18,10 @@ from bot.services.faq_text import features
 
 
 class TopicModel:
-    """Naive Bayes log-likelihoods per label."""
+    """Naive Bayes log-likelihoods per label; `smoothing` as chosen by cross-validation over
+    the knowledge base's examples (bench/faq_quality.py --cv)."""
 
-    def __init__(self, examples: Iterable[tuple[str, str]], smoothing: float = 0.03) -> None:
+    def __init__(self, examples: Iterable[tuple[str, str]], smoothing: float = 0.05) -> None:
         counted = [(label, features(text)) for label, text in examples]
         self.labels: tuple[str, ...] = tuple(sorted({label for label, _ in counted}))
         index = {label: position for position, label in enumerate(self.labels)}

@@ -44,7 +44,10 @@ _SMALLTALK_WORDS = {
     SmallTalk.THANKS: (
         "谢谢 谢啦 多谢 感谢 谢谢你 谢谢您 谢谢啦 谢了 太感谢了 非常感谢 万分感谢 感谢感谢 "
         "感恩 蟹蟹 辛苦了 辛苦 麻烦了 麻烦你了 有劳 thanks thank thankyou thanku thx tks tnx "
-        "ty tq thks 3q 3ks cheers appreciate appreciated спасибо 🙏 ❤️ ❤"
+        "ty tq thks 3q 3ks cheers appreciate appreciated спасибо 🙏 ❤️ ❤ "
+        # Praise for the help is thanks too ("帮大忙了", "very helpful").
+        "帮大忙 帮了大忙 大忙 有帮助 很有帮助 太有帮助 有用 很有用 太有用 受教 学到了 "
+        "helpful helps helped"
     ),
     SmallTalk.ACKNOWLEDGEMENT: (
         "好的 好滴 好嘞 好咧 好哒 好吧 好 行 行吧 行的 ok okay okk kk k 收到 嗯 嗯嗯 嗯呢 "
@@ -58,7 +61,7 @@ _PARTICLES = "啊呀哈呢的啦了哦噢喔哇~～嘛吧咯哒"
 # Words that go with small talk without saying more ("谢谢老师", "thanks for the help").
 _FILLER_WORDS = (
     "你 您 我 哈 呀 亲 大家 各位 老师 大佬 哥 姐 宝 老板 帮助 帮忙 you very much so a lot there "
-    "all everyone guys bro it bot got i see for the help your"
+    "all everyone guys bro it bot got i see for the help your that this was really super"
 )
 _SMALLTALK_FILLERS = frozenset(_FILLER_WORDS.split())
 
@@ -94,7 +97,8 @@ def _smalltalk_kinds(word: str) -> list[SmallTalk] | None:
     """The small-talk kinds one word holds ([] for a filler), or None if it says more."""
     if word.isascii():
         # Letters typed twice over ("thankss", "hiii") and words typed twice ("okok").
-        word = _REPEATED_LETTER.sub(r"\1", word) if word not in _SMALLTALK else word
+        known = word in _SMALLTALK or word in _SMALLTALK_FILLERS
+        word = word if known else _REPEATED_LETTER.sub(r"\1", word)
         half = len(word) // 2
         word = word[:half] if len(word) % 2 == 0 and word[:half] == word[half:] else word
     if word in _SMALLTALK:
@@ -128,14 +132,15 @@ _THIRD_PARTY = (
     r"有人|别人|有个|对方|陌生人|自称|冒充|[他她](?:让|要|说|收)|someone|somebody|stranger|guy|"
     r"(?:a|this|that) person|(?:an|the|this|that) agent(?! compan)|"
     r"(?:agent|person|people|man|woman)\s+(?:say|said|tell|told|offer|ask|want|promis|claim|call)|"
-    r"群里|网上|淘宝上|一个人|人说"
+    r"群里|网上|淘宝上|(?<![我就己])一个人|人说"
 )
 # A code asked for or given away: fraud talk, unless the seller asks whether an email or a
 # link that wants one is genuine.
 _CODE_ASKED = re.compile(
     rf"(?:问我要|找我要|向我要|跟我要|让我发|让我提供|让我告诉|让我把|要我发|要我提供|要我把|索要|"
     rf"发给他|发给她)\S{{0,10}}(?:{_CODE})|(?:{_CODE}).{{0,8}}(?:发给|给他|给她|告诉他|告诉她|提供给)|"
-    rf"(?:ask|want|need|request|send|give|share|tell)\w*\s+(?:\S+\s+){{0,3}}\S*?(?:{_CODE})"
+    rf"(?:ask|want|need|request|send|give|share|tell)\w*\s+(?:\S+\s+){{0,3}}\S*?(?:{_CODE})|"
+    rf"(?:短信|链接|link|网址|邮件|消息|message).{{0,20}}(?:填|输入|enter|fill|type)\w*.{{0,6}}(?:{_CODE})"
 )
 # Fraud for certain: someone after codes, passwords or documents, middlemen offering, insiders,
 # a scam already suffered. ("登录要验证码正常吗" asks about logging in; "小二是官方的还是中介的"
@@ -171,14 +176,18 @@ _ABOUT_A_MESSAGE = re.compile(
 _TRADED_CONTACT = re.compile(
     r"(?<!速)[买卖](?!家|通)[^，,。？?！!]{0,10}(?:联系方式|微信|名单|contact|电话)|"
     r"(?<!速)[买卖](?!家|通)(?:了|的|个)?\s*小二|"
+    r"(?<!速)[买卖](?!家|通)[^，,。？?！!]{0,8}小二\s*(?:对接|直联|联系|服务|微信|contact|service)|"
     r"付钱\s*.{0,8}小二\s*(?:联系|contact|微信|群)|小二\s*(?:contact\s*)?(?:名单|list)"
 )
 _MONEY = re.compile(
-    r"付钱|收.{0,2}钱|要钱|money|payment|给[他她]钱|给(?:他|她|钱).{0,3}\d+|"
+    r"付钱|收.{0,2}钱|收.{0,3}费|要钱|money|payment|给[他她]钱|给(?:他|她|钱).{0,3}\d+|"
     r"\d{3,}.{0,3}(?:帮|包|搞定)|"
     r"\d+\s*(?:块|元|rmb|usd|美元|刀|卢布|rub|yuan)|[一二两三四五六七八九十百千万]+\s*(?:块|元)"
 )
-_MONEY_FOR = re.compile(r"小二|微信|对接|联系|分配|加急|认证|帮|搞定|找到|开通|回款|快")
+_MONEY_FOR = re.compile(
+    r"小二|微信|对接|联系|分配|加急|认证|帮|搞定|找到|开通|回款|快|报名|名额|占位|门票|"
+    r"sign ?up|regist"
+)
 # Services that are a scam whoever asks: paying for contact, speed or coaching, or for an AM
 # ("花钱找小二"; "联系小二要付费吗" asks about a fee).
 _PAID_SERVICE = re.compile(r"对接|加急|辅导|包过|快速通过|speed|fast|quick|拉.{0,3}群")
@@ -186,7 +195,8 @@ _PAYING_FOR_AN_AM = re.compile(r"付钱.{0,12}小二")
 # "Do I need to pay someone to reach my AM?" asks about fees when nobody has offered or asked
 # anything ("有人说…要不要付钱" is an offer).
 _ASKS_ABOUT_PAYING = re.compile(
-    r"(?:need|have|must|should)\s*(?:to\s*)?付钱|要不要付钱|需要付钱|是否付钱|得付钱|要付钱吗"
+    r"(?:need|have|must|should)\s*(?:to\s*)?付钱|要不要付钱|需要付钱|是否付钱|得付钱|要付钱吗|"
+    r"付钱吗|is there\s*(?:an?|any)?\s*付钱|any\s*付钱"
 )
 _OFFERED = re.compile(r"说|让|要我|收|卖|offer|say|said|ask|want|sell|told|tell")
 
@@ -240,7 +250,7 @@ _DOMAIN = re.compile(
     r"individual|sole|block|suspend|frozen|freez|banned|restrict|locked|remind|template|statistic|"
     r"stats|language|delete|password|invoice|status|pending|reject|approv|document|licen|passport|"
     r"deliver|ship|parcel|customs|penalt|appeal|commission|categor|sign up|signup|archiv|mute|"
-    r"ticket|follow.?up|case number"
+    r"ticket|follow.?up|case number|your (?:info|information|data|answers?|sources?)"
 )
 
 
@@ -259,10 +269,20 @@ _COUNT = re.compile(
 )
 _ENOUGH = re.compile(r"够|还差|算不算|算吗|算进|算几个|enough|count")
 
+
 # What an AM may or may not handle, asked about next to the AM.
+# (Every route topic's problem among them: a blocked store, payouts.)
 _SCOPE_SUBJECTS = (
     r"罚款|物流|佣金|退货|退款|类目|fbs|资质|审核|侵权|商标|处罚|申诉|证据|材料|截图|哪些|什么事|"
-    r"范围|职责|管不管|logistic|tracking|commission|return|penalt|fine"
+    r"范围|职责|管不管|封|冻结|限制|回款|提现|logistic|tracking|commission|return|penalt|fine|"
+    r"block|suspend|frozen|restrict|payout"
+)
+
+# Languages, and writing to the AM in one.
+_LANGUAGES = r"俄语|翻译|英文|英语|中文|english|chinese|translat"
+_TO_THE_AM = (
+    r"小二|消息|沟通|交流|打招呼|问候|开头|礼貌|看懂|看得懂|回复|发|greet|hello|talk|message|write|"
+    r"speak|understand|reply"
 )
 
 # Topic ← (weight, pattern over the normalised text without spaces next to Chinese). Each cue
@@ -280,9 +300,15 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
     "what_is_am": (
         (
             0.3,
-            r"小二.{0,3}(?:是什么|什么意思|是谁|是干|干什么|干嘛|指什么|员工|外包|正式|的人|是ozon|"
-            r"是第三方|招商)|什么叫.{0,2}小二|小二\s*(?:is\s*)?(?:mean|staff|employee|who)|"
-            r"who is\s*小二|what\s*(?:is\s*)?小二\s*mean",
+            r"小二.{0,3}(?:是什么|什么意思|是谁|是干|干什么|干嘛|指什么|指谁|是指|员工|外包|正式|的人|"
+            r"是ozon|是第三方|招商)|什么叫.{0,2}小二|小二\s*(?:is\s*)?(?:mean|staff|employee|who)|"
+            r"who is\s*小二|what\s*(?:is\s*)?小二\s*mean|小二.{0,40}who is (?:this|that|he|she)",
+        ),
+        # Whether the AM is a person or a bot: the AM, not this bot.
+        (
+            0.5,
+            r"小二.{0,8}(?:真人|活人|机器人|人工|程序|robot|human|real person|"
+            r"(?<![a-z])ai(?![a-z]))",
         ),
     ),
     "assignment": (
@@ -309,6 +335,12 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"小二.{0,6}(?:名字|叫什么|id|联系方式|邮件)|(?:名字|联系方式).{0,6}小二|"
             r"在哪.{0,4}(?:看|查).{0,4}小二",
         ),
+        # Being told when the AM is assigned.
+        (
+            0.3,
+            r"分配.{0,10}(?:通知|提醒|提示|推送|告诉我|notif|alert)|(?:notif|alert)\w*.{0,20}分配|"
+            r"小二.{0,8}(?:告诉我|通知我|推送)",
+        ),
     ),
     "messages_muted": (
         (
@@ -322,22 +354,26 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             0.3,
             r"联系信息|contact information|联系人信息|联系邮件|通知.{0,6}邮件|"
             r"邮件.{0,4}(?:改|换|填错|错)|(?:改|换|修改).{0,6}邮件|contact\s*邮件|"
-            r"邮件.{0,20}notification|notification.{0,10}邮件",
+            r"邮件.{0,20}notification|notification.{0,10}邮件|绑.{0,4}邮件|邮件.{0,3}绑|"
+            r"(?:官方|ozon|平台).{0,4}邮件.{0,6}(?:发给|发到|寄到)",
         ),
     ),
     "kyc_status": (
         (
             0.22,
-            r"认证.{0,6}(?:状态|在哪看|哪里看|哪看|过没过|通过没|进度|有几种)|(?:状态|status).{0,4}"
+            r"认证.{0,6}(?:状态|在哪看|哪里看|哪看|过没过|通过没|进度|有几种|到哪一?步|哪一步)|"
+            r"(?:在哪|哪里)看.{0,6}认证|认证.{0,8}(?:那一?栏|显示的|写的)|(?:状态|status).{0,4}"
             r"(?:verified|pending|rejected).{0,8}(?:是|什么|意思|mean|代表)|"
             r"verified.{0,4}(?:是|mean|意思)|(?:pending|rejected)"
             r".{0,4}(?:是什么|什么意思|mean)|绿色的勾|认证\s*status|status.{0,12}认证",
         ),
         # What a status means: the statuses, not being stuck in one or rejected.
         (
-            0.3,
+            0.4,
             r"(?:verified|pending|rejected|审核中|被拒|通过了?|状态)\W{0,2}.{0,4}"
-            r"(?:是什么意思|什么意思|啥意思|是啥|代表什么|代表|mean|stand for)",
+            r"(?:是什么意思|什么意思|啥意思|是啥|代表什么|代表|mean|stand for)|"
+            r"(?:verified|pending|rejected|审核中|被拒).{0,20}(?:区别|不同|difference|differ)|"
+            r"(?:区别|不同|difference|differ).{0,20}(?:verified|pending|rejected|审核中|被拒)",
         ),
     ),
     "kyc_pending": (
@@ -346,7 +382,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"认证.{0,12}(?:审核中|pending|卡|一直|还在|under review|stuck|在审|好久|多久|几天|"
             r"太慢|催)|(?:审核中|pending|under review|под проверкой).{0,8}(?:好久|多久|天|周|月|"
             r"正常|怎么办|催)|"
-            r"认证.{0,3}审.{0,3}(?:多久|几天|要多)",
+            r"认证.{0,3}审.{0,3}(?:多久|几天|要多)|"
+            r"(?:pending|审核中|在审).{0,12}(?:过期|失效|expire|重新提交|重新上传|重交|再提交|resubmit)",
         ),
     ),
     "kyc_rejected": (
@@ -362,7 +399,9 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"没(?:看到|收到|等到).{0,3}欢迎消息|条件都满足|都满足了|all condition|"
             r"(?:还是|还|一直|仍然|到现在|迟迟|都).{0,4}(?:没有|没|无).{0,3}(?:小二|欢迎消息|人联系|分配)|"
             r"(?:没有|没)小二|没人联系|没等到|still no\s*(?:小二|欢迎消息)|no\s*(?:小二|欢迎消息)|"
-            r"别人都有|小二.{0,4}(?:影子|没出现|不出现)|missing",
+            r"别人都有|小二.{0,4}(?:影子|没出现|不出现)|missing|"
+            r"(?:别人|人家|朋友|同行|其他人|其他卖家|friend|others|other sellers|everyone|"
+            r"everybody).{0,16}(?:都|already|got|get|have|has).{0,6}小二",
         ),
     ),
     "support_email": (
@@ -371,11 +410,17 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"(?:支持|support|中国团队|客服).{0,3}邮件|邮件.{0,4}(?:写什么|写哪些|要写|附|标题|地址|"
             r"是多少|是哪个|包含)|邮件.{0,8}多久回",
         ),
+        (
+            0.2,
+            r"邮件.{0,10}(?:中文|英文|chinese|english|哪种语言|什么语言|language)|"
+            r"(?:中文|英文|chinese|english).{0,10}邮件|"
+            r"(?:邮件|support).{0,20}(?:一般|通常|usually|normally|how many days)",
+        ),
     ),
     "email_unanswered": (
         (
             0.35,
-            r"邮件.{0,20}(?:回复.{0,3}没有|没有.{0,2}回复)|邮件.{0,12}(?:不回|没人回|没回|没下文|没消息|"
+            r"邮件.{0,20}(?:回复.{0,3}没有|没有.{0,2}回复)|邮件.{0,24}(?:不回|没人回|没回|没下文|没消息|"
             r"自动回复|没答复)|(?:不回|auto reply|自动回复).{0,10}邮件|sent\s*邮件.{0,12}不回|"
             r"只收到.{0,3}自动回复|only auto reply",
         ),
@@ -399,11 +444,17 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"(?:不回|回复.{0,3}慢|已读).{0,6}小二|几点上班|工作时间|周末|假期|放假|holiday|weekend|"
             r"working|几个意思|已读|才回|时区|隔天|隔一天|小二\s*(?:\S+\s*){0,2}(?:slow|不回)",
         ),
+        # The AM's hours and time zone.
+        (
+            0.35,
+            r"(?:online|office|work|working|business)\s*hours?|在线时间|几点在线|时差|"
+            r"(?:china|beijing|moscow)\s*time|北京时间|莫斯科时间",
+        ),
     ),
     "escalation": (
         (
             0.35,
-            r"升级|换.{0,3}小二|换一个|换个|更换|更高|高一级|往上|"
+            r"升级|换.{0,3}小二|小二.{0,4}换|换人|换一个|换个|更换|更高|高一级|往上|"
             r"change\s*(?:to\s*)?(?:another|other|new)|above\s*小二|who is above",
         ),
     ),
@@ -422,12 +473,30 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             rf"(?:{_SCOPE_SUBJECTS}).{{0,12}}(?:能|可以|找|问|ask).{{0,3}}小二|"
             rf"(?:can|could|will|does)\s*(?:my\s*)?小二.{{0,20}}(?:{_SCOPE_SUBJECTS})|"
             rf"小二.{{0,12}}(?:job|responsib|duty|deal with|take care|solve|fix|sort out|负责|"
-            rf"解决).{{0,16}}(?:{_SCOPE_SUBJECTS})",
+            rf"解决).{{0,16}}(?:{_SCOPE_SUBJECTS})|"
+            r"(?:can|could|will|would|does|do)\s+(?:my\s+|the\s+|an?\s+)?小二\s+(?:\w+\s+){0,2}"
+            r"(?:help|handle|appeal|solve|fix|deal|assist|check|sort)|"
+            r"(?:is it|is this|is that|是不是|算不算|属于).{0,8}小二.{0,6}"
+            r"(?:job|work|responsib|duty|的事|职责|管)|小二\s*(?:job|duty|responsib)",
         ),
     ),
-    "live_chat": ((0.4, r"在线客服|人工|机器人.{0,3}吧|在线聊天|online"),),
-    "russian_greeting": ((0.3, r"俄语|翻译|英文|english|中文.{0,6}看懂|看懂中文|translat"),),
-    "individual_business": ((0.4, r"个体户|(?<!一)个人(?!信息)"),),
+    "live_chat": ((0.4, r"在线客服|人工|机器人.{0,3}吧|在线聊天|online(?!\s*hours?)"),),
+    # A language named is a hint; named with the AM or a message to write, the topic itself
+    # ("这句俄语是什么意思" asks for a translation, out of scope).
+    "russian_greeting": (
+        (0.15, _LANGUAGES),
+        (
+            0.2,
+            rf"(?:{_LANGUAGES}).{{0,10}}(?:{_TO_THE_AM})|(?:{_TO_THE_AM}).{{0,10}}(?:{_LANGUAGES})",
+        ),
+    ),
+    "individual_business": (
+        (
+            0.4,
+            r"个体户|(?<!一)个人(?!信息)|(?:没|无)(?:有)?(?:营业)?执照|"
+            r"(?:no|without|dont have)\s+(?:a\s+)?(?:business\s+)?licen[cs]e",
+        ),
+    ),
     "partner_day": ((0.3, r"线下|当面|面对面|face to face|深圳.{0,6}(?:活动|会)"),),
     "partner_day_signup": (
         (
@@ -447,7 +516,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.3,
             r"@|ozon\.(?:ru|com)|发件人|钓鱼|phishing|(?:邮件|链接|link).{0,12}(?:真的|官方|靠谱|能信|"
-            r"安全|safe|real)|(?:真的|官方).{0,4}邮件|really from ozon",
+            r"安全|safe|real)|(?:真的|官方).{0,4}邮件|really from ozon|后缀|域名|domain",
         ),
     ),
     "about_bot": (
@@ -465,6 +534,11 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"delete.{0,3}\s*data|时区|time zone|语言|language|资格检查|怎么用|remind|功能|"
             r"(?:改|修改|更新).{0,10}资料",
         ),
+        (
+            0.2,
+            r"语言.{0,6}(?:改|切换|换|设置)|(?:改|切换|换)成.{0,3}(?:中文|英文|english|chinese)|"
+            r"(?:change|switch)\s+(?:the\s+)?(?:language|to chinese|to english)",
+        ),
     ),
     "route_store_blocked": (
         (
@@ -472,20 +546,26 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"被封|封号|封店|封了|封禁|查封|店.{0,3}封|号.{0,3}封|冻结|暂停|受限|限制|停用|suspend|"
             r"block(?!\s*me)|frozen|freeze|banned|restrict",
         ),
+        (0.3, r"进不去|登不上|登不进|登录不了|店.{0,3}没了|关店|被关|cant (?:log ?in|access)"),
     ),
     "route_logistics": (
         (
             0.3,
-            r"物流|入库|在途|单号|拒收|丢|发货|到仓|仓库|海关|warehouse|lost|transit|shipment|箱",
+            r"物流|入库|在途|单号|拒收|丢|发货|到仓|仓库|海关|warehouse|lost|transit|shipment|箱|"
+            r"(?:送|入|进)仓|仓位|货物|(?:运|寄|发)(?:到|往)俄|shipping|in transit|damaged",
         ),
+        (0.4, r"仓.{0,8}预约|预约.{0,6}(?:仓|入库)|(?:delivery|supply)\s*slot"),
     ),
-    "route_returns": ((0.45, r"退货|退款|退回|退了|退.{0,2}单|return|refund"),),
+    "route_returns": ((0.45, r"退货|退款|退回|退了|退钱|退.{0,2}单|return|refund"),),
     "route_payouts": (
         (
             0.45,
-            r"回款|提现|结算|到账|货款|收款|汇率|打款|payout|withdraw|settlement|钱.{0,6}(?:到|come|arriv|没收到|received)|"
+            r"回款|提现|结算|到账|货款|收款|打款|payout|withdraw|settlement|"
+            r"钱.{0,6}(?:到|come|arriv|没收到|received)|"
             r"money.{0,12}(?:come|arriv|receiv|not|late|delay)|(?:get|got|be)\s*付钱|"
-            r"卢布换",
+            r"(?:get|receive|got)\s*(?:my|the|our)\s*money|"
+            # The rate a payout is converted at, not the market's ("美元兑卢布汇率多少").
+            r"卢布换|(?:换|结算|提现|损失).{0,8}汇率|汇率.{0,6}(?:损失|怎么算|扣)",
         ),
     ),
     "route_fines": (
@@ -509,21 +589,29 @@ OUT_OF_SCOPE_SUBJECTS = re.compile(
     r"广告|推广|促销|排名|搜索|评分|好评|差评|定价|价格|主图|尺寸|商品描述|产品描述|写.{0,4}描述|"
     r"(?:商品|产品)标题|翻译成|帮我翻译|视频|选品|好卖|卖什么|卖啥|什么品类|品类好|天气|笑话|签证|"
     r"写诗|写首诗|周报|代码|股票|美股|做饭|吃什么|吃啥|红烧|注册俄罗斯公司|盗用|富文本|今天几号|"
-    r"现在几点|汇率多少|单词|喜欢什么|喜欢啥|大促|秒杀|优惠券|打折|折扣|流量|曝光|转化率|关键词|"
+    r"现在几点|汇率多少|(?:查|背|记|学)(?:个|一下|几个)?单词|喜欢什么|喜欢啥|大促|秒杀|优惠券|打折|折扣|流量|曝光|转化率|关键词|"
     r"引流|货代|报关|注册商标|商标注册|利润|详情页|文案|起名|黑五|双11|双十一|学俄语|学习俄语|"
     r"俄语难|(?<![a-z])(?:ads|advert\w*|pric(?:e|es|ing)|rating|poem|jokes?|weather|visa|"
     r"recipes?|cook\w*|dumplings?|stock market|rich content|what time now|capital of|"
     r"best products?|eac|logo|discounts?|coupons?|promotions?|promo|campaigns?|keywords?|traffic|"
-    r"conversion|seo|register trademark|trademark registration|suppliers?|margin|profit\w*|"
+    r"(?<!currency )conversion|seo|register trademark|trademark registration|suppliers?|margin|"
+    r"profit\w*|"
     r"black friday|excel|python|translate (?:this|it|my|the|product|title|description|text)|"
     r"(?:learn|study|studying|learning) russian|russian (?:lessons?|course))(?![a-z])"
 )
 
 
+# Whether the AM helps with something: the AM's scope, whatever the something is.
+_ASKS_THE_AM_TO_HELP = re.compile(
+    r"小二.{0,6}(?:能|可以|管不管|帮|负责|help|handle)|(?:让|找|ask)\s*(?:my\s*|the\s*)?小二"
+)
+
+
 @lru_cache(maxsize=256)  # one message asks several times
 def off_subject(text: str) -> bool:
-    """Is the message about a subject outside the field ("定价", "ads", "写诗")?"""
+    """Is the message about a subject outside the field ("定价", "ads", "写诗")? Not when it
+    asks whether the AM helps with it ("小二能帮我做推广吗")."""
     lowered = unicodedata.normalize("NFKC", text).lower()
-    return bool(
-        OUT_OF_SCOPE_SUBJECTS.search(lowered) or OUT_OF_SCOPE_SUBJECTS.search(cue_text(text))
-    )
+    words = cue_text(text)
+    outside = OUT_OF_SCOPE_SUBJECTS.search(lowered) or OUT_OF_SCOPE_SUBJECTS.search(words)
+    return bool(outside) and not _ASKS_THE_AM_TO_HELP.search(words)

@@ -107,6 +107,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "转了钱",
         "转钱",
         "押金",
+        "定金",
+        "订金",
+        "占位费",
+        "报名费",
         "sell",
         "sells",
         "selling",
@@ -138,6 +142,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "senior am",
         "senior",
         "complain",
+        # Going over the AM's head: a more senior one, a superior, skipping a level.
+        "资深",
+        "上级",
+        "越级",
+        "主管",
+        "supervisor",
     ),
     "回复": (
         "回消息",
@@ -166,11 +176,29 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "没反应",
         "没回复",
         "ignore",
+        "ignores",
+        "ignored",
         "ignoring",
         "不回复",
         "no reply",
         "no answer",
         "石沉大海",
+        # Sellers' English drops the auxiliary ("AM not reply 3 days").
+        "not reply",
+        "not replying",
+        "not replied",
+        "not respond",
+        "not responding",
+        "not answer",
+        "not answering",
+        "never reply",
+        "never replies",
+        "never replied",
+        "dont reply",
+        "doesnt reply",
+        "didnt reply",
+        "no response",
+        "no respond",
     ),
     "俄语": ("俄文", "russian", "俄罗斯语"),
     "在线客服": (
@@ -181,6 +209,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "chat客服",
         "online support",
         "客服在线聊天",
+        "聊天窗口",
+        "聊天框",
+        "客服窗口",
+        "chat window",
     ),
     "欢迎消息": ("welcome message", "welcome msg", "welcome", "欢迎信息", "欢迎信", "第一条消息"),
     "消息中心": ("messages", "message center", "站内信", "后台消息"),
@@ -195,11 +227,25 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "who are you",
         "are you",
         "can you",
+        # Who the bot is, asked the short way.
+        "who r u",
+        "who you",
+        "who you are",
+        "who made you",
+        "who created you",
+        "who built you",
+        "你谁",
+        "谁做了你",
+        "谁开发了你",
     ),
     "线下": (
         "partner day",
         "partnerday",
+        "partner days",
         "合作伙伴日",
+        "伙伴日",
+        "合作伙伴大会",
+        "卖家大会",
         "见面会",
         "招商会",
         "offline",
@@ -208,7 +254,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "罚款": ("罚金", "罚了", "被罚", "扣款", "fine", "fined", "penalty", "处罚", "罚"),
     "物流": ("logistics", "运单", "快递", "轨迹", "tracking", "shipment", "parcel", "包裹"),
-    "分配": ("assign", "assigned", "分到", "匹配", "配小二", "配am", "配经理"),
+    "分配": ("assign", "assigned", "分到", "分好", "匹配", "配小二", "配am", "配经理"),
+    # Money Ozon pays the seller ("when ozon pay me"), not money paid to someone.
+    "回款": ("pay me", "paid me", "pay us", "paid us", "pay out", "paid out", "payout", "payouts"),
     "编号": (
         "工单号",
         "跟进号",
@@ -245,6 +293,9 @@ _TYPOS = {
     "跟近": "跟进",
     "提线": "提现",
     "帐号": "账号",
+    "冻了": "冻结了",
+    "冻住": "冻结",
+    "俩": "两个",
     "帐户": "账户",
     # Seller Center's Russian words, pasted as they appear on screen.
     "на проверке": "审核中",
@@ -393,6 +444,8 @@ _ONE_PASS = re.compile(
 )
 # "I am" and "am I" are the verb, not the AM.
 _I_AM = re.compile(r"(?<![a-z])(?:i\s+am|am\s+i|i'm|i’m)(?![a-z])")
+# "doesn't" reads as sellers also type it, "doesnt".
+_APOSTROPHE = re.compile(r"(?<=[a-z])['’](?=[a-z])")
 _TYPO_PASS = re.compile("|".join(re.escape(typo) for typo in _TYPOS))
 
 
@@ -401,7 +454,7 @@ def normalise(text: str) -> str:
     """Full-width to half-width, traditional to simplified, lower case, typos and synonyms
     folded to one canonical word."""
     text = unicodedata.normalize("NFKC", text).lower().translate(_TRADITIONAL)
-    text = _I_AM.sub("i", text)
+    text = _APOSTROPHE.sub("", _I_AM.sub("i", text))
     text = _TYPO_PASS.sub(lambda match: _TYPOS[match.group()], text)
     return _ONE_PASS.sub(lambda match: f" {_VARIANTS[match.group()]} ", text)
 

@@ -38,9 +38,15 @@ async def test_english_user_gets_english_answer(rig: Rig) -> None:
 
 
 async def test_unsure_question_offers_three_topics(rig: Rig) -> None:
-    reply = await rig.chat.send("KYC需要哪些文件")
+    reply = await rig.chat.send("KYC要交什么")
     assert reply is not None and "你是想问" in reply.text
     assert len(rig.chat.button_labels()) == 4
+
+
+async def test_torn_between_two_topics_answers_one_and_offers_the_other(rig: Rig) -> None:
+    reply = await rig.chat.send("小二周末休息，那能找在线客服吗")
+    assert reply is not None and reply.text.startswith("在线客服和小二")
+    assert rig.chat.button_labels()[0] == "❓ 小二回复很慢或不回，怎么办？"
 
 
 async def test_out_of_scope_says_so_with_menu(rig: Rig) -> None:
