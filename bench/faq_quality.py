@@ -5,7 +5,9 @@ Data, tests/data/faq/<part>.<lang>.tsv:
 - tuning (+ tuning.legacy): read while tuning the cues and the weights;
 - heldout: the first development set, scored for aggregate figures only until round 3;
 - final: the first held-out set (v1), scored once, then read as development data in round 3
-  like heldout. A new held-out set is scored by the integrator and is not in this checkout.
+  like heldout;
+- final2: the second held-out set (v2), written apart after round 3 and scored once; nothing
+  was tuned on it.
 No message is printed: --confusions lists "label → predicted: count" for the parts other than
 tuning, without texts. --cv adds the knowledge base's own example questions scored by 5-fold
 cross-validation (each fifth matched by a matcher built without it).
@@ -35,7 +37,12 @@ from bot.services.faq_text import features  # noqa: E402
 from bot.services.knowledge import KnowledgeBase  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "faq"
-PARTS = {"tuning": "tuning", "heldout": "dev (heldout)", "final": "final v1 (dev since round 3)"}
+PARTS = {
+    "tuning": "tuning",
+    "heldout": "dev (heldout)",
+    "final": "final v1 (dev since round 3)",
+    "final2": "final v2 (held out)",
+}
 ROUNDS = 5
 FOLDS = 5
 NOT_TOPICS = {"smalltalk", "out_of_scope"}
@@ -54,9 +61,9 @@ class Row:
 
 
 def rows(part: str, lang: str) -> list[Row]:
-    """The labelled messages of one part ("tuning", "heldout", "final") and language."""
+    """The labelled messages of one part (a key of PARTS) and language."""
     found = []
-    for path in sorted(DATA.glob(f"{part}*.{lang}.tsv")):
+    for path in sorted(DATA.glob(f"{part}.*{lang}.tsv")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
