@@ -1,7 +1,17 @@
 """The reminder scheduler: one task that sleeps until the next reminder is due.
 
-Reminders live in SQLite. Delivery is claim → send → mark sent, so a crash between send and
-mark causes at most one duplicate and never a loss; claimed reminders are put back at start.
+Reminders live in SQLite. Delivery is claim → check → send → mark sent, one push in flight:
+
+- a crash between send and mark repeats at most that one push and loses none (claimed
+  reminders are put back at start);
+- a reminder whose case was closed, answered or snoozed after the claim is not sent (the check
+  right before sending), and a push already on its way arms no nudge (see `mark_sent`);
+- an error that passes (Telegram's 5xx, 429, no connection) puts the push back to pending with
+  a growing, bounded delay; it is never marked failed for that. A 403 stops the seller's
+  reminders, other refusals mark it failed;
+- when the request may have reached Telegram but its answer was lost, the push counts as sent
+  (sending it again could show it twice); the case's next nudge still follows;
+- an unexpected exception puts that one reminder back with a delay and the batch goes on.
 """
 
 from __future__ import annotations
@@ -11,6 +21,7 @@ import contextlib
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
+from enum import Enum
 from zoneinfo import ZoneInfo
 
 from aiogram import Bot
@@ -19,15 +30,18 @@ from aiogram.exceptions import (
     TelegramForbiddenError,
     TelegramNetworkError,
     TelegramRetryAfter,
+    TelegramServerError,
 )
 from aiogram.utils.i18n import I18n
 
 from bot.db.case_repository import CaseRepository, DueReminder
 from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules
+from bot.services.cases import Case
 from bot.services.locales import resolve_locale
 from bot.services.quiet_hours import QuietHours, delivery
-from bot.telegram.pacing import Pacer
+from bot.telegram.request_retry import never_arrived
+from bot.telegram.send_budget import SendBudget, background_sends, budget_of
 from bot.ui.case_views import case_keyboard, reminder_text
 
 logger = logging.getLogger(__name__)
@@ -35,7 +49,32 @@ logger = logging.getLogger(__name__)
 # About one second of pushes at Telegram's limit: a claim never runs far ahead of the sends.
 BATCH = 30
 IDLE_WAKE = timedelta(minutes=10)  # re-check even with nothing due (clock changes, new data)
-RETRY_LATER = timedelta(seconds=30)
+# After a failure that passes: 2 s, 4 s, … at most 5 minutes between attempts.
+FIRST_BACKOFF = timedelta(seconds=2)
+MAX_BACKOFF = timedelta(minutes=5)
+# A reminder that keeps raising (a bug, not Telegram) is given up after this many attempts.
+MAX_BROKEN_ATTEMPTS = 8
+# A chat that cannot take a push for longer than this gets it moved later instead of holding
+# up the rest of the batch.
+CHAT_WAIT = 0.25
+# Held in quiet hours: at least this long, whatever the zone's clock does.
+MIN_HOLD = timedelta(minutes=1)
+
+
+class Outcome(Enum):
+    """What became of one claimed reminder."""
+
+    SENT = "sent"
+    HELD = "held"  # quiet hours: later
+    DROPPED = "dropped"  # the case changed since the claim
+    REFUSED = "refused"  # 403 or another refusal: not retried
+    BROKEN = "broken"  # raised: that reminder is tried again later, the batch goes on
+    RETRY = "retry"  # Telegram or the network is failing: stop the batch, back off
+
+
+def backoff(attempts: int) -> timedelta:
+    """The delay before the next attempt after `attempts` failed ones (doubling, capped)."""
+    return min(FIRST_BACKOFF * (1 << max(0, min(attempts - 1, 20))), MAX_BACKOFF)
 
 
 class ReminderScheduler:
@@ -49,7 +88,6 @@ class ReminderScheduler:
         rules: CaseRules,
         i18n: I18n,
         default_timezone: str,
-        pacer: Pacer,
         wakeup: asyncio.Event,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
@@ -58,10 +96,11 @@ class ReminderScheduler:
         self._rules = rules
         self._i18n = i18n
         self._default_zone = default_timezone
-        self._pacer = pacer
         self._now = clock
         self._wakeup = wakeup
         self._task: asyncio.Task[None] | None = None
+        # After a failure that passes, nothing is claimed before this moment.
+        self._resume_at: datetime | None = None
 
     async def start(self, bot: Bot) -> None:
         """Put back what a crash left claimed, then run the loop."""
@@ -88,68 +127,135 @@ class ReminderScheduler:
                 raise
             except Exception:
                 logger.exception("reminder loop failed; retrying shortly")
-                await asyncio.sleep(RETRY_LATER.total_seconds())
+                await asyncio.sleep(FIRST_BACKOFF.total_seconds())
 
     async def _sleep_until_next(self) -> None:
         self._wakeup.clear()
+        now = self._now()
+        if self._resume_at is not None and self._resume_at > now:
+            # Backing off: new reminders wait too, they would only fail the same way.
+            await asyncio.sleep((self._resume_at - now).total_seconds())
+            return
         next_due = await self._cases.next_due_at()
-        wait = IDLE_WAKE if next_due is None else min(IDLE_WAKE, next_due - self._now())
+        wait = IDLE_WAKE if next_due is None else min(IDLE_WAKE, next_due - now)
         if wait.total_seconds() <= 0:
             return
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wakeup.wait(), wait.total_seconds())
 
     async def deliver_due(self, bot: Bot) -> int:
-        """Deliver everything due now, batch by batch; return how many were handled.
-
-        One push is in flight at a time: only a push sent but not yet marked can be repeated
-        after a crash, so a kill duplicates at most one message.
-        """
+        """Deliver everything due now, batch by batch; return how many reminders were handled.
+        Stops early (and backs off) when Telegram or the network fails."""
+        budget = budget_of(bot)
         handled = 0
+        if self._resume_at is not None and self._resume_at > self._now():
+            return handled
         while batch := await self._cases.claim_due(self._now(), BATCH):
-            for reminder in batch:
-                await self._deliver(bot, reminder)
             handled += len(batch)
+            if not await self._deliver_batch(bot, budget, batch):
+                break
         return handled
 
-    async def _deliver(self, bot: Bot, reminder: DueReminder) -> None:
+    async def _deliver_batch(self, bot: Bot, budget: SendBudget, batch: list[DueReminder]) -> bool:
+        """One push in flight at a time, the chat that can take one soonest first. False when
+        the batch stopped on a failure that passes."""
+        waiting = list(batch)
+        try:
+            while waiting:
+                reminder = min(waiting, key=lambda r: budget.wait_for(r.chat_id))
+                chat_wait = budget.wait_for(reminder.chat_id)
+                if chat_wait > CHAT_WAIT:
+                    # Every chat left had its share just now: their pushes come a little later
+                    # and the next batch (other sellers) goes first.
+                    await self._cases.reschedule_all(
+                        [(r, self._later(budget.wait_for(r.chat_id))) for r in waiting]
+                    )
+                    waiting.clear()
+                    return True
+                waiting.remove(reminder)
+                if await self._attempt(bot, reminder) is Outcome.RETRY:
+                    return False
+            return True
+        finally:
+            # Stopped early (a failure, or the scheduler stopping): the rest is not lost.
+            await self._cases.release(waiting)
+
+    def _later(self, seconds: float) -> datetime:
+        # Stored to the second: at least a second later, or it would be claimed again at once.
+        return self._now() + timedelta(seconds=max(1.0, seconds))
+
+    async def _attempt(self, bot: Bot, reminder: DueReminder) -> Outcome:
+        try:
+            outcome = await self._deliver(bot, reminder)
+        except Exception:
+            logger.exception("reminder %s could not be handled", reminder.id)
+            if reminder.attempts >= MAX_BROKEN_ATTEMPTS:
+                await self._cases.mark_failed(reminder)
+            else:
+                await self._cases.retry_later(reminder, self._now() + backoff(reminder.attempts))
+            return Outcome.BROKEN
+        if outcome is Outcome.SENT:
+            self._resume_at = None
+        return outcome
+
+    async def _deliver(self, bot: Bot, reminder: DueReminder) -> Outcome:
+        case = await self._cases.still_claimed(reminder)
+        if case is None:
+            return Outcome.DROPPED
         now = self._now()
         zone = ZoneInfo(reminder.timezone or self._default_zone)
         decision = delivery(self._quiet_hours(reminder, zone), now)
         if decision.hold_until is not None:
-            await self._cases.hold(reminder, decision.hold_until)
-            return
+            await self._cases.reschedule(reminder, max(decision.hold_until, now + MIN_HOLD))
+            return Outcome.HELD
         locale = resolve_locale(reminder.locale, reminder.telegram_language)
         with self._i18n.context(), self._i18n.use_locale(locale):
-            text = reminder_text(reminder.case, now, self._rules, locale)
-            markup = case_keyboard(reminder.case)
-        await self._pacer.wait_turn(reminder.chat_id)
+            text = reminder_text(case, now, self._rules, locale)
+            markup = case_keyboard(case)
         try:
-            await bot.send_message(
-                reminder.chat_id,
-                text,
-                reply_markup=markup,
-                disable_notification=decision.silent,
-            )
+            with background_sends():
+                await bot.send_message(
+                    reminder.chat_id,
+                    text,
+                    reply_markup=markup,
+                    disable_notification=decision.silent,
+                )
         except TelegramForbiddenError:
-            logger.info("user %s blocked the bot; stopping their reminders", reminder.case.user_id)
-            await self._users.set_active(reminder.case.user_id, active=False)
+            logger.info("user %s blocked the bot; stopping their reminders", case.user_id)
+            await self._users.set_active(case.user_id, active=False)
             await self._cases.mark_failed(reminder)
-            await self._cases.stop_for_user(reminder.case.user_id)
-            return
+            await self._cases.stop_for_user(case.user_id)
+            return Outcome.REFUSED
+        except TelegramNetworkError as error:
+            if not never_arrived(error):
+                logger.warning("reminder %s: answer lost (%s), counts as sent", reminder.id, error)
+                await self._sent(reminder, case)
+                return Outcome.SENT
+            return await self._retry(reminder, backoff(reminder.attempts), error)
         except TelegramRetryAfter as error:
-            self._pacer.pause(error.retry_after)
-            await self._cases.hold(reminder, self._now() + timedelta(seconds=error.retry_after))
-            return
-        except TelegramNetworkError:
-            await self._cases.hold(reminder, self._now() + RETRY_LATER)
-            return
+            wait = max(timedelta(seconds=error.retry_after), backoff(reminder.attempts))
+            return await self._retry(reminder, wait, error)
+        except TelegramServerError as error:
+            return await self._retry(reminder, backoff(reminder.attempts), error)
         except TelegramAPIError as error:
             logger.warning("reminder %s refused: %s", reminder.id, error.message)
             await self._cases.mark_failed(reminder)
-            return
-        nudge = self._rules.next_nudge(reminder.case, reminder.case.nudges + 1, now)
-        await self._cases.mark_sent(reminder, self._now(), nudge)
+            return Outcome.REFUSED
+        await self._sent(reminder, case)
+        return Outcome.SENT
+
+    async def _sent(self, reminder: DueReminder, case: Case) -> None:
+        now = self._now()
+        nudge = self._rules.next_nudge(case, case.nudges + 1, now)
+        await self._cases.mark_sent(reminder, now, nudge)
+
+    async def _retry(self, reminder: DueReminder, wait: timedelta, error: Exception) -> Outcome:
+        logger.warning(
+            "reminder %s: %s; trying again in %ds", reminder.id, error, wait.total_seconds()
+        )
+        self._resume_at = self._now() + wait
+        await self._cases.retry_later(reminder, self._resume_at)
+        return Outcome.RETRY
 
     def _quiet_hours(self, reminder: DueReminder, zone: ZoneInfo) -> QuietHours:
         values = self._rules.policy.values
