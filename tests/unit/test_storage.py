@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
 
 from bot.db.case_repository import CaseRepository
-from bot.db.connection import DatabaseError, open_database
+from bot.db.connection import DatabaseError, database_owned, open_database
 from bot.db.fsm_storage import SQLiteStorage
 from bot.db.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
 from bot.db.privacy_queries import count_user_rows
@@ -80,6 +81,24 @@ def test_migrations_are_append_only_scripts() -> None:
     assert all("CREATE" in script or "ALTER" in script for script in MIGRATIONS)
 
 
+# SHA-256 of each released migration. A database in use has run them: a change to one would
+# never reach it. Append the hash of a new migration when it is released; never edit these.
+RELEASED_MIGRATIONS = (
+    "b536af4b36ce82f82138aebe9a3bdb040baefa615479c08a27340713d2405574",
+    "ff9b9aca34c3cdc3314f578e8441ab7972ce7b8b703a1c130a7f538dbec332fc",
+    "e81bf872fa710f05cb86cb4f414b2b9e864bae3090fb36a799b65a5adf745a65",
+    "70e256fa1ec6c2806093509dfa6979bbaf2130c2a00f4d583ea8bc8a292eb811",
+)
+
+
+@pytest.mark.parametrize("version", range(len(RELEASED_MIGRATIONS)))
+def test_released_migrations_are_never_edited(version: int) -> None:
+    script = MIGRATIONS[version]
+    assert hashlib.sha256(script.encode()).hexdigest() == RELEASED_MIGRATIONS[version], (
+        f"migration {version + 1} was released and must not change; append a new one instead"
+    )
+
+
 async def test_second_owner_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
     first = await open_database(path)
@@ -90,6 +109,21 @@ async def test_second_owner_is_refused(tmp_path: Path) -> None:
         await first.close()
     second = await open_database(path)
     await second.close()
+
+
+async def test_a_symlink_does_not_make_a_second_owner(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "bot.sqlite3"
+    real.parent.mkdir()
+    (tmp_path / "linked-file.sqlite3").symlink_to(real)
+    (tmp_path / "linked-folder").symlink_to(real.parent, target_is_directory=True)
+    first = await open_database(tmp_path / "linked-file.sqlite3")
+    try:
+        for other in (real, tmp_path / "linked-folder" / "bot.sqlite3"):
+            with pytest.raises(DatabaseError, match="another bot process"):
+                await open_database(other)
+        assert database_owned(tmp_path / "linked-folder" / "bot.sqlite3")
+    finally:
+        await first.close()
 
 
 class Wizard(StatesGroup):
