@@ -12,6 +12,7 @@ from handlers import (
     faq,
     groups,
     language,
+    membership,
     privacy,
     profile,
     start,
@@ -26,9 +27,11 @@ def get_routers() -> list[Router]:
 
     Most messages are questions, so the FAQ comes early: it takes plain text only outside any
     wizard (default state), and every wizard's text handler requires its own state, so the two
-    never compete for a message.
+    never compete for a message. Membership changes (block, unblock) are their own update
+    type, so their router's place does not matter.
     """
     return [
+        membership.create_router(),
         cancel.create_router(),
         groups.create_router(),
         faq.create_router(),
