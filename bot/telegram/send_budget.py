@@ -110,11 +110,21 @@ class SendBudget:
         self._background: deque[_Waiter] = deque()
         self._arrived = asyncio.Event()
         self._pump: asyncio.Task[None] | None = None
+        self._limited = True
+
+    @classmethod
+    def unlimited(cls) -> SendBudget:
+        """For a bot that talks to no Telegram (the offline console): nothing ever waits."""
+        budget = cls()
+        budget._limited = False
+        return budget
 
     # -- asking for a turn ------------------------------------------------------------------
 
     async def acquire(self, chat: ChatId, *, background: bool = False) -> None:
         """Wait until a message to `chat` may go out."""
+        if not self._limited:
+            return
         if not self._replies and not self._background and self._try_grant(chat, background):
             return
         waiter = _Waiter(chat, background)
@@ -126,6 +136,8 @@ class SendBudget:
 
     def wait_for(self, chat: ChatId, *, background: bool = True) -> float:
         """Seconds until the chat itself could take a message (the overall pace aside)."""
+        if not self._limited:
+            return 0.0
         return self._chat_wait(chat, background, self._now())
 
     def pause(self, seconds: float) -> None:

@@ -24,21 +24,13 @@ from bot.offline.emulator import BotApiEmulator, RateLimits, SentMessage
 from bot.offline.session import OfflineSession
 from bot.scheduler import ReminderScheduler
 from bot.services.cases import Case, CaseKind, Clock, Deadline
-from bot.telegram.request_retry import RetryMiddleware
 from bot.telegram.send_budget import SendBudget
 from tests.support.fake_bot_api import PUSH_MARKER
+from tests.support.fast import FAST_RETRY, fast_budget
 from tests.support.moments import ManualClock
 from tests.support.rules import RULES
 
 DEFAULT_ZONE = "Asia/Shanghai"
-# Request retries and the send budget as in production, only a hundred times faster, so a
-# test's real time stays short while its wall clock moves as the test says.
-FAST_RETRY = RetryMiddleware(base_delay=0.005, max_delay=0.05)
-
-
-def fast_budget() -> SendBudget:
-    """Telegram's limits a hundred times faster."""
-    return SendBudget(per_second=2850, chat_interval=0.0105, group_interval=0.035)
 
 
 @dataclass

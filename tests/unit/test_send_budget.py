@@ -162,3 +162,13 @@ async def test_the_middleware_pauses_the_budget_on_429() -> None:
     start = time.monotonic()
     await limits.acquire(CHAT + 5)
     assert time.monotonic() - start >= 0.9
+
+
+async def test_a_bot_without_telegram_behind_it_never_waits() -> None:
+    limits = SendBudget.unlimited()
+    limits.pause(10)
+    start = time.monotonic()
+    for _ in range(20):
+        await limits.acquire(CHAT, background=True)
+    assert time.monotonic() - start < 1.0
+    assert limits.wait_for(CHAT) == 0.0
