@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import aiosqlite
@@ -19,6 +19,7 @@ from bot.db.privacy_queries import count_user_rows
 from bot.db.user_repository import UserRepository
 from bot.services.cases import CaseKind, Clock, Deadline
 from bot.services.profile import ProfileField
+from tests.support.moments import AWKWARD_MOMENTS, MOMENT_IDS, MOMENTS
 
 
 async def scalar(db: aiosqlite.Connection, sql: str) -> object:
@@ -186,10 +187,10 @@ async def test_user_fields_round_trip_and_cascade(tmp_path: Path) -> None:
         await database.close()
 
 
-async def test_push_finishing_after_delete_leaves_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("now", MOMENTS, ids=MOMENT_IDS)
+async def test_push_finishing_after_delete_leaves_nothing(tmp_path: Path, now: datetime) -> None:
     database = await open_database(tmp_path / "bot.sqlite3")
     users, cases = UserRepository(database.connection), CaseRepository(database.connection)
-    now = datetime.now(UTC)
     try:
         await users.ensure(3, 3)
         deadline = Deadline(now - timedelta(minutes=1), Clock.ELAPSED, False, ())
@@ -209,15 +210,27 @@ async def test_scheduler_and_start_up_queries_never_read_every_reminder(tmp_path
     cases = CaseRepository(database.connection)
     statements: list[str] = []
     try:
+        await UserRepository(database.connection).ensure(5, 5)
+        now = AWKWARD_MOMENTS[0]
+        deadline = Deadline(now, Clock.ELAPSED, False, ())
+        case = await cases.create(5, CaseKind.AM_MESSAGE, now, deadline, None, now, now)
         await database.connection.set_trace_callback(statements.append)
-        now = datetime.now(UTC)
         await cases.recover_claimed()
         await cases.due(now, 100)
-        await cases.claim_due(now, 100)
+        (claimed,) = await cases.claim_due(now, 100)
+        await cases.still_claimed(claimed)
+        await cases.reschedule_all([(claimed, now)])
+        await cases.retry_later(claimed, now)
+        await cases.release([claimed])
+        await cases.mark_sent(claimed, now, now)
+        await cases.mark_failed(claimed)
+        await cases.stop_for_user(5)
+        await cases.resume([(case, now)])
+        await cases.snooze(case, now, now)
         await cases.next_due_at()
         await database.connection.set_trace_callback(None)  # type: ignore[arg-type]
         touching = [sql for sql in statements if "reminders" in sql]
-        assert len(touching) >= 4, statements
+        assert len(touching) >= 14, statements
         for sql in touching:
             async with database.connection.execute(f"EXPLAIN QUERY PLAN {sql}") as cursor:
                 plan = [row[3] for row in await cursor.fetchall()]
