@@ -1,9 +1,11 @@
 """The reminder scheduler: one task that sleeps until the next reminder is due.
 
-Reminders live in SQLite. Delivery is claim → check → send → mark sent, one push in flight:
+Reminders live in SQLite. Delivery is claim → check → send → mark sent, with up to `IN_FLIGHT`
+pushes on their way at once, never two to one chat (Telegram answers in tens of milliseconds,
+so one at a time could not use the send budget):
 
-- a crash between send and mark repeats at most that one push and loses none (claimed
-  reminders are put back at start);
+- a crash between send and mark repeats at most the pushes on their way, never more than one
+  per seller, and loses none (claimed reminders are put back at start);
 - a reminder whose case was closed, answered or snoozed after the claim is not sent (the check
   right before sending), and a push already on its way arms no nudge (see `mark_sent`);
 - an error that passes (Telegram's 5xx, 429, no connection) puts the push back to pending with
@@ -48,6 +50,10 @@ logger = logging.getLogger(__name__)
 
 # About one second of pushes at Telegram's limit: a claim never runs far ahead of the sends.
 BATCH = 30
+# Pushes on their way at once (each to another chat): enough to fill the send budget although
+# every call waits for Telegram's answer (tens of milliseconds, more from far away); a crash
+# repeats at most these, and never more than one per seller.
+IN_FLIGHT = 8
 IDLE_WAKE = timedelta(minutes=10)  # re-check even with nothing due (clock changes, new data)
 # After a failure that passes: 2 s, 4 s, … at most 5 minutes between attempts.
 FIRST_BACKOFF = timedelta(seconds=2)
@@ -72,9 +78,9 @@ class Outcome(Enum):
     RETRY = "retry"  # Telegram or the network is failing: stop the batch, back off
 
 
-def backoff(attempts: int) -> timedelta:
-    """The delay before the next attempt after `attempts` failed ones (doubling, capped)."""
-    return min(FIRST_BACKOFF * (1 << max(0, min(attempts - 1, 20))), MAX_BACKOFF)
+def backoff(failures: int) -> timedelta:
+    """The delay after `failures` failures in a row (doubling, capped)."""
+    return min(FIRST_BACKOFF * (1 << max(0, min(failures - 1, 20))), MAX_BACKOFF)
 
 
 class ReminderScheduler:
@@ -99,8 +105,10 @@ class ReminderScheduler:
         self._now = clock
         self._wakeup = wakeup
         self._task: asyncio.Task[None] | None = None
-        # After a failure that passes, nothing is claimed before this moment.
+        # After a failure that passes, nothing is claimed before this moment; the delay grows
+        # with each pass in a row that failed.
         self._resume_at: datetime | None = None
+        self.failed_passes = 0
 
     async def start(self, bot: Bot) -> None:
         """Put back what a crash left claimed, then run the loop."""
@@ -144,47 +152,19 @@ class ReminderScheduler:
             await asyncio.wait_for(self._wakeup.wait(), wait.total_seconds())
 
     async def deliver_due(self, bot: Bot) -> int:
-        """Deliver everything due now, batch by batch; return how many reminders were handled.
-        Stops early (and backs off) when Telegram or the network fails."""
-        budget = budget_of(bot)
-        handled = 0
+        """Deliver everything due now; return how many reminders were claimed. Stops early
+        (and backs off) when Telegram or the network fails."""
         if self._resume_at is not None and self._resume_at > self._now():
-            return handled
-        while batch := await self._cases.claim_due(self._now(), BATCH):
-            handled += len(batch)
-            if not await self._deliver_batch(bot, budget, batch):
-                break
-        return handled
+            return 0
+        return await _Drain(self, self._cases, self._now, bot, budget_of(bot)).run()
 
-    async def _deliver_batch(self, bot: Bot, budget: SendBudget, batch: list[DueReminder]) -> bool:
-        """One push in flight at a time, the chat that can take one soonest first. False when
-        the batch stopped on a failure that passes."""
-        waiting = list(batch)
-        try:
-            while waiting:
-                reminder = min(waiting, key=lambda r: budget.wait_for(r.chat_id))
-                chat_wait = budget.wait_for(reminder.chat_id)
-                if chat_wait > CHAT_WAIT:
-                    # Every chat left had its share just now: their pushes come a little later
-                    # and the next batch (other sellers) goes first.
-                    await self._cases.reschedule_all(
-                        [(r, self._later(budget.wait_for(r.chat_id))) for r in waiting]
-                    )
-                    waiting.clear()
-                    return True
-                waiting.remove(reminder)
-                if await self._attempt(bot, reminder) is Outcome.RETRY:
-                    return False
-            return True
-        finally:
-            # Stopped early (a failure, or the scheduler stopping): the rest is not lost.
-            await self._cases.release(waiting)
-
-    def _later(self, seconds: float) -> datetime:
-        # Stored to the second: at least a second later, or it would be claimed again at once.
+    def later(self, seconds: float) -> datetime:
+        """A moment `seconds` from now, at least a second away (due times are stored to the
+        second: sooner would be claimed again at once)."""
         return self._now() + timedelta(seconds=max(1.0, seconds))
 
-    async def _attempt(self, bot: Bot, reminder: DueReminder) -> Outcome:
+    async def attempt(self, bot: Bot, reminder: DueReminder) -> Outcome:
+        """Deliver one claimed reminder; whatever happens, it does not stay claimed."""
         try:
             outcome = await self._deliver(bot, reminder)
         except Exception:
@@ -195,7 +175,7 @@ class ReminderScheduler:
                 await self._cases.retry_later(reminder, self._now() + backoff(reminder.attempts))
             return Outcome.BROKEN
         if outcome is Outcome.SENT:
-            self._resume_at = None
+            self.failed_passes = 0
         return outcome
 
     async def _deliver(self, bot: Bot, reminder: DueReminder) -> Outcome:
@@ -231,12 +211,11 @@ class ReminderScheduler:
                 logger.warning("reminder %s: answer lost (%s), counts as sent", reminder.id, error)
                 await self._sent(reminder, case)
                 return Outcome.SENT
-            return await self._retry(reminder, backoff(reminder.attempts), error)
+            return await self._retry(reminder, error)
         except TelegramRetryAfter as error:
-            wait = max(timedelta(seconds=error.retry_after), backoff(reminder.attempts))
-            return await self._retry(reminder, wait, error)
+            return await self._retry(reminder, error, timedelta(seconds=error.retry_after))
         except TelegramServerError as error:
-            return await self._retry(reminder, backoff(reminder.attempts), error)
+            return await self._retry(reminder, error)
         except TelegramAPIError as error:
             logger.warning("reminder %s refused: %s", reminder.id, error.message)
             await self._cases.mark_failed(reminder)
@@ -249,12 +228,16 @@ class ReminderScheduler:
         nudge = self._rules.next_nudge(case, case.nudges + 1, now)
         await self._cases.mark_sent(reminder, now, nudge)
 
-    async def _retry(self, reminder: DueReminder, wait: timedelta, error: Exception) -> Outcome:
+    async def _retry(
+        self, reminder: DueReminder, error: Exception, at_least: timedelta = timedelta(0)
+    ) -> Outcome:
+        wait = max(at_least, backoff(self.failed_passes + 1))
         logger.warning(
             "reminder %s: %s; trying again in %ds", reminder.id, error, wait.total_seconds()
         )
-        self._resume_at = self._now() + wait
-        await self._cases.retry_later(reminder, self._resume_at)
+        resume = self._now() + wait
+        self._resume_at = resume if self._resume_at is None else max(self._resume_at, resume)
+        await self._cases.retry_later(reminder, resume)
         return Outcome.RETRY
 
     def _quiet_hours(self, reminder: DueReminder, zone: ZoneInfo) -> QuietHours:
@@ -264,3 +247,91 @@ class ReminderScheduler:
             first, last = reminder.quiet_hours.split("-")
             start, end = time.fromisoformat(first), time.fromisoformat(last)
         return QuietHours(zone=zone, start=start, end=end, hold=reminder.quiet_hold)
+
+
+class _Drain:
+    """One pass over what is due: up to `IN_FLIGHT` senders share the claimed reminders in
+    hand, never two pushes to one chat at once, the chat that can take one soonest first, and
+    claim the next batch as soon as nothing in hand can go (no pause between batches)."""
+
+    def __init__(
+        self,
+        scheduler: ReminderScheduler,
+        cases: CaseRepository,
+        clock: Callable[[], datetime],
+        bot: Bot,
+        budget: SendBudget,
+    ) -> None:
+        self._scheduler = scheduler
+        self._cases = cases
+        self._now = clock
+        self._bot = bot
+        self._budget = budget
+        self._hand: list[DueReminder] = []
+        self._flying: set[int] = set()
+        self._refilling = asyncio.Lock()
+        self._failing = False
+        self._exhausted = False
+        self._claimed = 0
+
+    async def run(self) -> int:
+        try:
+            await asyncio.gather(*(self._sender() for _ in range(IN_FLIGHT)))
+            if self._failing:
+                self._scheduler.failed_passes += 1
+            else:
+                await self._put_off_what_cannot_go()
+        finally:
+            # Stopped early (a failure, or the scheduler stopping): the rest is not lost.
+            await self._cases.release(self._hand)
+        return self._claimed
+
+    async def _sender(self) -> None:
+        while (reminder := await self._next()) is not None:
+            self._flying.add(reminder.chat_id)
+            try:
+                if await self._scheduler.attempt(self._bot, reminder) is Outcome.RETRY:
+                    self._failing = True
+            finally:
+                self._flying.discard(reminder.chat_id)
+
+    async def _next(self) -> DueReminder | None:
+        while not self._failing:
+            if (reminder := self._take_ready()) is not None:
+                return reminder
+            if self._exhausted:
+                return None
+            async with self._refilling:
+                if self._failing or self._exhausted or self._has_ready():
+                    continue  # another sender refilled meanwhile
+                await self._put_off_what_cannot_go()
+                batch = await self._cases.claim_due(self._now(), BATCH)
+                self._hand.extend(batch)
+                self._claimed += len(batch)
+                self._exhausted = not batch
+        return None
+
+    def _has_ready(self) -> bool:
+        return self._ready() is not None
+
+    def _take_ready(self) -> DueReminder | None:
+        reminder = self._ready()
+        if reminder is not None:
+            self._hand.remove(reminder)
+        return reminder
+
+    def _ready(self) -> DueReminder | None:
+        free = [r for r in self._hand if r.chat_id not in self._flying]
+        if not free:
+            return None
+        best = min(free, key=lambda r: self._budget.wait_for(r.chat_id))
+        # A chat that had its share just now is left for later rather than waited for.
+        return best if self._budget.wait_for(best.chat_id) <= CHAT_WAIT else None
+
+    async def _put_off_what_cannot_go(self) -> None:
+        # Every reminder in hand is for a chat that had its share just now (or has a push on
+        # its way): due again a little later, so the next claim brings other sellers.
+        later, self._hand = self._hand, []
+        await self._cases.reschedule_all(
+            [(r, self._scheduler.later(self._budget.wait_for(r.chat_id))) for r in later]
+        )

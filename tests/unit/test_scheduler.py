@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from bot.offline.emulator import RateLimits
-from bot.scheduler import FIRST_BACKOFF, MAX_BACKOFF, MAX_BROKEN_ATTEMPTS, backoff
+from bot.scheduler import FIRST_BACKOFF, IN_FLIGHT, MAX_BACKOFF, MAX_BROKEN_ATTEMPTS, backoff
 from bot.services.cases import CaseStatus
 from bot.telegram.send_budget import SendBudget
 from tests.support.moments import MOMENT_IDS, MOMENTS
@@ -78,18 +78,21 @@ async def test_a_reminder_not_yet_due_waits(world: World) -> None:
 async def test_a_case_closed_while_its_reminder_is_claimed_is_not_pushed(
     world: World, monkeypatch: pytest.MonkeyPatch, status: CaseStatus
 ) -> None:
-    await daytime_seller(world, SELLER)
+    # More sellers due first than pushes go out at once, so the last one's reminder is claimed
+    # in the same batch but still waiting when the first push goes out.
+    first = [900 + n for n in range(IN_FLIGHT + 1)]
+    for n, seller in enumerate(first):
+        await daytime_seller(world, seller)
+        await world.case_due(seller, world.clock() - 3 * HOUR + n * timedelta(minutes=1))
     await daytime_seller(world, OTHER)
-    await world.case_due(SELLER, world.clock() - 2 * HOUR)
     other = await world.case_due(OTHER, world.clock() - HOUR)
 
     async def close_other() -> None:
-        # Both reminders are claimed in one batch; the other seller closes theirs meanwhile.
         await world.cases.set_status(other, status, world.clock())
 
-    hook_send(world, monkeypatch, SELLER, close_other)
-    await world.deliver()
-    assert len(world.pushes(SELLER)) == 1
+    hook_send(world, monkeypatch, first[0], close_other)
+    assert await world.deliver() == len(first) + 1
+    assert all(len(world.pushes(seller)) == 1 for seller in first)
     assert world.send_calls(OTHER) == 0
     assert [state for state, _ in await world.reminders(other)] == ["cancelled"]
     world.clock.advance(48 * HOUR)
@@ -146,6 +149,25 @@ async def test_a_server_outage_puts_the_push_back_until_telegram_answers(world: 
     assert len(world.pushes(SELLER)) == 1 and len(world.pushes(OTHER)) == 1
     assert (await world.reminders(case))[0][0] == "sent"
     assert "failed" not in await world.states()
+
+
+async def test_each_failed_pass_waits_longer_and_a_push_resets_it(world: World) -> None:
+    await daytime_seller(world, SELLER)
+    case = await world.case_due(SELLER, world.clock() - HOUR)
+    for _ in range(3):
+        world.emulator.inject("sendMessage", 500, "Internal Server Error")
+    for wait in (FIRST_BACKOFF, 2 * FIRST_BACKOFF, 4 * FIRST_BACKOFF):
+        await world.deliver()
+        assert (await world.reminders(case))[0] == ("pending", world.clock() + wait)
+        world.clock.advance(wait - timedelta(seconds=1))
+        assert await world.deliver() == 0  # still backing off
+        world.clock.advance(timedelta(seconds=1))
+    await world.deliver()
+    assert len(world.pushes(SELLER)) == 1
+    later = await world.case_due(SELLER, world.clock() - HOUR)
+    world.emulator.inject("sendMessage", 502, "Bad Gateway")
+    await world.deliver()
+    assert (await world.reminders(later))[0] == ("pending", world.clock() + FIRST_BACKOFF)
 
 
 def test_backoff_doubles_and_is_bounded() -> None:
@@ -323,3 +345,36 @@ async def test_several_reminders_for_one_seller_keep_to_the_chat_limit(tmp_path:
         assert world.pushes(OTHER)[0].at < pushes[2].at
         # Two at once (the third of the burst is left for a reply), then one per interval.
         assert pushes[-1].at - pushes[0].at >= 4 * 0.22 - 0.01
+
+
+async def test_pushes_overlap_but_never_two_to_one_chat(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sellers = [800 + n for n in range(3 * IN_FLIGHT)]
+    for seller in sellers:
+        await daytime_seller(world, seller)
+        for _ in range(2):
+            await world.case_due(seller, world.clock() - HOUR)
+    original = world.emulator.call
+    flying: list[int] = []
+    most = 0
+
+    async def slow_call(
+        method: str, params: dict[str, Any], files: dict[str, tuple[str, bytes]]
+    ) -> tuple[int, dict[str, Any]]:
+        nonlocal most
+        if method.lower() != "sendmessage":
+            return await original(method, params, files)
+        chat = int(params["chat_id"])
+        assert chat not in flying, "two pushes to one chat at once"
+        flying.append(chat)
+        most = max(most, len(flying))
+        await asyncio.sleep(0.02)  # Telegram's answer takes a while
+        flying.remove(chat)
+        return await original(method, params, files)
+
+    monkeypatch.setattr(world.emulator, "call", slow_call)
+    while await world.deliver():
+        world.clock.advance(timedelta(seconds=2))
+    assert all(len(world.pushes(seller)) == 2 for seller in sellers)
+    assert 1 < most <= IN_FLIGHT

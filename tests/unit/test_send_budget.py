@@ -172,3 +172,14 @@ async def test_a_bot_without_telegram_behind_it_never_waits() -> None:
         await limits.acquire(CHAT, background=True)
     assert time.monotonic() - start < 1.0
     assert limits.wait_for(CHAT) == 0.0
+
+
+async def test_no_second_holds_more_turns_than_the_pace() -> None:
+    limits = budget(per_second=200.0)
+    moments = [await granted_at(limits, 1000 + n) for n in range(300)]
+    # Any 1 s window: the sliding window Telegram (and the emulator) count in.
+    most = max(
+        sum(1 for later in moments[index:] if later - moment < 1.0)
+        for index, moment in enumerate(moments)
+    )
+    assert most <= 200
