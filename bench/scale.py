@@ -33,6 +33,7 @@ USERS = 100_000
 DUE_NOW = 2_000
 TOKEN = "1:scale"
 SENDERS = 1_000
+ROUNDS = 3
 # Writing sellers are not among the stored users, so a push is never taken for a reply.
 FIRST_SENDER = 10_000_000
 
@@ -147,8 +148,16 @@ async def main() -> None:
         found, claimed, unindexed = await query_times(database)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_"))}
         env.update(BOT_TOKEN=TOKEN, DATABASE_PATH=str(database), LOG_LEVEL="WARNING")
-        bot_cold, bot_rss = await drive([sys.executable, "-m", "bot", "polling"], env, SENDERS)
-        echo_cold, echo_rss = await drive([sys.executable, "bench/echo_bot.py"], env, SENDERS)
+        bot = [sys.executable, "-m", "bot", "polling"]
+        echo = [sys.executable, "bench/echo_bot.py"]
+        # The first round (1,000 writers) gives the memory figures; two more short ones give
+        # the best cold start of three, the echo first each time. The first bot run also has
+        # the 2,000 due reminders to push while it answers.
+        echo_cold, echo_rss = await drive(echo, env, SENDERS)
+        bot_cold, bot_rss = await drive(bot, env, SENDERS)
+        for _ in range(ROUNDS - 1):
+            echo_cold = min(echo_cold, (await drive(echo, env, 1))[0])
+            bot_cold = min(bot_cold, (await drive(bot, env, 1))[0])
     print(
         f"database: {CASES:,} cases, {CASES:,} reminders, {USERS:,} users; "
         f"{size:.0f} MB; filled in {fill_seconds:.0f} s"
@@ -163,8 +172,8 @@ async def main() -> None:
         f"p99 {percentile(claimed, 0.99):.2f} ms"
     )
     print(
-        f"cold start to first reply: bot {bot_cold:.2f} s, bare aiogram echo {echo_cold:.2f} s "
-        f"(ratio {bot_cold / echo_cold:.2f}; target < 2 s)"
+        f"cold start to first reply (best of {ROUNDS}): bot {bot_cold:.2f} s, bare aiogram "
+        f"echo {echo_cold:.2f} s (ratio {bot_cold / echo_cold:.2f}; target < 2 s)"
     )
     print(
         f"resident memory after 1,000 sellers wrote: bot {bot_rss:.0f} MB, bare aiogram echo "
