@@ -329,9 +329,11 @@ class _Drain:
         return best if self._budget.wait_for(best.chat_id) <= CHAT_WAIT else None
 
     async def _put_off_what_cannot_go(self) -> None:
-        # Every reminder in hand is for a chat that had its share just now (or has a push on
-        # its way): due again a little later, so the next claim brings other sellers.
-        later, self._hand = self._hand, []
+        # Nothing in hand can go now. What waits for a chat that had its share just now is due
+        # again a little later, so the next claim brings other sellers; what waits only for
+        # its chat's push on the way stays in hand.
+        later = [r for r in self._hand if r.chat_id not in self._flying]
+        self._hand = [r for r in self._hand if r.chat_id in self._flying]
         await self._cases.reschedule_all(
             [(r, self._scheduler.later(self._budget.wait_for(r.chat_id))) for r in later]
         )

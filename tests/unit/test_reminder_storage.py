@@ -110,6 +110,14 @@ async def test_mark_sent_arms_the_nudge_only_while_still_claimed(store: Store) -
     assert refreshed is not None and refreshed.nudges == 1
 
 
+async def test_a_push_on_its_way_when_the_seller_blocked_arms_no_nudge(store: Store) -> None:
+    case = await store.case()
+    (claimed,) = await store.cases.claim_due(store.now, 10)
+    await store.cases.stop_for_user(SELLER)
+    await store.cases.mark_sent(claimed, store.now, store.now + 24 * HOUR)
+    assert await store.states(case) == ["sent"]
+
+
 async def test_a_case_never_has_two_reminders_waiting(store: Store) -> None:
     case = await store.case()
     (claimed,) = await store.cases.claim_due(store.now, 10)

@@ -15,8 +15,16 @@ from typing import Any
 import pytest
 
 from bot.offline.emulator import RateLimits
-from bot.scheduler import FIRST_BACKOFF, IN_FLIGHT, MAX_BACKOFF, MAX_BROKEN_ATTEMPTS, backoff
+from bot.scheduler import (
+    FIRST_BACKOFF,
+    IN_FLIGHT,
+    MAX_BACKOFF,
+    MAX_BROKEN_ATTEMPTS,
+    MIN_HOLD,
+    backoff,
+)
 from bot.services.cases import CaseStatus
+from bot.services.quiet_hours import Delivery
 from bot.telegram.send_budget import SendBudget
 from tests.support.moments import MOMENT_IDS, MOMENTS
 from tests.support.scheduler_world import World, open_world
@@ -291,6 +299,19 @@ async def test_the_sellers_own_zone_and_quiet_hours_are_used(world: World) -> No
     assert (await world.reminders(case))[0][0] == "pending"
 
 
+async def test_a_hold_that_would_end_at_once_still_waits_a_while(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever the quiet-hours rule answers, a held push is not claimed again at once.
+    monkeypatch.setattr(
+        "bot.scheduler.delivery", lambda quiet, now: Delivery(hold_until=now - HOUR)
+    )
+    await daytime_seller(world, SELLER)
+    case = await world.case_due(SELLER, world.clock() - HOUR)
+    assert await asyncio.wait_for(world.deliver(), 10) == 1
+    assert (await world.reminders(case))[0] == ("pending", world.clock() + MIN_HOLD)
+
+
 async def test_hold_ending_in_a_repeated_hour_does_not_spin(tmp_path: Path) -> None:
     # New York's clocks go back at 02:00 on 1 November 2026: 01:00-02:00 comes twice. At 01:15
     # the second time, quiet hours ending at 01:30 end 15 minutes later, not "at 01:30 earlier".
@@ -318,6 +339,24 @@ async def test_hold_ending_in_a_repeated_hour_does_not_spin(tmp_path: Path) -> N
 
 
 # -- per-chat pacing -----------------------------------------------------------------------------
+
+
+async def test_a_chat_that_had_its_share_is_put_off_not_waited_for(tmp_path: Path) -> None:
+    # Per chat: a burst of 3, one of them left for replies, then one every 0.6 s. The third and
+    # fourth reminders would hold the batch up: they are due again a little later instead,
+    # and the other seller's push goes at once.
+    budget = SendBudget(chat_interval=0.6, chat_burst=3)
+    start = datetime(2026, 11, 30, 6, 0, tzinfo=UTC)
+    async with open_world(tmp_path, start, budget=budget) as world:
+        await world.seller(SELLER, timezone="UTC", quiet_hours="18:00-19:00")
+        await world.seller(OTHER, timezone="UTC", quiet_hours="18:00-19:00")
+        cases = [await world.case_due(SELLER, start - HOUR) for _ in range(4)]
+        await world.case_due(OTHER, start - HOUR)
+        await asyncio.wait_for(world.deliver(), 10)
+        assert len(world.pushes(SELLER)) == 2 and len(world.pushes(OTHER)) == 1
+        put_off = [(await world.reminders(case))[0] for case in cases[2:]]
+        assert all(state == "pending" and due > start for state, due in put_off)
+        assert "claimed" not in await world.states()
 
 
 async def test_several_reminders_for_one_seller_keep_to_the_chat_limit(tmp_path: Path) -> None:
