@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,6 +30,11 @@ from aiogram.methods.base import TelegramType
 
 # A little under Telegram's figures, so that jitter on the way there never adds up to a 429.
 PER_SECOND = 28.5
+# Telegram counts messages as they arrive, in any second. A message may arrive any time between
+# its turn and its answer (a stalled connection delivers several at once), so a turn is given
+# only while fewer than this many are on their way or were answered within the last second.
+PER_WINDOW = 30
+WINDOW = 1.0
 CHAT_INTERVAL = 1.05  # one message per chat per interval, on average
 CHAT_BURST = 3  # messages a quiet chat may receive at once (a reply and its follow-up)
 GROUP_INTERVAL = 60 / 17  # with the burst of 3: at most 20 in any minute
@@ -98,9 +103,15 @@ class SendBudget:
         chat_burst: int = CHAT_BURST,
         group_interval: float = GROUP_INTERVAL,
         group_burst: int = GROUP_BURST,
+        per_window: int = PER_WINDOW,
+        window: float = WINDOW,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._spacing = 1.0 / per_second
+        self._per_window = per_window
+        self._window = window
+        self._on_the_way = 0
+        self._answered: deque[float] = deque()
         self._chat = (chat_interval, float(chat_burst))
         self._group = (group_interval, float(group_burst))
         self._now = clock
@@ -121,10 +132,21 @@ class SendBudget:
 
     # -- asking for a turn ------------------------------------------------------------------
 
-    async def acquire(self, chat: ChatId, *, background: bool = False) -> None:
-        """Wait until a message to `chat` may go out."""
+    @contextlib.asynccontextmanager
+    async def turn(self, chat: ChatId, *, background: bool = False) -> AsyncIterator[None]:
+        """Wait until a message to `chat` may go out; the block sends it and gets the answer."""
         if not self._limited:
+            yield
             return
+        await self._acquire(chat, background)
+        try:
+            yield
+        finally:
+            self._on_the_way -= 1
+            self._answered.append(self._now())
+            self._arrived.set()  # the window may have room again
+
+    async def _acquire(self, chat: ChatId, background: bool) -> None:
         if not self._replies and not self._background and self._try_grant(chat, background):
             return
         waiter = _Waiter(chat, background)
@@ -152,15 +174,21 @@ class SendBudget:
             if self._next_slot > now:
                 await asyncio.sleep(self._next_slot - now)
                 continue
-            if self._grant_first(self._replies) or self._grant_first(self._background):
+            self._arrived.clear()
+            window_wait = self._window_wait(now)
+            if window_wait == 0.0 and (
+                self._grant_first(self._replies) or self._grant_first(self._background)
+            ):
                 continue
             waiting = [*self._replies, *self._background]
             if not waiting:
                 break
-            # Every waiting chat is within its own limit: sleep until one is free, or until
-            # someone new asks (their chat may be free now).
-            self._arrived.clear()
-            soonest = min(self._chat_wait(w.chat, w.background, now) for w in waiting)
+            # The window is full, or every waiting chat is within its own limit: sleep until
+            # that changes, or until someone new asks or an answer comes back.
+            if window_wait is None or window_wait > 0:
+                soonest = window_wait
+            else:
+                soonest = min(self._chat_wait(w.chat, w.background, now) for w in waiting)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._arrived.wait(), soonest)
 
@@ -175,10 +203,21 @@ class SendBudget:
                 return True
         return False
 
+    def _window_wait(self, now: float) -> float | None:
+        """0 while the window has room; else seconds until it may (None: until an answer)."""
+        while self._answered and self._answered[0] <= now - self._window:
+            self._answered.popleft()
+        if self._on_the_way + len(self._answered) < self._per_window:
+            return 0.0
+        return self._answered[0] + self._window - now if self._answered else None
+
     def _try_grant(self, chat: ChatId, background: bool) -> bool:
         now = self._now()
         if self._next_slot > now or self._chat_wait(chat, background, now) > 0:
             return False
+        if self._window_wait(now) != 0.0:
+            return False
+        self._on_the_way += 1
         # A turn taken a little late (a busy event loop wakes up late) keeps the slots on their
         # grid, so the pace is kept; after a pause the grid starts again from now. Either way
         # any second holds at most `per_second` turns.
@@ -231,9 +270,18 @@ class BudgetMiddleware(BaseRequestMiddleware):
         method: TelegramMethod[TelegramType],
     ) -> Response[TelegramType]:
         """Wait for a turn (messages only), make the call, and pass on Telegram's 429."""
-        if is_message(method):
-            chat: ChatId = getattr(method, "chat_id", None)
-            await self.budget.acquire(chat, background=in_background())
+        if not is_message(method):
+            return await self._call(make_request, bot, method)
+        chat: ChatId = getattr(method, "chat_id", None)
+        async with self.budget.turn(chat, background=in_background()):
+            return await self._call(make_request, bot, method)
+
+    async def _call(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
         try:
             return await make_request(bot, method)
         except TelegramRetryAfter as error:

@@ -11,4 +11,4 @@ FAST_RETRY = RetryMiddleware(base_delay=0.005, max_delay=0.05)
 
 def fast_budget() -> SendBudget:
     """The send budget with every interval a hundred times shorter."""
-    return SendBudget(per_second=2850, chat_interval=0.0105, group_interval=0.035)
+    return SendBudget(per_second=2850, chat_interval=0.0105, group_interval=0.035, window=0.01)

@@ -31,13 +31,24 @@ CHAT, GROUP = 11, -1001
 
 
 def budget(**limits: Any) -> SendBudget:
-    settings: dict[str, Any] = {"per_second": 1000.0, "chat_interval": 0.1, "chat_burst": 3}
+    settings: dict[str, Any] = {
+        "per_second": 1000.0,
+        "chat_interval": 0.1,
+        "chat_burst": 3,
+        "per_window": 10_000,
+    }
     settings.update(limits)
     return SendBudget(**settings)
 
 
+async def send(budget: SendBudget, chat: int | None, *, background: bool = False) -> None:
+    """Take a turn and get the answer at once."""
+    async with budget.turn(chat, background=background):
+        pass
+
+
 async def granted_at(budget: SendBudget, chat: int | None, *, background: bool = False) -> float:
-    await budget.acquire(chat, background=background)
+    await send(budget, chat, background=background)
     return time.monotonic()
 
 
@@ -53,10 +64,10 @@ async def test_a_chat_gets_a_burst_then_one_message_per_interval() -> None:
 async def test_other_chats_are_not_held_by_a_busy_one() -> None:
     limits = budget(chat_interval=1.0)
     for _ in range(3):
-        await limits.acquire(CHAT)
+        await send(limits, CHAT)
     assert limits.wait_for(CHAT, background=False) > 0.5
     assert limits.wait_for(CHAT + 1, background=False) == 0.0
-    await asyncio.wait_for(limits.acquire(CHAT + 1), 0.5)
+    await asyncio.wait_for(send(limits, CHAT + 1), 0.5)
 
 
 async def test_the_overall_pace_spaces_every_chat() -> None:
@@ -75,32 +86,32 @@ async def test_group_chats_keep_to_twenty_a_minute() -> None:
     assert moments[3] - start >= 0.2 - 0.005
     default = SendBudget()
     for _ in range(3):
-        await default.acquire(GROUP)
+        await send(default, GROUP)
     # After the burst of 3, one every 60/17 s: at most 3 + 17 = 20 in any minute.
     assert 60 / 17 - 0.3 < default.wait_for(GROUP, background=False) <= 60 / 17
 
 
 async def test_pushes_leave_the_last_of_a_chats_burst_to_replies() -> None:
     limits = budget(chat_interval=1.0, chat_burst=3)
-    await limits.acquire(CHAT, background=True)
-    await limits.acquire(CHAT, background=True)
+    await send(limits, CHAT, background=True)
+    await send(limits, CHAT, background=True)
     assert limits.wait_for(CHAT, background=True) > 0.5
     # The seller answers the push: their reply goes out at once.
-    await asyncio.wait_for(limits.acquire(CHAT), 0.5)
+    await asyncio.wait_for(send(limits, CHAT), 0.5)
 
 
 async def test_replies_go_before_waiting_pushes() -> None:
     limits = budget(per_second=10.0)
-    await limits.acquire(1)  # the next overall slot is 0.1 s away
+    await send(limits, 1)  # the next overall slot is 0.1 s away
     order: list[str] = []
 
-    async def send(name: str, chat: int, background: bool) -> None:
-        await limits.acquire(chat, background=background)
+    async def named(name: str, chat: int, background: bool) -> None:
+        await send(limits, chat, background=background)
         order.append(name)
 
-    pushes = [asyncio.create_task(send(f"push{n}", 20 + n, True)) for n in range(3)]
+    pushes = [asyncio.create_task(named(f"push{n}", 20 + n, True)) for n in range(3)]
     await asyncio.sleep(0)
-    reply = asyncio.create_task(send("reply", 30, False))
+    reply = asyncio.create_task(named("reply", 30, False))
     await asyncio.gather(*pushes, reply)
     assert order[0] == "reply"
 
@@ -109,18 +120,18 @@ async def test_a_429_pauses_everyone_for_retry_after() -> None:
     limits = budget()
     limits.pause(0.3)
     start = time.monotonic()
-    await limits.acquire(CHAT)
-    await limits.acquire(CHAT + 1, background=True)
+    await send(limits, CHAT)
+    await send(limits, CHAT + 1, background=True)
     assert time.monotonic() - start >= 0.3 - 0.005
 
 
 async def test_a_cancelled_sender_gives_up_its_place() -> None:
     limits = budget(per_second=5.0)
-    await limits.acquire(1)
-    waiting = asyncio.create_task(limits.acquire(2))
+    await send(limits, 1)
+    waiting = asyncio.create_task(send(limits, 2))
     await asyncio.sleep(0.01)
     waiting.cancel()
-    await asyncio.wait_for(limits.acquire(3), 2)
+    await asyncio.wait_for(send(limits, 3), 2)
 
 
 @pytest.mark.parametrize(
@@ -152,15 +163,15 @@ async def test_every_message_of_the_bot_passes_the_budget() -> None:
 async def test_the_middleware_pauses_the_budget_on_429() -> None:
     limits = budget()
     middleware = BudgetMiddleware(limits)
-    send = SendMessage(chat_id=CHAT, text="x")
+    message = SendMessage(chat_id=CHAT, text="x")
 
     async def refused(bot: Bot, method: TelegramMethod[Message]) -> Response[Message]:
         raise TelegramRetryAfter(method=method, message="Too Many Requests", retry_after=1)
 
     with pytest.raises(TelegramRetryAfter):
-        await middleware(refused, cast(Bot, None), send)
+        await middleware(refused, cast(Bot, None), message)
     start = time.monotonic()
-    await limits.acquire(CHAT + 5)
+    await send(limits, CHAT + 5)
     assert time.monotonic() - start >= 0.9
 
 
@@ -169,7 +180,7 @@ async def test_a_bot_without_telegram_behind_it_never_waits() -> None:
     limits.pause(10)
     start = time.monotonic()
     for _ in range(20):
-        await limits.acquire(CHAT, background=True)
+        await send(limits, CHAT, background=True)
     assert time.monotonic() - start < 1.0
     assert limits.wait_for(CHAT) == 0.0
 
@@ -183,3 +194,23 @@ async def test_no_second_holds_more_turns_than_the_pace() -> None:
         for index, moment in enumerate(moments)
     )
     assert most <= 200
+
+
+async def test_messages_on_their_way_count_until_a_window_after_their_answer() -> None:
+    # Telegram counts a message when it arrives, which may be as late as its answer.
+    limits = budget(per_window=3, window=0.2)
+    answer = asyncio.Event()
+
+    async def on_its_way(chat: int) -> None:
+        async with limits.turn(chat):
+            await answer.wait()
+
+    slow = [asyncio.create_task(on_its_way(chat)) for chat in (1, 2, 3)]
+    fourth = asyncio.create_task(send(limits, 4))
+    await asyncio.sleep(0.4)  # twice the window: the three are still on their way
+    assert not fourth.done()
+    answer.set()
+    answered = time.monotonic()
+    await asyncio.gather(*slow)
+    await asyncio.wait_for(fourth, 5)
+    assert time.monotonic() - answered >= 0.2 - 0.005
