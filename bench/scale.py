@@ -2,7 +2,9 @@
 
 Run: python bench/scale.py
 Baselines in the same run: the due-reminder query without its index (NOT INDEXED), and a
-bare aiogram echo bot (bench/echo_bot.py) started and driven the same way.
+bare aiogram echo bot (bench/echo_bot.py, with the bot's import speed-up and concurrency
+bound) started and driven the same way. Only replies to the writing sellers count, never the
+bot's reminder pushes to the stored users.
 Targets: next due batch < 5 ms; bot RSS < 150 MB; cold start to first reply < 2 s.
 """
 
@@ -30,6 +32,10 @@ CASES = 1_000_000
 USERS = 100_000
 DUE_NOW = 2_000
 TOKEN = "1:scale"
+SENDERS = 1_000
+ROUNDS = 3
+# Writing sellers are not among the stored users, so a push is never taken for a reply.
+FIRST_SENDER = 10_000_000
 
 
 def fill(database: Path) -> None:
@@ -104,7 +110,9 @@ async def drive(command: list[str], env: dict[str, str], senders: int) -> tuple[
     emulator = BotApiEmulator()
     api = FakeBotApi(emulator, TOKEN)
     base = await api.start()
-    emulator.user_message(1, "/start")
+    first = FIRST_SENDER
+    writers = range(first + 1, first + 1 + senders)
+    emulator.user_message(first, "/start")
     start = time.perf_counter()
     process = await asyncio.create_subprocess_exec(
         *command,
@@ -113,12 +121,12 @@ async def drive(command: list[str], env: dict[str, str], senders: int) -> tuple[
         stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.DEVNULL,
     )
-    while not emulator.chat_messages(1):
+    while not emulator.chat_messages(first):
         await asyncio.sleep(0.005)
     cold = time.perf_counter() - start
-    for user in range(2, senders + 2):
+    for user in writers:
         emulator.user_message(user, "小二一直不回怎么办")
-    while sum(1 for chat, _ in emulator.messages if chat > 1) < senders:
+    while sum(1 for user in writers if emulator.last_message(user)) < senders:
         await asyncio.sleep(0.05)
     await asyncio.sleep(1)
     memory = rss_mb(process.pid)
@@ -140,8 +148,16 @@ async def main() -> None:
         found, claimed, unindexed = await query_times(database)
         env = {k: v for k, v in os.environ.items() if not k.startswith(("BOT_", "WEBHOOK_"))}
         env.update(BOT_TOKEN=TOKEN, DATABASE_PATH=str(database), LOG_LEVEL="WARNING")
-        bot_cold, bot_rss = await drive([sys.executable, "-m", "bot", "polling"], env, 1000)
-        echo_cold, echo_rss = await drive([sys.executable, "bench/echo_bot.py"], env, 1000)
+        bot = [sys.executable, "-m", "bot", "polling"]
+        echo = [sys.executable, "bench/echo_bot.py"]
+        # The first round (1,000 writers) gives the memory figures; two more short ones give
+        # the best cold start of three, the echo first each time. The first bot run also has
+        # the 2,000 due reminders to push while it answers.
+        echo_cold, echo_rss = await drive(echo, env, SENDERS)
+        bot_cold, bot_rss = await drive(bot, env, SENDERS)
+        for _ in range(ROUNDS - 1):
+            echo_cold = min(echo_cold, (await drive(echo, env, 1))[0])
+            bot_cold = min(bot_cold, (await drive(bot, env, 1))[0])
     print(
         f"database: {CASES:,} cases, {CASES:,} reminders, {USERS:,} users; "
         f"{size:.0f} MB; filled in {fill_seconds:.0f} s"
@@ -156,8 +172,8 @@ async def main() -> None:
         f"p99 {percentile(claimed, 0.99):.2f} ms"
     )
     print(
-        f"cold start to first reply: bot {bot_cold:.2f} s, bare aiogram echo {echo_cold:.2f} s "
-        f"(ratio {bot_cold / echo_cold:.2f}; target < 2 s)"
+        f"cold start to first reply (best of {ROUNDS}): bot {bot_cold:.2f} s, bare aiogram "
+        f"echo {echo_cold:.2f} s (ratio {bot_cold / echo_cold:.2f}; target < 2 s)"
     )
     print(
         f"resident memory after 1,000 sellers wrote: bot {bot_rss:.0f} MB, bare aiogram echo "

@@ -8,7 +8,7 @@ from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 
 from aiogram import Bot, Dispatcher
 from aiogram.exceptions import TelegramUnauthorizedError
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiogram.webhook.aiohttp_server import setup_application
 from aiohttp import web
 
 from bot.content.errors import ContentError
@@ -20,6 +20,7 @@ from bot.i18n import create_i18n
 from bot.services.clock import WallClock, system_clock
 from bot.settings import SettingError, Settings
 from bot.telegram.request_retry import best_effort
+from bot.telegram.webhook import CheckedRequestHandler
 from bot.ui.template_texts import missing_template_texts
 
 logger = logging.getLogger(__name__)
@@ -108,8 +109,16 @@ def run_webhook(settings: Settings) -> None:
 
         async def set_webhook(bot: Bot) -> None:
             # If Telegram cannot be reached, the address set at an earlier start still works.
+            # The update types are named, as polling does, so that my_chat_member (a seller
+            # blocking or unblocking the bot) arrives whatever an earlier setting said.
             await best_effort(
-                bot.set_webhook(url, secret_token=secret, drop_pending_updates=False),
+                bot.set_webhook(
+                    url,
+                    secret_token=secret,
+                    drop_pending_updates=False,
+                    allowed_updates=dispatcher.resolve_used_update_types(),
+                    max_connections=CONCURRENT_UPDATES,
+                ),
                 "set the webhook",
             )
 
@@ -120,9 +129,9 @@ def run_webhook(settings: Settings) -> None:
             return web.Response(text="ok")
 
         dispatcher.startup.register(set_webhook)
-        SimpleRequestHandler(dispatcher=dispatcher, bot=bot, secret_token=secret).register(
-            app, path=WEBHOOK_PATH
-        )
+        CheckedRequestHandler(
+            dispatcher, bot, secret_token=secret, concurrency=CONCURRENT_UPDATES
+        ).register(app, path=WEBHOOK_PATH)
         setup_application(app, dispatcher, bot=bot)
         app.router.add_get(HEALTH_PATH, health)
         app.on_cleanup.append(close_database)

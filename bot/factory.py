@@ -13,6 +13,7 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramNetworkError
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.strategy import FSMStrategy
 from aiogram.types import ErrorEvent
@@ -32,8 +33,8 @@ from bot.services.clock import WallClock, system_clock
 from bot.settings import Settings
 from bot.telegram import speedups
 from bot.telegram.callback_guard import AnswerEveryCallback
-from bot.telegram.pacing import Pacer
 from bot.telegram.request_retry import RetryMiddleware, best_effort
+from bot.telegram.send_budget import BudgetMiddleware, SendBudget
 from bot.telegram.speedups.answer_models import KeepResponseModels
 from bot.translation import create_translator
 from bot.ui.commands import register_commands
@@ -41,23 +42,28 @@ from bot.ui.keyboards import main_menu
 from handlers import get_routers
 
 logger = logging.getLogger(__name__)
-# Telegram allows about 30 messages a second overall and one a second per chat; pushes stay a
-# little below both so replies to sellers always have room.
-PUSHES_PER_SECOND = 28.5
-CHAT_INTERVAL_SECONDS = 1.05
 
 
 def create_bot(
-    token: str, *, api_base: str | None = None, session: BaseSession | None = None
+    token: str,
+    *,
+    api_base: str | None = None,
+    session: BaseSession | None = None,
+    budget: SendBudget | None = None,
+    retry: RetryMiddleware | None = None,
 ) -> Bot:
     """A bot with HTML parse mode, no link previews (a source link under an answer must not
-    grow a card), and 429/network retries on every call."""
+    grow a card), retries where they cannot duplicate a message, and one send budget under
+    Telegram's flood limits for everything it sends (replies before pushes). Tests pass their
+    own budget and retry delays to keep to their time."""
     if session is None:
         server = TelegramAPIServer.from_base(api_base) if api_base else None
         session = AiohttpSession(api=server) if server else AiohttpSession()
     if speedups.applies():
         session.middleware(KeepResponseModels())
-    session.middleware(RetryMiddleware())
+    session.middleware(retry or RetryMiddleware())
+    # Inside the retries: every attempt waits for its own turn.
+    session.middleware(BudgetMiddleware(budget or SendBudget()))
     default = DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True)
     return Bot(token, session=session, default=default)
 
@@ -90,7 +96,6 @@ def create_dispatcher(
         rules,
         i18n,
         settings.default_timezone,
-        Pacer(per_second=PUSHES_PER_SECOND, chat_interval=CHAT_INTERVAL_SECONDS),
         reminders_changed,
         clock,
     )
@@ -145,6 +150,10 @@ async def on_error(event: ErrorEvent) -> bool:
     logger.exception("update %s failed", event.update.update_id, exc_info=event.exception)
     update = event.update
     message = update.message or (update.callback_query.message if update.callback_query else None)
+    if isinstance(event.exception, TelegramNetworkError):
+        # The reply may well have arrived (only its answer was lost), and an apology would go
+        # the same broken way: nothing more is sent.
+        return True
     if message is not None and message.chat.type == "private":
         try:
             await message.answer(

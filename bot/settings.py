@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -12,11 +13,17 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 TELEGRAM_PRODUCTION_API = "https://api.telegram.org"
 TRANSLATION_PROVIDERS = ("none", "libretranslate", "deepl")
 
+# What setWebhook accepts as secret_token (Bot API): 1-256 characters A-Z, a-z, 0-9, _ and -.
+WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
 
 class Settings(BaseSettings):
     """Everything an operator can set; built inside `main()`, never at import time."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # Errors never echo the value: it may be a secret.
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", hide_input_in_errors=True
+    )
 
     bot_token: SecretStr | None = None
     telegram_api_base: str = TELEGRAM_PRODUCTION_API
@@ -86,6 +93,18 @@ class Settings(BaseSettings):
             msg = f"not an http(s) URL: {value!r}"
             raise ValueError(msg)
         return value.rstrip("/")
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _telegram_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        # Checked here: Telegram would refuse it only at setWebhook, and the bot would then
+        # run without receiving anything. Empty means not set (as in .env.example).
+        if value is None or not value.get_secret_value():
+            return None
+        if not WEBHOOK_SECRET_PATTERN.fullmatch(value.get_secret_value()):
+            msg = "Telegram accepts 1-256 characters: A-Z, a-z, 0-9, _ and -"
+            raise ValueError(msg)
+        return value
 
     @field_validator("telegram_api_base")
     @classmethod

@@ -16,6 +16,7 @@ from handlers import (
     groups,
     language,
     manager_reply,
+    membership,
     privacy,
     profile,
     sent_texts,
@@ -35,9 +36,11 @@ def get_routers() -> list[Router]:
 
     Most messages are questions, so the FAQ comes early (after pasted Russian, which it would
     otherwise take): both take text only outside any wizard (default state), and every wizard's
-    text handler requires its own state, so they never compete for a message.
+    text handler requires its own state, so they never compete for a message. Membership changes
+    (block, unblock) are their own update type, so their router's place does not matter.
     """
     return [
+        membership.create_router(),
         cancel.create_router(),
         wizard_questions.create_router(),
         groups.create_router(),

@@ -12,6 +12,7 @@ from bot.factory import create_bot
 from bot.offline.emulator import BotApiEmulator
 from bot.offline.session import OfflineSession
 from bot.settings import Settings
+from bot.telegram.send_budget import SendBudget
 from tests.support.driver import InProcessDriver
 from tests.support.moments import FIXED_MOMENTS, RunningClock
 from tests.support.rig import USER_ID, Rig
@@ -35,7 +36,9 @@ def clock(request: pytest.FixtureRequest) -> RunningClock:
 async def rig(settings: Settings, clock: RunningClock) -> AsyncIterator[Rig]:
     """The production dispatcher on a real database, talking to the emulator in process."""
     emulator = BotApiEmulator()
-    bot = create_bot("42:test-token", session=OfflineSession(emulator))
+    # Handlers are tested here, not Telegram's limits (tests/unit/test_send_budget.py).
+    budget = SendBudget.unlimited()
+    bot = create_bot("42:test-token", session=OfflineSession(emulator), budget=budget)
     async with open_dispatcher(settings, clock) as dispatcher:
         await dispatcher.emit_startup(bot=bot, dispatcher=dispatcher)
         yield Rig(emulator, InProcessDriver(dispatcher, bot, emulator, USER_ID), dispatcher, bot)

@@ -34,6 +34,7 @@ class DueReminder:
     timezone: str | None
     quiet_hours: str | None
     quiet_hold: bool
+    attempts: int  # sending attempts, this one included
 
 
 _CASE_COLUMNS = (
@@ -249,6 +250,11 @@ class CaseRepository:
             await self._db.execute("DELETE FROM cases WHERE id = ?", (case.id,))
 
     # -- reminders ----------------------------------------------------------------------------
+    #
+    # A reminder is pending (waiting for its time), claimed (taken by the scheduler, on its way),
+    # then sent, cancelled or failed. Closing, answering, snoozing, reopening and a block cancel
+    # pending *and* claimed reminders; the scheduler checks a claimed reminder is still claimed
+    # right before sending it, and whatever it writes afterwards only applies while it is.
 
     async def recover_claimed(self) -> int:
         """After a crash: claimed but never marked sent goes back to pending (at most one
@@ -270,11 +276,11 @@ class CaseRepository:
     async def due(self, now: datetime, limit: int) -> list[DueReminder]:
         """Up to `limit` pending reminders due by `now`, earliest first (nothing changed)."""
         async with self._db.execute(
-            f"SELECT r.id AS reminder_id, {_CASE_COLUMNS}, u.chat_id, u.locale, "
+            f"SELECT r.id AS reminder_id, r.attempts, {_CASE_COLUMNS}, u.chat_id, u.locale, "
             "u.telegram_language, u.timezone, "
             "u.quiet_hours, u.quiet_hold FROM reminders r "
             "JOIN cases c ON c.id = r.case_id JOIN users u ON u.id = r.user_id "
-            "WHERE r.state = 'pending' AND r.due_at <= ? ORDER BY r.due_at LIMIT ?",
+            "WHERE r.state = 'pending' AND r.due_at <= ? ORDER BY r.due_at, r.id LIMIT ?",
             (to_epoch(now), limit),
         ) as cursor:
             rows = await cursor.fetchall()
@@ -288,6 +294,7 @@ class CaseRepository:
                 timezone=row["timezone"],
                 quiet_hours=row["quiet_hours"],
                 quiet_hold=bool(row["quiet_hold"]),
+                attempts=row["attempts"] + 1,
             )
             for row in rows
         ]
@@ -305,11 +312,29 @@ class CaseRepository:
                 )
             return due
 
+    async def still_claimed(self, reminder: DueReminder) -> Case | None:
+        """Right before sending: the case as it is now, if the reminder is still claimed and
+        the case still open (None: closed, answered, snoozed or erased since the claim)."""
+        async with self._db.execute(
+            f"SELECT {_CASE_COLUMNS} FROM reminders r JOIN cases c ON c.id = r.case_id "
+            "WHERE r.id = ? AND r.state = 'claimed' AND c.status = 'open'",
+            (reminder.id,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        return _case(row) if row else None
+
     async def mark_sent(
         self, reminder: DueReminder, now: datetime, next_nudge: datetime | None
     ) -> None:
-        """Sent: record it on the case's timeline and schedule the next nudge, if any."""
+        """Sent: record it on the case's timeline and schedule the next nudge, if any.
+
+        The push went out either way; the nudge only follows if nothing (closing, answering,
+        a snooze) took the reminder over while it was on its way."""
         async with transaction(self._db):
+            async with self._db.execute(
+                "SELECT state FROM reminders WHERE id = ?", (reminder.id,)
+            ) as cursor:
+                row = await cursor.fetchone()
             await self._db.execute(
                 "UPDATE reminders SET state = 'sent', sent_at = ? WHERE id = ?",
                 (to_epoch(now), reminder.id),
@@ -318,16 +343,47 @@ class CaseRepository:
                 "UPDATE cases SET nudges = nudges + 1 WHERE id = ?", (reminder.case.id,)
             )
             await self._event(reminder.case.id, CaseEvent.REMINDED, now)
-            if next_nudge is not None:
-                await self._remind(reminder.case.id, reminder.case.user_id, next_nudge)
+            if next_nudge is not None and row is not None and row["state"] == "claimed":
+                await self._remind_if_idle(reminder.case.id, reminder.case.user_id, next_nudge)
         self._changed()
 
-    async def hold(self, reminder: DueReminder, until: datetime) -> None:
-        """Quiet hours with "hold": back to pending, due when they end."""
+    async def put_off(self, reminder: DueReminder, until: datetime) -> None:
+        """Not now (quiet hours with "hold", or the chat's turn comes later): back to pending,
+        due at `until`. Not an attempt to send, so it does not count as one."""
+        await self.put_off_all([(reminder, until)])
+
+    async def put_off_all(self, moves: list[tuple[DueReminder, datetime]]) -> None:
+        """`put_off` for several claimed reminders in one write."""
+        if not moves:
+            return
+        async with transaction(self._db):
+            await self._db.executemany(
+                "UPDATE reminders SET state = 'pending', due_at = ?, attempts = attempts - 1 "
+                "WHERE id = ? AND state = 'claimed'",
+                [(to_epoch(until), reminder.id) for reminder, until in moves],
+            )
+        self._changed()
+
+    async def retry_later(self, reminder: DueReminder, at: datetime) -> None:
+        """The attempt failed for a reason that passes (Telegram or the network is down, a
+        flood wait): back to pending, due at `at`; the attempt counts."""
         async with transaction(self._db):
             await self._db.execute(
-                "UPDATE reminders SET state = 'pending', due_at = ? WHERE id = ?",
-                (to_epoch(until), reminder.id),
+                "UPDATE reminders SET state = 'pending', due_at = ? "
+                "WHERE id = ? AND state = 'claimed'",
+                (to_epoch(at), reminder.id),
+            )
+        self._changed()
+
+    async def release(self, reminders: list[DueReminder]) -> None:
+        """Claimed but not tried (the batch stopped early): back to pending, unchanged."""
+        if not reminders:
+            return
+        async with transaction(self._db):
+            await self._db.executemany(
+                "UPDATE reminders SET state = 'pending', attempts = attempts - 1 "
+                "WHERE id = ? AND state = 'claimed'",
+                [(reminder.id,) for reminder in reminders],
             )
         self._changed()
 
@@ -335,16 +391,28 @@ class CaseRepository:
         """Could not be delivered (and will not be retried)."""
         async with transaction(self._db):
             await self._db.execute(
-                "UPDATE reminders SET state = 'failed' WHERE id = ?", (reminder.id,)
+                "UPDATE reminders SET state = 'failed' WHERE id = ? AND state = 'claimed'",
+                (reminder.id,),
             )
 
     async def stop_for_user(self, user_id: int) -> None:
-        """The user blocked the bot: no more reminders for them."""
+        """The user blocked the bot: no more reminders for them, claimed ones included."""
         async with transaction(self._db):
             await self._db.execute(
-                "UPDATE reminders SET state = 'cancelled' WHERE user_id = ? AND state = 'pending'",
+                "UPDATE reminders SET state = 'cancelled' "
+                "WHERE user_id = ? AND state IN ('pending', 'claimed')",
                 (user_id,),
             )
+
+    async def resume(self, plan: list[tuple[Case, datetime]]) -> int:
+        """The user is back (unblocked the bot): each open case without a reminder gets one at
+        the given time. Returns how many were armed."""
+        armed = 0
+        async with transaction(self._db):
+            for case, at in plan:
+                armed += await self._remind_if_idle(case.id, case.user_id, at)
+        self._changed()
+        return armed
 
     async def _remind(self, case_id: int, user_id: int, due: datetime) -> None:
         # Guarded: a push in flight may finish after its seller erased everything (/delete).
@@ -354,9 +422,21 @@ class CaseRepository:
             (case_id, user_id, to_epoch(due), case_id),
         )
 
+    async def _remind_if_idle(self, case_id: int, user_id: int, due: datetime) -> int:
+        # A case never has two reminders waiting, and a closed case gets none.
+        cursor = await self._db.execute(
+            "INSERT INTO reminders (case_id, user_id, due_at) "
+            "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM cases WHERE id = ? AND status = 'open') "
+            "AND NOT EXISTS (SELECT 1 FROM reminders WHERE case_id = ? "
+            "AND state IN ('pending', 'claimed'))",
+            (case_id, user_id, to_epoch(due), case_id, case_id),
+        )
+        return cursor.rowcount
+
     async def _cancel_reminders(self, case_id: int) -> None:
         await self._db.execute(
-            "UPDATE reminders SET state = 'cancelled' WHERE case_id = ? AND state = 'pending'",
+            "UPDATE reminders SET state = 'cancelled' "
+            "WHERE case_id = ? AND state IN ('pending', 'claimed')",
             (case_id,),
         )
 

@@ -36,8 +36,15 @@ class Database:
         self.lock_file.close()
 
 
+def _lock_path(path: Path) -> Path:
+    # Beside the file the path finally names: two symlinks (or a symlinked folder) to one
+    # database must find the same lock, or both processes would own it.
+    real = path.resolve()
+    return real.with_name(real.name + ".lock")
+
+
 def _acquire_lock(path: Path) -> IO[str]:
-    lock_path = path.with_name(path.name + ".lock")
+    lock_path = _lock_path(path)
     try:
         lock_file = lock_path.open("a+", encoding="utf-8")
     except OSError as error:
@@ -76,6 +83,8 @@ async def open_database(path: Path) -> Database:
         await connection.execute("PRAGMA foreign_keys = ON")
         await connection.execute("PRAGMA synchronous = NORMAL")
         await connection.execute("PRAGMA busy_timeout = 5000")
+        # Erased rows (/delete) are overwritten with zeros, not left in free pages.
+        await connection.execute("PRAGMA secure_delete = ON")
         await migrate(connection)
     except (sqlite3.Error, RuntimeError) as error:
         await connection.close()
@@ -87,7 +96,7 @@ async def open_database(path: Path) -> Database:
 
 def database_owned(path: Path) -> bool:
     """True while a bot process holds the database (used by the container health check)."""
-    lock_path = path.with_name(path.name + ".lock")
+    lock_path = _lock_path(path)
     if not lock_path.exists():
         return False
     with lock_path.open("a+", encoding="utf-8") as lock_file:

@@ -130,7 +130,11 @@ class UserRepository:
             )
 
     async def delete(self, user_id: int) -> None:
-        """Erase the user, their wizard state and (by cascade) everything they own."""
+        """Erase the user, their wizard state and (by cascade) everything they own, then copy
+        the zeroed pages into the database file and empty the write-ahead log, which would
+        otherwise keep the old pages until its next checkpoint."""
         async with transaction(self._db):
             await self._db.execute("DELETE FROM fsm_state WHERE user_id = ?", (user_id,))
             await self._db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+        async with transaction(self._db):
+            await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

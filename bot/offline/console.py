@@ -13,6 +13,7 @@ from bot.factory import create_bot
 from bot.offline.emulator import BotApiEmulator, SentMessage
 from bot.offline.session import OfflineSession
 from bot.settings import Settings
+from bot.telegram.send_budget import SendBudget
 
 CONSOLE_TOKEN = "1:offline-console"
 CONSOLE_USER_ID = 1
@@ -84,7 +85,10 @@ class ConsoleChat:
 async def run_console(settings: Settings, stdin: TextIO, stdout: TextIO) -> None:
     """Chat until the end of input; a scripted session works the same as a typed one."""
     emulator = BotApiEmulator()
-    bot = create_bot(CONSOLE_TOKEN, session=OfflineSession(emulator))
+    # No Telegram behind it, so no flood limits to keep to.
+    bot = create_bot(
+        CONSOLE_TOKEN, session=OfflineSession(emulator), budget=SendBudget.unlimited()
+    )
     async with open_dispatcher(settings) as dispatcher:
         await dispatcher.emit_startup(bot=bot, dispatcher=dispatcher)
         chat = ConsoleChat(dispatcher, bot, emulator, stdout)

@@ -43,6 +43,24 @@ MEDIA: dict[str, Any] = {
     "photo": [{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}],
 }
 _SEND_METHODS = {"sendmessage", "senddocument"}
+# What Telegram delivers when getUpdates names no types.
+_DEFAULT_UPDATE_TYPES = frozenset(
+    {
+        "message",
+        "edited_message",
+        "channel_post",
+        "edited_channel_post",
+        "callback_query",
+        "my_chat_member",
+        "inline_query",
+        "chosen_inline_result",
+    }
+)
+
+
+class AnswerLost(Exception):
+    """The call was carried out, but its answer never reaches the bot (a dropped connection,
+    a timeout): the transport in front of the emulator turns this into a network error."""
 
 
 class ApiRefusal(Exception):
@@ -77,6 +95,7 @@ class SentMessage:
     reply_markup: dict[str, Any] | None
     disable_notification: bool = False
     document: tuple[str, bytes] | None = None
+    at: float = field(default_factory=time.monotonic)  # when it was sent
 
     def buttons(self) -> list[dict[str, Any]]:
         """Inline buttons, row by row flattened."""
@@ -87,10 +106,17 @@ class SentMessage:
 
 @dataclass
 class RateLimits:
-    """Telegram's flood limits, enforced when set (the benchmark turns them on)."""
+    """Telegram's flood limits, enforced when set (benchmarks and flood tests turn them on).
 
-    per_second: int
-    per_chat_per_second: int
+    Messages (sent or edited) count: at most `per_second` in any second overall; per private
+    chat a burst of `chat_burst` that refills at `per_chat_per_second`; per group chat at most
+    `group_per_minute` in any minute.
+    """
+
+    per_second: int = 30
+    per_chat_per_second: float = 1.0
+    chat_burst: int = 3
+    group_per_minute: int = 20
 
 
 @dataclass
@@ -121,7 +147,10 @@ class BotApiEmulator:
     _updates: deque[dict[str, Any]] = field(default_factory=deque)
     _update_ready: asyncio.Event = field(default_factory=asyncio.Event)
     _sent_times: deque[float] = field(default_factory=deque)
-    _chat_sent_times: dict[int, float] = field(default_factory=dict)
+    _chat_tokens: dict[int, tuple[float, float]] = field(default_factory=dict)
+    _group_sent_times: dict[int, deque[float]] = field(default_factory=dict)
+    _lost: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    _outages: dict[str, tuple[float, int]] = field(default_factory=dict)
     revision: int = 0
     _last_changed: dict[int, int] = field(default_factory=dict)
 
@@ -191,6 +220,37 @@ class BotApiEmulator:
             query["message"] = message
         return self._queue({"callback_query": query})
 
+    def block(self, user_id: int) -> dict[str, Any]:
+        """The user blocks the bot: sends to them are refused, the bot is told (kicked)."""
+        self.blocked_chats.add(user_id)
+        return self._member_update(user_id, old="member", new="kicked")
+
+    def unblock(self, user_id: int) -> dict[str, Any]:
+        """The user unblocks the bot (restarts it): the bot is told (member)."""
+        self.blocked_chats.discard(user_id)
+        return self._member_update(user_id, old="kicked", new="member")
+
+    def _member_update(self, user_id: int, *, old: str, new: str) -> dict[str, Any]:
+        chat = {"id": user_id, "type": "private", "first_name": "Seller"}
+
+        def member(status: str) -> dict[str, Any]:
+            body: dict[str, Any] = {"status": status, "user": BOT_USER}
+            if status == "kicked":
+                body["until_date"] = 0
+            return body
+
+        return self._queue(
+            {
+                "my_chat_member": {
+                    "chat": chat,
+                    "from": _user(user_id, "zh-hans"),
+                    "date": int(time.time()),
+                    "old_chat_member": member(old),
+                    "new_chat_member": member(new),
+                }
+            }
+        )
+
     def queue_update(self, update: dict[str, Any]) -> dict[str, Any]:
         """Queue any raw update (photos, group posts, edited messages...)."""
         return self._queue(update)
@@ -217,6 +277,18 @@ class BotApiEmulator:
         """Make the next call of `method` fail as Telegram would (429, 403, 500...)."""
         self._injected[method.lower()].append(Injected(status, description, retry_after))
 
+    def lose_answers(self, method: str, count: int) -> None:
+        """Carry out the next `count` calls of `method`, but lose their answers."""
+        self._lost[method.lower()] += count
+
+    def outage(self, method: str, seconds: float, status: int = 502) -> None:
+        """Answer every call of `method` with a server error for the next `seconds`."""
+        self._outages[method.lower()] = (time.monotonic() + seconds, status)
+
+    def sent_text(self, chat_id: int, marker: str) -> list[SentMessage]:
+        """Messages in a chat whose text contains `marker`, oldest first."""
+        return [message for message in self.chat_messages(chat_id) if marker in message.text]
+
     # -- the bot's side --------------------------------------------------------------------
 
     async def call(
@@ -229,10 +301,16 @@ class BotApiEmulator:
             if self._injected[name]:
                 injected = self._injected[name].popleft()
                 raise ApiRefusal(injected.status, injected.description, injected.retry_after)
+            until, status = self._outages.get(name, (0.0, 0))
+            if time.monotonic() < until:
+                raise ApiRefusal(status, "Bad Gateway" if status == 502 else "Internal Error")
             result = await self._dispatch(name, params, files)
         except ApiRefusal as refusal:
             self.refusals.append((name, refusal))
             return refusal.status, refusal.body()
+        if self._lost[name] > 0:
+            self._lost[name] -= 1
+            raise AnswerLost(name)
         return 200, {"ok": True, "result": result}
 
     async def _dispatch(
@@ -263,6 +341,12 @@ class BotApiEmulator:
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
+        allowed = _json(params.get("allowed_updates"))
+        wanted = frozenset(allowed) if allowed else _DEFAULT_UPDATE_TYPES
+        # Telegram drops what the bot did not ask for.
+        self._updates = deque(
+            update for update in self._updates if update.keys() - {"update_id"} <= wanted
+        )
         while self._updates and self._updates[0]["update_id"] < offset:
             self._updates.popleft()
         if not self._updates:
@@ -308,6 +392,7 @@ class BotApiEmulator:
 
     async def _edit_text(self, params: dict[str, Any]) -> dict[str, Any]:
         message = self._find(params)
+        self._check_rate(message.chat_id)
         html_text = str(params.get("text", ""))
         plain = _check_text(html_text, MAX_TEXT, params.get("parse_mode"))
         markup = _json(params.get("reply_markup"))
@@ -324,6 +409,7 @@ class BotApiEmulator:
 
     async def _edit_markup(self, params: dict[str, Any]) -> dict[str, Any]:
         message = self._find(params)
+        self._check_rate(message.chat_id)
         markup = _json(params.get("reply_markup"))
         _check_markup(markup)
         if markup == message.reply_markup:
@@ -365,18 +451,28 @@ class BotApiEmulator:
         return self.messages[key]
 
     def _check_rate(self, chat_id: int) -> None:
-        if self.rate_limits is None:
+        limits = self.rate_limits
+        if limits is None:
             return
         now = time.monotonic()
         while self._sent_times and now - self._sent_times[0] >= 1.0:
             self._sent_times.popleft()
-        if len(self._sent_times) >= self.rate_limits.per_second:
-            raise ApiRefusal(429, "Too Many Requests: retry after 1", retry_after=1)
-        last = self._chat_sent_times.get(chat_id)
-        if last is not None and now - last < 1.0 / self.rate_limits.per_chat_per_second:
-            raise ApiRefusal(429, "Too Many Requests: retry after 1", retry_after=1)
+        if len(self._sent_times) >= limits.per_second:
+            raise _too_many()
+        if chat_id < 0:
+            recent = self._group_sent_times.setdefault(chat_id, deque())
+            while recent and now - recent[0] >= 60.0:
+                recent.popleft()
+            if len(recent) >= limits.group_per_minute:
+                raise _too_many()
+            recent.append(now)
+        else:
+            tokens, at = self._chat_tokens.get(chat_id, (float(limits.chat_burst), now))
+            tokens = min(limits.chat_burst, tokens + (now - at) * limits.per_chat_per_second)
+            if tokens < 1.0:
+                raise _too_many()
+            self._chat_tokens[chat_id] = (tokens - 1.0, now)
         self._sent_times.append(now)
-        self._chat_sent_times[chat_id] = now
 
     def _store(self, message: SentMessage) -> None:
         self.messages[(message.chat_id, message.message_id)] = message
@@ -388,6 +484,10 @@ class BotApiEmulator:
         self._updates.append(update)
         self._update_ready.set()
         return update
+
+
+def _too_many() -> ApiRefusal:
+    return ApiRefusal(429, "Too Many Requests: retry after 1", retry_after=1)
 
 
 def _user(user_id: int, language_code: str) -> dict[str, Any]:

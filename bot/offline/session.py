@@ -9,11 +9,12 @@ from typing import Any, cast
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
+from aiogram.exceptions import TelegramNetworkError
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 from aiogram.types import InputFile
 
-from bot.offline.emulator import BotApiEmulator
+from bot.offline.emulator import AnswerLost, BotApiEmulator
 
 
 class OfflineSession(BaseSession):
@@ -38,7 +39,11 @@ class OfflineSession(BaseSession):
         for key, input_file in files.items():
             chunks = [chunk async for chunk in input_file.read(bot)]
             raw_files[key] = (input_file.filename or key, b"".join(chunks))
-        status, body = await self.emulator.call(method.__api_method__, params, raw_files)
+        try:
+            status, body = await self.emulator.call(method.__api_method__, params, raw_files)
+        except AnswerLost as lost:
+            # What the HTTP session raises when the answer times out.
+            raise TelegramNetworkError(method, "Request timeout error") from TimeoutError(lost)
         response = self.check_response(
             bot=bot, method=method, status_code=status, content=json.dumps(body)
         )

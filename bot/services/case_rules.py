@@ -277,3 +277,11 @@ class CaseRules:
     def reopened_reminder(self, case: Case, now: datetime) -> datetime:
         """A reopened case is reminded at its deadline, or at once if that has passed."""
         return self.first_reminder(case.due_at, now)
+
+    def resumed_reminder(self, case: Case, now: datetime) -> datetime | None:
+        """The seller unblocked the bot: a case never reminded is reminded at its deadline (at
+        once if that has passed); one already reminded goes on with its next nudge, if any is
+        left (so coming back does not bring a burst of repeated pushes)."""
+        if case.nudges == 0:
+            return self.first_reminder(case.due_at, now)
+        return self.next_nudge(case, case.nudges, now)

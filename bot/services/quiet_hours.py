@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 
@@ -18,16 +18,39 @@ class QuietHours:
 
     def contains(self, moment: datetime) -> bool:
         """Is the moment inside the quiet period (which may wrap past midnight)?"""
-        local = moment.astimezone(self.zone).time()
+        local = self._local(moment).time()
         if self.start <= self.end:
             return self.start <= local < self.end
         return local >= self.start or local < self.end
 
     def ends_after(self, moment: datetime) -> datetime:
-        """The end of the quiet period that contains `moment`."""
-        local = moment.astimezone(self.zone)
-        end = datetime.combine(local.date(), self.end, self.zone)
-        return end if end > local else end + timedelta(days=1)
+        """The end of the quiet period that contains `moment` (in UTC): the first moment after
+        it when the seller's clock shows the end time and the period is over.
+
+        Compared as instants, not as wall times: when clocks go back, the end time comes twice
+        (and a moment in the repeated hour may already be past the first one). When they go
+        forward over the end time, it ends as long after the jump as the end time was after
+        the start of the skipped hour (an hour that happens once a year, so a little late).
+        """
+        local = self._local(moment)
+        instant = moment.astimezone(UTC)
+        candidates = sorted(
+            (
+                datetime.combine(day, self.end, self.zone).replace(fold=fold)
+                for day in (local.date() + timedelta(days=days) for days in (0, 1, 2))
+                for fold in (0, 1)
+            ),
+            key=lambda candidate: candidate.astimezone(UTC),
+        )
+        for candidate in candidates:
+            if candidate.astimezone(UTC) > instant and not self.contains(candidate):
+                return candidate.astimezone(UTC)
+        return candidates[-1].astimezone(UTC)
+
+    def _local(self, moment: datetime) -> datetime:
+        # Through UTC: astimezone() to a moment's own zone keeps a wall time that does not
+        # exist (clocks going forward) instead of the one the seller's clock shows.
+        return moment.astimezone(UTC).astimezone(self.zone)
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,2 @@
-"""aiogram plumbing that knows nothing of Ozon: speed-ups, retries, pacing, keyboards, filters."""
+"""aiogram plumbing that knows nothing of Ozon: speed-ups, retries, the send budget, the webhook
+handler, keyboards, filters."""

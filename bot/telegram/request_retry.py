@@ -1,10 +1,20 @@
-"""Bot API retries: wait out 429 flood control, back off on network errors."""
+"""Bot API retries: wait out 429 flood control, back off on server and network errors.
+
+A call that puts a message into a chat is not idempotent: repeated after a network error where
+the request may have reached Telegram (a timeout, a dropped connection), it can show twice (an
+edit repeated is refused as "not modified", which the handler would see as a failure). Such
+calls are repeated only when the connection was never made; Telegram's own refusals (429, 5xx)
+mean the call was not carried out and are repeated for every method. Background sends (reminder
+pushes) are not repeated here at all: the scheduler puts them back and backs off on its own
+(bot/scheduler.py), instead of holding its one push in flight through a row of retries.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Awaitable
+from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.middlewares.base import (
@@ -20,6 +30,9 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import GetMe, GetUpdates, Response, TelegramMethod
 from aiogram.methods.base import TelegramType
+from aiohttp import ClientConnectorError
+
+from bot.telegram.send_budget import in_background, is_message
 
 logger = logging.getLogger(__name__)
 
@@ -27,9 +40,11 @@ logger = logging.getLogger(__name__)
 class RetryMiddleware(BaseRequestMiddleware):
     """Retries a call after `retry_after` on 429 and with exponential backoff on network errors.
 
-    getUpdates is left to the polling loop, which has its own backoff. getMe, which polling
+    getUpdates is left to the polling loop and background sends to the scheduler, which have
+    their own backoff. getMe, which polling
     needs before it can start, is retried until Telegram answers: an outage at start-up delays
-    the bot instead of stopping it.
+    the bot instead of stopping it. A message is not sent again after a network error unless
+    the request cannot have arrived (see the module docstring).
     """
 
     def __init__(self, attempts: int = 5, base_delay: float = 0.5, max_delay: float = 30.0):
@@ -44,7 +59,7 @@ class RetryMiddleware(BaseRequestMiddleware):
         method: TelegramMethod[TelegramType],
     ) -> Response[TelegramType]:
         """Run the call, retrying what Telegram or the network asks us to retry."""
-        if method.__api_method__ == GetUpdates.__api_method__:
+        if method.__api_method__ == GetUpdates.__api_method__ or in_background():
             return await make_request(bot, method)
         unlimited = method.__api_method__ == GetMe.__api_method__
         attempt = 0
@@ -61,7 +76,7 @@ class RetryMiddleware(BaseRequestMiddleware):
                 )
                 await asyncio.sleep(error.retry_after)
             except (TelegramNetworkError, TelegramServerError) as error:
-                if given_up:
+                if given_up or not may_repeat(method, error):
                     raise
                 delay = min(self.base_delay * 2 ** (attempt - 1), self.max_delay)
                 logger.warning(
@@ -83,3 +98,15 @@ async def best_effort(call: Awaitable[object], what: str) -> None:
         raise
     except TelegramAPIError as error:
         logger.warning("could not %s: %s", what, error.message)
+
+
+def never_arrived(error: TelegramNetworkError) -> bool:
+    """The connection to Telegram was never made, so the request cannot have been carried out."""
+    return isinstance(error.__cause__, ClientConnectorError)
+
+
+def may_repeat(method: TelegramMethod[Any], error: TelegramAPIError) -> bool:
+    """Can the call be made again without risking a second copy of a message?"""
+    if isinstance(error, TelegramNetworkError) and is_message(method):
+        return never_arrived(error)
+    return True

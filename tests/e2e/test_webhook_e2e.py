@@ -59,8 +59,15 @@ async def test_webhook_checks_secret(fake_api: FakeBotApi, tmp_path: Path) -> No
             set_webhook = [p for name, p in fake_api.emulator.calls if name == "setwebhook"]
             assert set_webhook and set_webhook[0]["secret_token"] == "s3cret-value"
             assert set_webhook[0]["url"] == "https://bot.example.org/telegram/webhook"
+            # Named, so a seller unblocking the bot is heard whatever was set before.
+            assert "my_chat_member" in set_webhook[0]["allowed_updates"]
 
-            for headers in ({}, {"X-Telegram-Bot-Api-Secret-Token": "wrong"}):
+            for headers in (
+                {},
+                {"X-Telegram-Bot-Api-Secret-Token": "wrong"},
+                {"X-Telegram-Bot-Api-Secret-Token": "s3cret-valué"},
+                {"X-Telegram-Bot-Api-Secret-Token": "секрет"},
+            ):
                 async with http.post(
                     base + "/telegram/webhook", json=update, headers=headers
                 ) as response:
@@ -79,4 +86,19 @@ async def test_webhook_checks_secret(fake_api: FakeBotApi, tmp_path: Path) -> No
         process.terminate()
         _, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 0, stderr.decode()
+    assert "Traceback" not in stderr.decode(), stderr.decode()
     assert TOKEN not in stderr.decode() and "s3cret-value" not in stderr.decode()
+
+
+@pytest.mark.parametrize("secret", ["has space", "ключ", "x" * 257])
+async def test_a_secret_telegram_would_refuse_stops_the_start_in_one_line(
+    fake_api: FakeBotApi, tmp_path: Path, secret: str
+) -> None:
+    runner = BotProcess(fake_api, tmp_path / "data" / "bot.sqlite3", tmp_path / "bot.log")
+    runner.extra_env = {"WEBHOOK_URL": "https://bot.example.org", "WEBHOOK_SECRET": secret}
+    code, _, stderr = await runner.run_once("webhook")
+    assert code == 2
+    assert stderr.strip() == (
+        "Invalid setting WEBHOOK_SECRET: Telegram accepts 1-256 characters: A-Z, a-z, 0-9, _ and -"
+    )
+    assert not [name for name, _ in fake_api.emulator.calls if name == "setwebhook"]

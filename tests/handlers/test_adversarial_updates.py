@@ -18,6 +18,7 @@ from bot.factory import create_bot
 from bot.offline.emulator import MEDIA, BotApiEmulator
 from bot.offline.session import OfflineSession
 from bot.settings import Settings
+from bot.telegram.send_budget import SendBudget
 
 USERS = [1001, 1002]
 COMMANDS = [
@@ -148,7 +149,9 @@ def updates(draw: st.DrawFn) -> dict[str, Any]:
 
 async def feed(sequence: list[dict[str, Any]], folder: Path) -> tuple[BotApiEmulator, set[str]]:
     emulator = BotApiEmulator()
-    bot = create_bot("42:adversarial", session=OfflineSession(emulator))
+    bot = create_bot(
+        "42:adversarial", session=OfflineSession(emulator), budget=SendBudget.unlimited()
+    )
     settings_ = Settings(_env_file=None, database_path=folder / "bot.sqlite3")
     callbacks = set()
     async with open_dispatcher(settings_) as dispatcher:

@@ -6,7 +6,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.offline.emulator import BotApiEmulator
+from bot.offline.emulator import AnswerLost, BotApiEmulator
 
 
 class FakeBotApi:
@@ -54,7 +54,13 @@ class FakeBotApi:
                     files[key] = (value.filename, value.file.read())
                 else:
                     params[key] = value
-        status, body = await self.emulator.call(request.match_info["method"], params, files)
+        try:
+            status, body = await self.emulator.call(request.match_info["method"], params, files)
+        except AnswerLost:
+            # Carried out, but the connection drops before the answer.
+            assert request.transport is not None
+            request.transport.close()
+            return web.Response(status=500)
         return web.json_response(body, status=status)
 
 

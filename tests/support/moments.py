@@ -29,6 +29,9 @@ FIXED_MOMENTS = {
     "3-january": datetime(2027, 1, 3, 12, 0, tzinfo=UTC),
     "9-may": datetime(2026, 5, 9, 9, 0, tzinfo=UTC),
 }
+# The same moments and the moment the suite runs, for tests that take `now` as a parameter.
+MOMENTS = (*FIXED_MOMENTS.values(), datetime.now(UTC).replace(microsecond=0))
+MOMENT_IDS = (*FIXED_MOMENTS, "today")
 
 
 class RunningClock:
@@ -48,3 +51,18 @@ class RunningClock:
 def at_fixed_moments() -> pytest.MarkDecorator:
     """Run a rig test at the real time and at each fixed moment (indirect `clock`)."""
     return pytest.mark.parametrize("clock", [None, *FIXED_MOMENTS], indirect=True)
+
+
+class ManualClock:
+    """A wall clock that moves only when the test moves it."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        """The current moment."""
+        return self.now
+
+    def advance(self, by: timedelta) -> None:
+        """Move the clock forward."""
+        self.now += by

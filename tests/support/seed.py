@@ -13,22 +13,26 @@ from bot.services.cases import CaseKind, Clock, Deadline
 FIRST_SELLER = 500_000
 
 
-async def seed_overdue_cases(database: Path, sellers: int) -> list[int]:
-    """One overdue AM-message case per seller (plain-hour clock: no nudge soon after)."""
+async def seed_overdue_cases(
+    database: Path, sellers: int, per_seller: int = 1, first: int = FIRST_SELLER
+) -> list[int]:
+    """`per_seller` overdue AM-message cases per seller (plain-hour clock: no nudge soon
+    after), seller by seller; returns the sellers' ids."""
     database.parent.mkdir(parents=True, exist_ok=True)
     opened = await open_database(database)
     users = UserRepository(opened.connection)
     cases = CaseRepository(opened.connection)
     now = datetime.now(UTC)
-    ids = list(range(FIRST_SELLER, FIRST_SELLER + sellers))
+    ids = list(range(first, first + sellers))
+    happened = now - timedelta(hours=5)
+    deadline = Deadline(now - timedelta(hours=1), Clock.ELAPSED, False, ())
     try:
         for user_id in ids:
             await users.ensure(user_id, user_id)
-            happened = now - timedelta(hours=5)
-            deadline = Deadline(now - timedelta(hours=1), Clock.ELAPSED, False, ())
-            await cases.create(
-                user_id, CaseKind.AM_MESSAGE, happened, deadline, None, happened, deadline.due
-            )
+            for _ in range(per_seller):
+                await cases.create(
+                    user_id, CaseKind.AM_MESSAGE, happened, deadline, None, happened, deadline.due
+                )
     finally:
         await opened.close()
     return ids

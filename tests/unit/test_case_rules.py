@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from bot.services.case_rules import Snooze, TargetUnit
@@ -77,3 +78,15 @@ def test_own_periods_on_a_working_clock() -> None:
     days = RULES.working_days_deadline(friday, 3, Clock.AM_OFFICE)
     assert days.due == bj(2026, 12, 2, 23, 0)  # Wednesday 18:00 Moscow
     assert RULES.custom_deadline(friday, timedelta(days=2)).due == friday + timedelta(days=2)
+
+
+def test_a_seller_coming_back_is_reminded_without_a_burst() -> None:
+    now = bj(2026, 11, 27, 16, 0)  # Friday, 11:00 Moscow
+    future = case_on(Clock.AM_OFFICE, bj(2026, 11, 27, 20, 0))
+    assert RULES.resumed_reminder(future, now) == bj(2026, 11, 27, 20, 0)
+    never_reminded = case_on(Clock.AM_OFFICE, bj(2026, 11, 26, 20, 0))
+    assert RULES.resumed_reminder(never_reminded, now) == now
+    reminded = replace(never_reminded, nudges=1)
+    assert RULES.resumed_reminder(reminded, now) == bj(2026, 11, 30, 14, 0)  # next morning
+    used_up = replace(never_reminded, nudges=1 + POLICY.values.max_extra_nudges)
+    assert RULES.resumed_reminder(used_up, now) is None

@@ -32,6 +32,19 @@ from tests.support.rules import RULES
             bj(2026, 11, 27, 11, 0),
             Clock.SUPPORT_TEAM,
         ),
+        # the cut-off itself: 15:59 is before it, 16:00 is not
+        (
+            CaseKind.SUPPORT_EMAIL,
+            bj(2026, 11, 26, 15, 59),
+            bj(2026, 11, 26, 17, 59),
+            Clock.SUPPORT_TEAM,
+        ),
+        (
+            CaseKind.SUPPORT_EMAIL,
+            bj(2026, 11, 26, 16, 0),
+            bj(2026, 11, 27, 11, 0),
+            Clock.SUPPORT_TEAM,
+        ),
         (
             CaseKind.SUPPORT_EMAIL,
             bj(2026, 11, 28, 10, 0),

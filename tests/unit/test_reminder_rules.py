@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -41,6 +42,44 @@ def test_delivery_silent_or_held() -> None:
     assert delivery(held, bj(2026, 11, 27, 3, 0)).hold_until == bj(2026, 11, 27, 8, 0)
     day = QuietHours(BEIJING, time(12), time(14), hold=True)
     assert delivery(day, bj(2026, 11, 27, 13, 0)).hold_until == bj(2026, 11, 27, 14, 0)
+
+
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+@pytest.mark.parametrize(
+    ("now", "ends"),
+    [
+        # 1 Nov 2026: 01:00-02:00 comes twice. Quiet hours end at 01:30 each time round.
+        (datetime(2026, 11, 1, 5, 15, tzinfo=UTC), datetime(2026, 11, 1, 5, 30, tzinfo=UTC)),
+        (datetime(2026, 11, 1, 6, 15, tzinfo=UTC), datetime(2026, 11, 1, 6, 30, tzinfo=UTC)),
+        (datetime(2026, 11, 1, 4, 0, tzinfo=UTC), datetime(2026, 11, 1, 5, 30, tzinfo=UTC)),
+    ],
+    ids=["first-0115", "second-0115", "midnight"],
+)
+def test_quiet_hours_ending_in_a_repeated_hour(now: datetime, ends: datetime) -> None:
+    quiet = QuietHours(NEW_YORK, time(23), time(1, 30), hold=True)
+    assert delivery(quiet, now).hold_until == ends
+
+
+def test_quiet_hours_ending_in_a_skipped_hour() -> None:
+    # 8 Mar 2026: 02:00-03:00 does not exist (07:00 UTC the clocks jump to 03:00); quiet hours
+    # "until 02:30" end after the jump, not before it and not a day later.
+    quiet = QuietHours(NEW_YORK, time(23), time(2, 30), hold=True)
+    held = delivery(quiet, datetime(2026, 3, 8, 6, 0, tzinfo=UTC)).hold_until
+    jump = datetime(2026, 3, 8, 7, 0, tzinfo=UTC)
+    assert held is not None and jump <= held <= jump + timedelta(hours=1)
+    assert not quiet.contains(held)
+
+
+@pytest.mark.parametrize("hours", range(0, 24 * 7, 1))
+def test_a_hold_always_ends_later_and_outside_quiet_hours(hours: int) -> None:
+    quiet = QuietHours(NEW_YORK, time(22, 30), time(1, 30), hold=True)
+    now = datetime(2026, 10, 29, 0, 10, tzinfo=UTC) + timedelta(hours=hours)
+    held = delivery(quiet, now).hold_until
+    if held is not None:
+        assert now < held <= now + timedelta(hours=4)
+        assert not quiet.contains(held)
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import aiosqlite
@@ -12,13 +12,14 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
 
 from bot.db.case_repository import CaseRepository
-from bot.db.connection import DatabaseError, open_database
+from bot.db.connection import DatabaseError, database_owned, open_database
 from bot.db.fsm_storage import SQLiteStorage
 from bot.db.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
 from bot.db.privacy_queries import count_user_rows
 from bot.db.user_repository import UserRepository
 from bot.services.cases import CaseKind, Clock, Deadline
 from bot.services.profile import ProfileField
+from tests.support.moments import FIXED_MOMENTS, MOMENT_IDS, MOMENTS
 
 
 async def scalar(db: aiosqlite.Connection, sql: str) -> object:
@@ -94,6 +95,24 @@ def test_migrations_are_append_only_scripts() -> None:
     assert digests[: len(RELEASED)] == RELEASED, "a released migration was edited"
 
 
+# SHA-256 of each released migration. A database in use has run them: a change to one would
+# never reach it. Append the hash of a new migration when it is released; never edit these.
+RELEASED_MIGRATIONS = (
+    "b536af4b36ce82f82138aebe9a3bdb040baefa615479c08a27340713d2405574",
+    "ff9b9aca34c3cdc3314f578e8441ab7972ce7b8b703a1c130a7f538dbec332fc",
+    "e81bf872fa710f05cb86cb4f414b2b9e864bae3090fb36a799b65a5adf745a65",
+    "70e256fa1ec6c2806093509dfa6979bbaf2130c2a00f4d583ea8bc8a292eb811",
+)
+
+
+@pytest.mark.parametrize("version", range(len(RELEASED_MIGRATIONS)))
+def test_released_migrations_are_never_edited(version: int) -> None:
+    script = MIGRATIONS[version]
+    assert hashlib.sha256(script.encode()).hexdigest() == RELEASED_MIGRATIONS[version], (
+        f"migration {version + 1} was released and must not change; append a new one instead"
+    )
+
+
 async def test_second_owner_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "bot.sqlite3"
     first = await open_database(path)
@@ -104,6 +123,26 @@ async def test_second_owner_is_refused(tmp_path: Path) -> None:
         await first.close()
     second = await open_database(path)
     await second.close()
+
+
+async def test_a_symlink_does_not_make_a_second_owner(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "bot.sqlite3"
+    real.parent.mkdir()
+    (tmp_path / "linked-file.sqlite3").symlink_to(real)
+    (tmp_path / "linked-folder").symlink_to(real.parent, target_is_directory=True)
+    first = await open_database(tmp_path / "linked-file.sqlite3")
+    try:
+        for other in (real, tmp_path / "linked-folder" / "bot.sqlite3"):
+            try:
+                second = await open_database(other)
+            except DatabaseError as error:
+                assert "another bot process" in str(error)
+            else:
+                await second.close()
+                pytest.fail(f"{other} became a second owner")
+        assert database_owned(tmp_path / "linked-folder" / "bot.sqlite3")
+    finally:
+        await first.close()
 
 
 class Wizard(StatesGroup):
@@ -166,10 +205,10 @@ async def test_user_fields_round_trip_and_cascade(tmp_path: Path) -> None:
         await database.close()
 
 
-async def test_push_finishing_after_delete_leaves_nothing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("now", MOMENTS, ids=MOMENT_IDS)
+async def test_push_finishing_after_delete_leaves_nothing(tmp_path: Path, now: datetime) -> None:
     database = await open_database(tmp_path / "bot.sqlite3")
     users, cases = UserRepository(database.connection), CaseRepository(database.connection)
-    now = datetime.now(UTC)
     try:
         await users.ensure(3, 3)
         deadline = Deadline(now - timedelta(minutes=1), Clock.ELAPSED, False, ())
@@ -189,15 +228,27 @@ async def test_scheduler_and_start_up_queries_never_read_every_reminder(tmp_path
     cases = CaseRepository(database.connection)
     statements: list[str] = []
     try:
+        await UserRepository(database.connection).ensure(5, 5)
+        now = FIXED_MOMENTS["monday-0600-utc"]
+        deadline = Deadline(now, Clock.ELAPSED, False, ())
+        case = await cases.create(5, CaseKind.AM_MESSAGE, now, deadline, None, now, now)
         await database.connection.set_trace_callback(statements.append)
-        now = datetime.now(UTC)
         await cases.recover_claimed()
         await cases.due(now, 100)
-        await cases.claim_due(now, 100)
+        (claimed,) = await cases.claim_due(now, 100)
+        await cases.still_claimed(claimed)
+        await cases.put_off_all([(claimed, now)])
+        await cases.retry_later(claimed, now)
+        await cases.release([claimed])
+        await cases.mark_sent(claimed, now, now)
+        await cases.mark_failed(claimed)
+        await cases.stop_for_user(5)
+        await cases.resume([(case, now)])
+        await cases.snooze(case, now, now)
         await cases.next_due_at()
         await database.connection.set_trace_callback(None)  # type: ignore[arg-type]
         touching = [sql for sql in statements if "reminders" in sql]
-        assert len(touching) >= 4, statements
+        assert len(touching) >= 14, statements
         for sql in touching:
             async with database.connection.execute(f"EXPLAIN QUERY PLAN {sql}") as cursor:
                 plan = [row[3] for row in await cursor.fetchall()]
