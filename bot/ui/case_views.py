@@ -67,7 +67,8 @@ def clock_note(clock: Clock, policy: Policy, estimate: bool) -> str:
     notes = {
         Clock.ELAPSED: _("counted in plain hours, day and night"),
         Clock.AM_OFFICE: _(
-            "counted in working hours {start}–{end} Moscow time on Russian working days"
+            "counted in working hours {start}–{end} Moscow time on Russian working days "
+            "(the guide gives the hours; whose working days is this bot's choice)"
         ).format(
             start=values.am_hours_start.strftime("%H:%M"),
             end=values.am_hours_end.strftime("%H:%M"),
