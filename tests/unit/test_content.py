@@ -219,6 +219,17 @@ def test_answers_are_short_and_end_with_a_next_step(
         assert plain.splitlines()[-1].startswith(next_step), topic_id
 
 
+@pytest.mark.parametrize("locale", SUPPORTED_LOCALES)
+def test_the_greeting_offered_is_the_phrasebooks(knowledge: KnowledgeBase, locale: str) -> None:
+    # Bug: the guide's stiff «Готовы к сотрудничеству» offered as "a common greeting".
+    topic = knowledge.topic(locale, "russian_greeting")
+    assert topic is not None
+    offered = re.findall(r"<code>(.*?)</code>", topic.answer)
+    [greeting] = [phrase.ru for phrase in load_templates().phrases if phrase.id == "greeting"]
+    assert offered and greeting.startswith(offered[0].split(" Мы")[0])
+    assert not any("Готовы" in text for text in offered)
+
+
 def test_answers_put_the_official_channel_first(knowledge: KnowledgeBase) -> None:
     # Not about Ozon's channels: another marketplace, and the bot's own commands.
     exempt = {"other_marketplaces", "bot_howto"}
