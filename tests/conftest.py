@@ -14,6 +14,7 @@ from bot.offline.session import OfflineSession
 from bot.settings import Settings
 from bot.telegram.send_budget import SendBudget
 from tests.support.driver import InProcessDriver
+from tests.support.fake_translation import FakeTranslationService
 from tests.support.moments import FIXED_MOMENTS, RunningClock
 from tests.support.rig import USER_ID, Rig
 
@@ -22,6 +23,15 @@ from tests.support.rig import USER_ID, Rig
 def settings(tmp_path: Path) -> Settings:
     """Settings pointing at a fresh database file, ignoring any developer `.env`."""
     return Settings(_env_file=None, database_path=tmp_path / "bot.sqlite3", admin_ids="7")
+
+
+@pytest.fixture
+async def service() -> AsyncIterator[FakeTranslationService]:
+    """A local fake translation service (LibreTranslate and DeepL), started and stopped."""
+    fake = FakeTranslationService()
+    await fake.start()
+    yield fake
+    await fake.stop()
 
 
 @pytest.fixture

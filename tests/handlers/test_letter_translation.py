@@ -5,7 +5,6 @@ look-alikes of tests/support/fake_translation.py."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,6 @@ PROFILE = {
     "邮件署名联系人": "Li Wei",
 }
 CHINESE = "订单 0123456789 的罚款 12 500 卢布不合理"
-
-
-@pytest.fixture
-async def service() -> AsyncIterator[FakeTranslationService]:
-    fake = FakeTranslationService()
-    await fake.start()
-    yield fake
-    await fake.stop()
 
 
 @pytest.fixture(params=["libretranslate", "deepl"])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator
 
 import pytest
 from pydantic import ValidationError
@@ -21,14 +20,6 @@ from bot.translation import (
     translations,
 )
 from tests.support.fake_translation import KEY, SLOW_SECONDS, FakeTranslationService
-
-
-@pytest.fixture
-async def service() -> AsyncIterator[FakeTranslationService]:
-    fake = FakeTranslationService()
-    await fake.start()
-    yield fake
-    await fake.stop()
 
 
 async def translate(
