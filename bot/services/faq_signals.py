@@ -12,7 +12,7 @@ import unicodedata
 from enum import StrEnum
 from functools import lru_cache
 
-from bot.services.faq_text import normalise
+from bot.services.faq_text import normalise, plain
 from bot.services.typed_numbers import CHINESE_NUMERAL
 
 # Spaces the synonym folding put around canonical words, removed next to Chinese for patterns.
@@ -36,7 +36,7 @@ class SmallTalk(StrEnum):
 _SMALLTALK_WORDS = {
     SmallTalk.GREETING: (
         "你好 您好 你好呀 哈喽 哈罗 嗨 嗨嗨 hi hello hey hallo hiya yo 在吗 在不在 在么 在不 "
-        "在嘛 有人吗 有人在吗 有人没 有没有人 有人在不 早上好 早安 早 上午好 中午好 下午好 "
+        "在嘛 在马 有人吗 有人在吗 有人没 有没有人 有人在不 早上好 早安 早 上午好 中午好 下午好 "
         "晚上好 午安 晚安 goodmorning goodafternoon goodevening goodnight morning evening "
         "здравствуйте привет 大家好 老师好 老板好 大佬好 各位好 亲 打扰了 打扰一下 再见 拜拜 "
         "bye goodbye 回头见 在 喂 嘿 哈啰 嗨喽 👋"
@@ -60,8 +60,9 @@ _SMALLTALK = {word: kind for kind, words in _SMALLTALK_WORDS.items() for word in
 _PARTICLES = "啊呀哈呢的啦了哦噢喔哇~～嘛吧咯哒"
 # Words that go with small talk without saying more ("谢谢老师", "thanks for the help").
 _FILLER_WORDS = (
-    "你 您 我 哈 呀 亲 大家 各位 老师 大佬 哥 姐 宝 老板 帮助 帮忙 you very much so a lot there "
-    "all everyone guys bro it bot got i see for the help your that this was really super"
+    "你 您 我 哈 呀 亲 大家 各位 老师 大佬 哥 姐 宝 老板 帮助 帮忙 兄弟 兄弟们 哥们 老铁 朋友 "
+    "家人们 亲爱的 美女 帅哥 you u ya very much so a lot there all everyone guys bro man dude "
+    "mate buddy friend it bot got i see for the help your that this was really super"
 )
 _SMALLTALK_FILLERS = frozenset(_FILLER_WORDS.split())
 
@@ -71,7 +72,7 @@ _REPEATED_LETTER = re.compile(r"([a-z])\1+")
 
 def smalltalk(text: str) -> SmallTalk | None:
     """Greetings, thanks and acknowledgements with no question in them."""
-    value = unicodedata.normalize("NFKC", text).strip().lower()
+    value = plain(text).strip()
     if not value or len(value) > 30:
         return None
     if value.replace(" ", "") in _SMALLTALK:  # "got it", "thank you"

@@ -449,11 +449,15 @@ _APOSTROPHE = re.compile(r"(?<=[a-z])['’](?=[a-z])")
 _TYPO_PASS = re.compile("|".join(re.escape(typo) for typo in _TYPOS))
 
 
+def plain(text: str) -> str:
+    """Full-width to half-width, traditional to simplified, lower case."""
+    return unicodedata.normalize("NFKC", text).lower().translate(_TRADITIONAL)
+
+
 @lru_cache(maxsize=1024)
 def normalise(text: str) -> str:
-    """Full-width to half-width, traditional to simplified, lower case, typos and synonyms
-    folded to one canonical word."""
-    text = unicodedata.normalize("NFKC", text).lower().translate(_TRADITIONAL)
+    """`plain`, then typos and synonyms folded to one canonical word."""
+    text = plain(text)
     text = _APOSTROPHE.sub("", _I_AM.sub("i", text))
     text = _TYPO_PASS.sub(lambda match: _TYPOS[match.group()], text)
     return _ONE_PASS.sub(lambda match: f" {_VARIANTS[match.group()]} ", text)
