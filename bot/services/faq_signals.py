@@ -308,7 +308,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         # Whether the AM is a person or a bot: the AM, not this bot.
         (
             0.5,
-            r"小二.{0,8}(?:真人|活人|机器人|人工|程序|robot|human|real person|"
+            r"小二.{0,12}(?:真人|活人|机器人|人工|程序|robot|human|real person|"
             r"(?<![a-z])ai(?![a-z]))",
         ),
     ),
