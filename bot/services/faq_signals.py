@@ -175,7 +175,7 @@ _ABOUT_A_MESSAGE = re.compile(
 )
 # Contacts bought or sold ("卖家" is the seller).
 _TRADED_CONTACT = re.compile(
-    r"(?<!速)[买卖](?!家|通)[^，,。？?！!]{0,10}(?:联系方式|微信|名单|contact|电话)|"
+    r"(?<!速)[买卖](?!家|通)[^，,。？?！!]{0,10}(?:联系方式|微信|名单|contact|电话|通道|渠道|名额)|"
     r"(?<!速)[买卖](?!家|通)(?:了|的|个)?\s*小二|"
     r"(?<!速)[买卖](?!家|通)[^，,。？?！!]{0,8}小二\s*(?:对接|直联|联系|服务|微信|contact|service)|"
     r"付钱\s*.{0,8}小二\s*(?:联系|contact|微信|群)|小二\s*(?:contact\s*)?(?:名单|list)"
@@ -234,7 +234,7 @@ def mentions_fraud(text: str) -> bool:
 
 OTHER_MARKETPLACES = re.compile(
     r"wild\s?berr|wilberr|(?<![a-z])wb(?![a-z])|野莓|вайлдберриз|yandex|яндекс|megamarket|"
-    r"мегамаркет|速卖通|ali\s?express|淘宝|天猫|tmall|拼多多|亚马逊|amazon|京东|1688|抖音|tiktok|"
+    r"мегамаркет|速卖通|阿里俄罗斯|ali\s?express|淘宝|天猫|tmall|拼多多|亚马逊|amazon|京东|1688|抖音|tiktok|"
     r"shopee|lazada|temu|shein|ebay|avito|авито|kazanexpress|lamoda|ламода|joom|etsy|walmart|"
     r"沃尔玛|shopify|mercado|allegro|kaspi|uzum|闲鱼|小红书|快手"
 )
@@ -302,7 +302,9 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.3,
             r"小二.{0,3}(?:是什么|什么意思|是谁|是干|干什么|干嘛|指什么|指谁|是指|员工|外包|正式|的人|"
-            r"是ozon|是第三方|招商)|什么叫.{0,2}小二|小二\s*(?:is\s*)?(?:mean|staff|employee|who)|"
+            r"是ozon|是第三方|招商|叫法|由来|来历|哪来的)|(?:什么叫|什么是|何为).{0,2}小二|"
+            r"小二\s*(?:is\s*)?(?:mean|staff|employee|who)|"
+            r"what\s*(?:is|are|r)\s*(?:an?\s+|the\s+)?\W*小二\W*$|"
             r"who is\s*小二|what\s*(?:is\s*)?小二\s*mean|小二.{0,40}who is (?:this|that|he|she)",
         ),
         # Whether the AM is a person or a bot: the AM, not this bot.
@@ -318,7 +320,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"多少.{0,4}(?:商品|个).{0,8}(?:分配|小二)|怎么(?:才能)?(?:拿到|获得|得到|申请(?!换)).{0,3}小二|"
             r"条件|规则|要求|condition|rule|requirement|什么时候.{0,4}(?:有|分配|会有).{0,2}小二|"
             r"多久.{0,4}(?:分配|有小二|配)|分配.{0,6}(?:多久|几天|要多长)|自动.{0,3}分配|"
-            r"how long.{0,20}分配|automatic",
+            r"how long.{0,20}分配|automatic|"
+            r"(?:how long|when).{0,30}(?:get|have|receive)\s*(?:an?\s+|my\s+|the\s+)?小二",
         ),
     ),
     "sku_threshold": (
@@ -393,11 +396,18 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"认证.{0,8}(?:被拒|拒|驳回|失败|没过|没通过|不通过|rejected|fail|declin)|"
             r"(?:被拒|驳回).{0,6}(?:认证|重新|再提交)|rejected|declined",
         ),
+        (
+            0.25,
+            r"(?:重新|再次?)(?:提交|上传|交|申请).{0,6}认证|认证.{0,6}(?:重新|再次?)(?:提交|上传|交)|"
+            r"resubmit",
+        ),
     ),
     "missing_am": (
         (
             0.4,
-            r"没(?:看到|收到|等到).{0,3}欢迎消息|条件都满足|都满足了|all condition|"
+            r"没(?:看到|收到|等到).{0,3}欢迎消息|条件都满足|"
+            r"(?:never|not|didnt|havent|hasnt)\s*(?:got|get|receiv\w*|seen|see)\s*(?:a\s+|the\s+|any\s+)?"
+            r"欢迎消息|都满足了|all condition|"
             r"(?:还是|还|一直|仍然|到现在|迟迟|都).{0,4}(?:没有|没|无).{0,3}(?:小二|欢迎消息|人联系|分配)|"
             r"(?:没有|没)小二|没人联系|没等到|still no\s*(?:小二|欢迎消息)|no\s*(?:小二|欢迎消息)|"
             r"别人都有|小二.{0,4}(?:影子|没出现|不出现)|missing|"
@@ -510,7 +520,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.45,
             r"微信|qq|(?<![a-z])tg(?![a-z])|telegram|手机号|电话|phone|小二.{0,4}群|群.{0,4}小二|"
-            r"进.{0,2}群|交流群|group chat",
+            r"[进拉].{0,6}群|交流群|工作群|group chat|私聊|私下联系|私信|"
+            r"private(?:ly)?\s*(?:chat|contact|message)",
         ),
     ),
     "genuine_email": (
