@@ -410,7 +410,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"欢迎消息|都满足了|all condition|"
             r"(?:还是|还|一直|仍然|到现在|迟迟|都).{0,4}(?:没有|没|无).{0,3}(?:小二|欢迎消息|人联系|分配)|"
             r"(?:没有|没)小二|没人联系|没等到|still no\s*(?:小二|欢迎消息)|no\s*(?:小二|欢迎消息)|"
-            r"别人都有|小二.{0,4}(?:影子|没出现|不出现)|missing|"
+            r"别人都有|小二.{0,4}(?:影子|没出现|不出现)|missing|(?:^|我的|我家)\s*小二\s*呢\W*$|"
             r"(?:别人|人家|朋友|同行|其他人|其他卖家|friend|others|other sellers|everyone|"
             r"everybody).{0,16}(?:都|already|got|get|have|has).{0,6}小二",
         ),

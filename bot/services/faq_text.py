@@ -70,7 +70,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sole proprietor",
         "sole proprietorship",
     ),
-    "个人": ("个人卖家", "个人身份", "自然人", "individual seller", "individual", "personal"),
+    # "personal" is not among them: a personal number or WeChat is the AM's own.
+    "个人": ("个人卖家", "个人身份", "自然人", "individual seller", "individual"),
     "认证": (
         "kyc",
         "实名认证",
