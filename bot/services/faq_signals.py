@@ -425,7 +425,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             0.2,
             r"邮件.{0,10}(?:中文|英文|chinese|english|哪种语言|什么语言|language)|"
             r"(?:中文|英文|chinese|english).{0,10}邮件|"
-            r"(?:邮件|support).{0,20}(?:一般|通常|usually|normally|how many days)",
+            r"(?:邮件|support).{0,20}(?:一般|通常|usually|normally|how many days)|"
+            r"how (?:fast|long|soon|quick)\w*.{0,24}(?:support|邮件)",
         ),
     ),
     "email_unanswered": (
@@ -513,7 +514,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.25,
             r"(?:线下|活动).{0,8}(?:报名|报|预约|名额|入口|下一场|什么时候|参加|sign|regist)|"
-            r"报名|名额|预约|sign\s*up|regist|下一场|when is next",
+            r"报名|名额|预约|sign\s*up|regist|下一场|when is next|"
+            r"(?:join|attend|book|参加|参与).{0,12}线下|线下.{0,12}(?:join|attend|book)",
         ),
     ),
     "am_wechat": (
@@ -538,13 +540,19 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"信息.{0,4}(?:从哪|来源|哪来)|靠谱不|准不准|官方的吗|official|who are you|"
             r"where\S*\s*(?:\S+\s*){0,2}information",
         ),
+        # Asking the bot whether it is a person or staff ("你是人工客服吗": 你是 reads 机器人).
+        (
+            0.3,
+            r"^\W*机器人\W*(?:人工|真人|在线客服|ai|human|real person|staff|employee)",
+        ),
     ),
     "bot_howto": (
         (
             0.3,
             r"提醒|记录|记着|记一下|模板|template|统计|stats|切换|删除.{0,4}数据|"
             r"delete.{0,3}\s*data|时区|time zone|语言|language|资格检查|怎么用|remind|功能|"
-            r"(?:改|修改|更新).{0,10}资料",
+            r"(?:改|修改|更新).{0,10}资料|how\s*(?:to|do i|can i|should i)?\s*use|"
+            r"(?<![a-z])(?:record|remember|track)(?![a-z])",
         ),
         (
             0.2,

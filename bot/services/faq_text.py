@@ -70,8 +70,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sole proprietor",
         "sole proprietorship",
     ),
-    # "personal" is not among them: a personal number or WeChat is the AM's own.
-    "个人": ("个人卖家", "个人身份", "自然人", "individual seller", "individual"),
+    # "personal" alone is not among them: a personal number or WeChat is the AM's own.
+    "个人": (
+        "个人卖家",
+        "个人身份",
+        "自然人",
+        "individual seller",
+        "individual",
+        "personal seller",
+        "personal sellers",
+        "personal account",
+        "personal store",
+        "personal shop",
+    ),
     "认证": (
         "kyc",
         "实名认证",
