@@ -304,7 +304,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"小二.{0,3}(?:是什么|什么意思|是谁|是干|干什么|干嘛|指什么|指谁|是指|员工|外包|正式|的人|"
             r"是ozon|是第三方|招商|叫法|由来|来历|哪来的)|(?:什么叫|什么是|何为).{0,2}小二|"
             r"小二\s*(?:is\s*)?(?:mean|staff|employee|who)|"
-            r"what\s*(?:is|are|r)\s*(?:an?\s+|the\s+)?\W*小二\W*$|"
+            r"what\s*(?:is|are|r)\s*(?:(?:an?|the)\s*)?\W*小二\W*$|"
             r"who is\s*小二|what\s*(?:is\s*)?小二\s*mean|小二.{0,40}who is (?:this|that|he|she)",
         ),
         # Whether the AM is a person or a bot: the AM, not this bot.
@@ -321,7 +321,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"条件|规则|要求|condition|rule|requirement|什么时候.{0,4}(?:有|分配|会有).{0,2}小二|"
             r"多久.{0,4}(?:分配|有小二|配)|分配.{0,6}(?:多久|几天|要多长)|自动.{0,3}分配|"
             r"how long.{0,20}分配|automatic|"
-            r"(?:how long|when).{0,30}(?:get|have|receive)\s*(?:an?\s+|my\s+|the\s+)?小二",
+            r"(?:how long|when).{0,30}(?:get|have|receive)\s*(?:(?:an?|my|the)\s*)?小二",
         ),
     ),
     "sku_threshold": (
@@ -406,7 +406,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.4,
             r"没(?:看到|收到|等到).{0,3}欢迎消息|条件都满足|"
-            r"(?:never|not|didnt|havent|hasnt)\s*(?:got|get|receiv\w*|seen|see)\s*(?:a\s+|the\s+|any\s+)?"
+            r"(?:never|not|didnt|havent|hasnt)\s*(?:got|get|receiv\w*|seen|see)\s*(?:(?:a|the|any)\s*)?"
             r"欢迎消息|都满足了|all condition|"
             r"(?:还是|还|一直|仍然|到现在|迟迟|都).{0,4}(?:没有|没|无).{0,3}(?:小二|欢迎消息|人联系|分配)|"
             r"(?:没有|没)小二|没人联系|没等到|still no\s*(?:小二|欢迎消息)|no\s*(?:小二|欢迎消息)|"
