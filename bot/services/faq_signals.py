@@ -486,7 +486,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             rf"(?:can|could|will|does)\s*(?:my\s*)?小二.{{0,20}}(?:{_SCOPE_SUBJECTS})|"
             rf"小二.{{0,12}}(?:job|responsib|duty|deal with|take care|solve|fix|sort out|负责|"
             rf"解决).{{0,16}}(?:{_SCOPE_SUBJECTS})|"
-            r"(?:can|could|will|would|does|do)\s+(?:my\s+|the\s+|an?\s+)?小二\s+(?:\w+\s+){0,2}"
+            r"(?<![a-z])(?:can|could|will|would|does|do)\s*(?:(?:my|the|an?)\s*)?小二\s*(?:\w+\s+){0,2}"
             r"(?:help|handle|appeal|solve|fix|deal|assist|check|sort)|"
             r"(?:is it|is this|is that|是不是|算不算|属于).{0,8}小二.{0,6}"
             r"(?:job|work|responsib|duty|的事|职责|管)|小二\s*(?:job|duty|responsib)",
