@@ -6,8 +6,8 @@ Data, tests/data/faq/<part>.<lang>.tsv:
 - heldout: the first development set, scored for aggregate figures only until round 3;
 - final: the first held-out set (v1), scored once, then read as development data in round 3
   like heldout;
-- final2: the second held-out set (v2), written apart after round 3 and scored once; nothing
-  was tuned on it.
+- final2: the second held-out set (v2), written apart after round 3 and scored once, then read
+  as development data in round 4.
 No message is printed: --confusions lists "label → predicted: count" for the parts other than
 tuning, without texts. --cv adds the knowledge base's own example questions scored by 5-fold
 cross-validation (each fifth matched by a matcher built without it).
@@ -41,7 +41,7 @@ PARTS = {
     "tuning": "tuning",
     "heldout": "dev (heldout)",
     "final": "final v1 (dev since round 3)",
-    "final2": "final v2 (held out)",
+    "final2": "final v2 (dev since round 4)",
 }
 ROUNDS = 5
 FOLDS = 5

@@ -84,6 +84,9 @@ _MAX_PARTS = 6
 # What may end a part without changing what it says.
 _EDGES = " \t\n?？。！!；;,，、~～…"
 MAX_OTHERS = 2
+# A topic's cues adding up to this put a message in the field, like a word of the field does
+# (a payout's "收款", another marketplace); a language named alone is only a hint.
+_FIELD_CUE = 0.2
 # Fraud talk in a clause makes the fraud topic a strong candidate for that clause.
 _FRAUD_WEIGHT = 0.8
 # Beside fraud talk another marketplace is where it was seen ("淘宝上有人卖小二对接服务"), not
@@ -186,10 +189,11 @@ class FaqMatcher:
     def label_scores(self, text: str) -> dict[str, float]:
         """Every label's score, out of scope included, on a log-odds scale.
 
-        Out of scope gains when no word of the field is there and when the subject is outside
-        it ("定价", "写诗", "帮我翻译商品标题成俄语"), unless a problem of the store is named
-        beside it ("退货太多会影响评分吗" is about returns): evidence the topics' cues can
-        outweigh. Beside fraud talk, another marketplace is not counted.
+        Out of scope gains when no word of the field is there (a topic's cue is one: "收款") and
+        when the subject is outside it ("定价", "写诗", "帮我翻译商品标题成俄语"), unless a
+        problem of the store is named beside it ("退货太多会影响评分吗" is about returns):
+        evidence the topics' cues can outweigh. Beside fraud talk, another marketplace is not
+        counted.
         """
         weights = self.weights
         scores = {
@@ -198,8 +202,6 @@ class FaqMatcher:
         }
         scores.setdefault(OUT_OF_SCOPE, min(scores.values(), default=0.0))
         scores[OUT_OF_SCOPE] += weights.unanswered
-        if not in_domain(text):
-            scores[OUT_OF_SCOPE] += weights.outside
         fraud = "fraud" in scores and mentions_fraud(text)
         words = cue_text(text)
         cued = {
@@ -207,6 +209,8 @@ class FaqMatcher:
             for topic, cues in self._cues.items()
             if not (fraud and topic == _WHERE_FRAUD_IS_SEEN)
         }
+        if not in_domain(text) and max(cued.values(), default=0.0) < _FIELD_CUE:
+            scores[OUT_OF_SCOPE] += weights.outside
         for topic, weight in cued.items():
             scores[topic] += weights.cues * weight
         # The ads, prices or ratings beside a store's problem are its circumstances.

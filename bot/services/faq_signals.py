@@ -12,7 +12,7 @@ import unicodedata
 from enum import StrEnum
 from functools import lru_cache
 
-from bot.services.faq_text import normalise
+from bot.services.faq_text import normalise, plain
 from bot.services.typed_numbers import CHINESE_NUMERAL
 
 # Spaces the synonym folding put around canonical words, removed next to Chinese for patterns.
@@ -36,7 +36,7 @@ class SmallTalk(StrEnum):
 _SMALLTALK_WORDS = {
     SmallTalk.GREETING: (
         "你好 您好 你好呀 哈喽 哈罗 嗨 嗨嗨 hi hello hey hallo hiya yo 在吗 在不在 在么 在不 "
-        "在嘛 有人吗 有人在吗 有人没 有没有人 有人在不 早上好 早安 早 上午好 中午好 下午好 "
+        "在嘛 在马 有人吗 有人在吗 有人没 有没有人 有人在不 早上好 早安 早 上午好 中午好 下午好 "
         "晚上好 午安 晚安 goodmorning goodafternoon goodevening goodnight morning evening "
         "здравствуйте привет 大家好 老师好 老板好 大佬好 各位好 亲 打扰了 打扰一下 再见 拜拜 "
         "bye goodbye 回头见 在 喂 嘿 哈啰 嗨喽 👋"
@@ -60,8 +60,9 @@ _SMALLTALK = {word: kind for kind, words in _SMALLTALK_WORDS.items() for word in
 _PARTICLES = "啊呀哈呢的啦了哦噢喔哇~～嘛吧咯哒"
 # Words that go with small talk without saying more ("谢谢老师", "thanks for the help").
 _FILLER_WORDS = (
-    "你 您 我 哈 呀 亲 大家 各位 老师 大佬 哥 姐 宝 老板 帮助 帮忙 you very much so a lot there "
-    "all everyone guys bro it bot got i see for the help your that this was really super"
+    "你 您 我 哈 呀 亲 大家 各位 老师 大佬 哥 姐 宝 老板 帮助 帮忙 兄弟 兄弟们 哥们 老铁 朋友 "
+    "家人们 亲爱的 美女 帅哥 you u ya very much so a lot there all everyone guys bro man dude "
+    "mate buddy friend it bot got i see for the help your that this was really super"
 )
 _SMALLTALK_FILLERS = frozenset(_FILLER_WORDS.split())
 
@@ -71,7 +72,7 @@ _REPEATED_LETTER = re.compile(r"([a-z])\1+")
 
 def smalltalk(text: str) -> SmallTalk | None:
     """Greetings, thanks and acknowledgements with no question in them."""
-    value = unicodedata.normalize("NFKC", text).strip().lower()
+    value = plain(text).strip()
     if not value or len(value) > 30:
         return None
     if value.replace(" ", "") in _SMALLTALK:  # "got it", "thank you"
@@ -174,7 +175,7 @@ _ABOUT_A_MESSAGE = re.compile(
 )
 # Contacts bought or sold ("卖家" is the seller).
 _TRADED_CONTACT = re.compile(
-    r"(?<!速)[买卖](?!家|通)[^，,。？?！!]{0,10}(?:联系方式|微信|名单|contact|电话)|"
+    r"(?<!速)[买卖](?!家|通)[^，,。？?！!]{0,10}(?:联系方式|微信|名单|contact|电话|通道|渠道|名额)|"
     r"(?<!速)[买卖](?!家|通)(?:了|的|个)?\s*小二|"
     r"(?<!速)[买卖](?!家|通)[^，,。？?！!]{0,8}小二\s*(?:对接|直联|联系|服务|微信|contact|service)|"
     r"付钱\s*.{0,8}小二\s*(?:联系|contact|微信|群)|小二\s*(?:contact\s*)?(?:名单|list)"
@@ -233,7 +234,7 @@ def mentions_fraud(text: str) -> bool:
 
 OTHER_MARKETPLACES = re.compile(
     r"wild\s?berr|wilberr|(?<![a-z])wb(?![a-z])|野莓|вайлдберриз|yandex|яндекс|megamarket|"
-    r"мегамаркет|速卖通|ali\s?express|淘宝|天猫|tmall|拼多多|亚马逊|amazon|京东|1688|抖音|tiktok|"
+    r"мегамаркет|速卖通|阿里俄罗斯|ali\s?express|淘宝|天猫|tmall|拼多多|亚马逊|amazon|京东|1688|抖音|tiktok|"
     r"shopee|lazada|temu|shein|ebay|avito|авито|kazanexpress|lamoda|ламода|joom|etsy|walmart|"
     r"沃尔玛|shopify|mercado|allegro|kaspi|uzum|闲鱼|小红书|快手"
 )
@@ -301,13 +302,15 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.3,
             r"小二.{0,3}(?:是什么|什么意思|是谁|是干|干什么|干嘛|指什么|指谁|是指|员工|外包|正式|的人|"
-            r"是ozon|是第三方|招商)|什么叫.{0,2}小二|小二\s*(?:is\s*)?(?:mean|staff|employee|who)|"
+            r"是ozon|是第三方|招商|叫法|由来|来历|哪来的)|(?:什么叫|什么是|何为).{0,2}小二|"
+            r"小二\s*(?:is\s*)?(?:mean|staff|employee|who)|"
+            r"what\s*(?:is|are|r)\s*(?:(?:an?|the)\s*)?\W*小二\W*$|"
             r"who is\s*小二|what\s*(?:is\s*)?小二\s*mean|小二.{0,40}who is (?:this|that|he|she)",
         ),
         # Whether the AM is a person or a bot: the AM, not this bot.
         (
             0.5,
-            r"小二.{0,8}(?:真人|活人|机器人|人工|程序|robot|human|real person|"
+            r"小二.{0,12}(?:真人|活人|机器人|人工|程序|robot|human|real person|"
             r"(?<![a-z])ai(?![a-z]))",
         ),
     ),
@@ -317,7 +320,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"多少.{0,4}(?:商品|个).{0,8}(?:分配|小二)|怎么(?:才能)?(?:拿到|获得|得到|申请(?!换)).{0,3}小二|"
             r"条件|规则|要求|condition|rule|requirement|什么时候.{0,4}(?:有|分配|会有).{0,2}小二|"
             r"多久.{0,4}(?:分配|有小二|配)|分配.{0,6}(?:多久|几天|要多长)|自动.{0,3}分配|"
-            r"how long.{0,20}分配|automatic",
+            r"how long.{0,20}分配|automatic|"
+            r"(?:how long|when).{0,30}(?:get|have|receive)\s*(?:(?:an?|my|the)\s*)?小二",
         ),
     ),
     "sku_threshold": (
@@ -392,14 +396,21 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"认证.{0,8}(?:被拒|拒|驳回|失败|没过|没通过|不通过|rejected|fail|declin)|"
             r"(?:被拒|驳回).{0,6}(?:认证|重新|再提交)|rejected|declined",
         ),
+        (
+            0.25,
+            r"(?:重新|再次?)(?:提交|上传|交|申请).{0,6}认证|认证.{0,6}(?:重新|再次?)(?:提交|上传|交)|"
+            r"resubmit",
+        ),
     ),
     "missing_am": (
         (
             0.4,
-            r"没(?:看到|收到|等到).{0,3}欢迎消息|条件都满足|都满足了|all condition|"
+            r"没(?:看到|收到|等到).{0,3}欢迎消息|条件都满足|"
+            r"(?:never|not|didnt|havent|hasnt)\s*(?:got|get|receiv\w*|seen|see)\s*(?:(?:a|the|any)\s*)?"
+            r"欢迎消息|都满足了|all condition|"
             r"(?:还是|还|一直|仍然|到现在|迟迟|都).{0,4}(?:没有|没|无).{0,3}(?:小二|欢迎消息|人联系|分配)|"
             r"(?:没有|没)小二|没人联系|没等到|still no\s*(?:小二|欢迎消息)|no\s*(?:小二|欢迎消息)|"
-            r"别人都有|小二.{0,4}(?:影子|没出现|不出现)|missing|"
+            r"别人都有|小二.{0,4}(?:影子|没出现|不出现)|missing|(?:^|我的|我家)\s*小二\s*呢\W*$|"
             r"(?:别人|人家|朋友|同行|其他人|其他卖家|friend|others|other sellers|everyone|"
             r"everybody).{0,16}(?:都|already|got|get|have|has).{0,6}小二",
         ),
@@ -414,7 +425,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             0.2,
             r"邮件.{0,10}(?:中文|英文|chinese|english|哪种语言|什么语言|language)|"
             r"(?:中文|英文|chinese|english).{0,10}邮件|"
-            r"(?:邮件|support).{0,20}(?:一般|通常|usually|normally|how many days)",
+            r"(?:邮件|support).{0,20}(?:一般|通常|usually|normally|how many days)|"
+            r"how (?:fast|long|soon|quick)\w*.{0,24}(?:support|邮件)",
         ),
     ),
     "email_unanswered": (
@@ -474,7 +486,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             rf"(?:can|could|will|does)\s*(?:my\s*)?小二.{{0,20}}(?:{_SCOPE_SUBJECTS})|"
             rf"小二.{{0,12}}(?:job|responsib|duty|deal with|take care|solve|fix|sort out|负责|"
             rf"解决).{{0,16}}(?:{_SCOPE_SUBJECTS})|"
-            r"(?:can|could|will|would|does|do)\s+(?:my\s+|the\s+|an?\s+)?小二\s+(?:\w+\s+){0,2}"
+            r"(?<![a-z])(?:can|could|will|would|does|do)\s*(?:(?:my|the|an?)\s*)?小二\s*(?:\w+\s+){0,2}"
             r"(?:help|handle|appeal|solve|fix|deal|assist|check|sort)|"
             r"(?:is it|is this|is that|是不是|算不算|属于).{0,8}小二.{0,6}"
             r"(?:job|work|responsib|duty|的事|职责|管)|小二\s*(?:job|duty|responsib)",
@@ -502,14 +514,16 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.25,
             r"(?:线下|活动).{0,8}(?:报名|报|预约|名额|入口|下一场|什么时候|参加|sign|regist)|"
-            r"报名|名额|预约|sign\s*up|regist|下一场|when is next",
+            r"报名|名额|预约|sign\s*up|regist|下一场|when is next|"
+            r"(?:join|attend|book|参加|参与).{0,12}线下|线下.{0,12}(?:join|attend|book)",
         ),
     ),
     "am_wechat": (
         (
             0.45,
             r"微信|qq|(?<![a-z])tg(?![a-z])|telegram|手机号|电话|phone|小二.{0,4}群|群.{0,4}小二|"
-            r"进.{0,2}群|交流群|group chat",
+            r"[进拉].{0,6}群|交流群|工作群|group chat|私聊|私下联系|私信|"
+            r"private(?:ly)?\s*(?:chat|contact|message)",
         ),
     ),
     "genuine_email": (
@@ -526,13 +540,19 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"信息.{0,4}(?:从哪|来源|哪来)|靠谱不|准不准|官方的吗|official|who are you|"
             r"where\S*\s*(?:\S+\s*){0,2}information",
         ),
+        # Asking the bot whether it is a person or staff ("你是人工客服吗": 你是 reads 机器人).
+        (
+            0.3,
+            r"^\W*机器人\W*(?:人工|真人|在线客服|ai|human|real person|staff|employee)",
+        ),
     ),
     "bot_howto": (
         (
             0.3,
             r"提醒|记录|记着|记一下|模板|template|统计|stats|切换|删除.{0,4}数据|"
             r"delete.{0,3}\s*data|时区|time zone|语言|language|资格检查|怎么用|remind|功能|"
-            r"(?:改|修改|更新).{0,10}资料",
+            r"(?:改|修改|更新).{0,10}资料|how\s*(?:to|do i|can i|should i)?\s*use|"
+            r"(?<![a-z])(?:record|remember|track)(?![a-z])",
         ),
         (
             0.2,

@@ -70,7 +70,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "sole proprietor",
         "sole proprietorship",
     ),
-    "个人": ("个人卖家", "个人身份", "自然人", "individual seller", "individual", "personal"),
+    # "personal" alone is not among them: a personal number or WeChat is the AM's own.
+    "个人": (
+        "个人卖家",
+        "个人身份",
+        "自然人",
+        "individual seller",
+        "individual",
+        "personal seller",
+        "personal sellers",
+        "personal account",
+        "personal store",
+        "personal shop",
+    ),
     "认证": (
         "kyc",
         "实名认证",
@@ -308,6 +320,8 @@ _TYPOS = {
     "поддержк": "support",
     "сообщени": "消息",
     "менеджер": "小二",
+    "контактн": "联系信息",
+    "настройк": "设置",
     "доставк": "物流",
     "отслеживани": "物流",
 }
@@ -449,11 +463,15 @@ _APOSTROPHE = re.compile(r"(?<=[a-z])['’](?=[a-z])")
 _TYPO_PASS = re.compile("|".join(re.escape(typo) for typo in _TYPOS))
 
 
+def plain(text: str) -> str:
+    """Full-width to half-width, traditional to simplified, lower case."""
+    return unicodedata.normalize("NFKC", text).lower().translate(_TRADITIONAL)
+
+
 @lru_cache(maxsize=1024)
 def normalise(text: str) -> str:
-    """Full-width to half-width, traditional to simplified, lower case, typos and synonyms
-    folded to one canonical word."""
-    text = unicodedata.normalize("NFKC", text).lower().translate(_TRADITIONAL)
+    """`plain`, then typos and synonyms folded to one canonical word."""
+    text = plain(text)
     text = _APOSTROPHE.sub("", _I_AM.sub("i", text))
     text = _TYPO_PASS.sub(lambda match: _TYPOS[match.group()], text)
     return _ONE_PASS.sub(lambda match: f" {_VARIANTS[match.group()]} ", text)

@@ -154,6 +154,11 @@ def test_genuine_ozon_addresses_and_channels_are_no_fraud(
         # Praise of the help thanks; "really" is not "realy".
         ("帮了大忙 谢谢", SmallTalk.THANKS),
         ("really helpful, thanks", SmallTalk.THANKS),
+        # Traditional characters, forms of address, a homophone of 吗.
+        ("謝謝老師", SmallTalk.THANKS),
+        ("多謝兄弟", SmallTalk.THANKS),
+        ("thanks mate", SmallTalk.THANKS),
+        ("在马", SmallTalk.GREETING),
     ],
 )
 def test_small_talk_gets_a_friendly_reply(
@@ -191,6 +196,12 @@ def test_small_talk_gets_a_friendly_reply(
         ("小二分下来的时候有通知吗", "welcome_message"),
         ("is the account manager an actual human", "what_is_am"),
         ("供货时间段约不上", "route_logistics"),
+        # The definitional question either way round; "personal" is the AM's own number here,
+        # not an individual seller; using the bot, asked in English.
+        ("什么是小二", "what_is_am"),
+        ("what is an AM?", "what_is_am"),
+        ("can I get my AM's personal phone number", "am_wechat"),
+        ("how do I use this bot", "bot_howto"),
     ],
 )
 def test_colloquial_families_get_their_topic(
@@ -473,6 +484,12 @@ def test_features_skip_stop_words() -> None:
 def test_in_domain() -> None:
     assert in_domain("小二不回") and in_domain("Здравствуйте") and in_domain("店铺被封了")
     assert not in_domain("今天天气") and not in_domain("月亮为什么是圆的")
+
+
+def test_a_topics_cue_puts_a_message_in_the_field(knowledge: KnowledgeBase) -> None:
+    # No word of the field's list, but a payout's cue: not refused as out of scope.
+    assert not in_domain("平台打款一直没来")
+    assert knowledge.matcher.match("平台打款一直没来").best == "route_payouts"
 
 
 def test_unrelated_text_leans_to_no_topic() -> None:
