@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.content.template_loader import load_templates
+from bot.i18n import create_i18n
 from bot.services.cases import CaseKind
 from bot.services.template_filling import (
     _DAYS,
@@ -31,10 +32,12 @@ from bot.services.template_filling import (
     SellerWords,
     counted,
     passed_ru,
+    placeholders,
     render_email,
     waited_text,
 )
 from bot.ui.case_views import KIND_TEMPLATES
+from bot.ui.template_texts import PHRASE_MEANINGS
 
 LIBRARY = load_templates()
 COMPANY = "Shenzhen Hongda Trading Co., Ltd."
@@ -553,10 +556,33 @@ def test_the_greeting_introduces_the_company_and_the_other_phrases_read_as_revie
     )
     assert "Готовы к сотрудничеству" not in phrases["greeting"]
     assert phrases["call_request"] == (
-        "Можно ли договориться о созвоне? Нам удобно в будни с 10:00 до 13:00 (МСК), разговор "
-        "на английском или с переводчиком."
+        "Можно ли договориться о созвоне? Нам удобно в будни с 10:00 до 13:00 (МСК). Говорить "
+        "можем на английском или через переводчика."
     )
     assert phrases["documents_uploaded"] == (
-        "Запрошенные документы загрузили в личный кабинет. Проверьте их, пожалуйста. "
-        "Подскажите, когда ждать результата?"
+        "Мы загрузили запрошенные документы в личный кабинет. Подскажите, пожалуйста, когда "
+        "ожидать результата проверки?"
     )
+    assert phrases["reason_request"] == (
+        "Подскажите, пожалуйста, в чём причина и что нам нужно исправить?"
+    )
+    assert phrases["clarify_request"] == "Уточните, пожалуйста, что именно от нас требуется."
+    assert phrases["noted"] == (
+        "Спасибо, информацию получили. Постараемся всё сделать в ближайшее время."
+    )
+
+
+def test_a_gap_the_seller_fills_is_marked_and_its_meaning_says_with_what() -> None:
+    # Bug: «этот штраф» with no number (the manager asks back which one), or a «…» copied
+    # without the seller being told what goes there.
+    phrases = {phrase.id: phrase.ru for phrase in LIBRARY.phrases}
+    assert phrases["fine_basis"] == (
+        "Не могли бы Вы пояснить, на каком основании начислен штраф по отправлению № …?"
+    )
+    i18n = create_i18n()
+    with i18n.context(), i18n.use_locale("zh"):
+        for phrase_id, text in phrases.items():
+            meaning = str(PHRASE_MEANINGS[phrase_id])
+            if "…" in text and not placeholders(text):
+                assert "…" in meaning and "换成" in meaning, (phrase_id, meaning)
+        assert "货件号 …" in str(PHRASE_MEANINGS["fine_basis"])
