@@ -162,13 +162,29 @@ def _case_topics(path: Path, raw: Any) -> dict[CaseKind, dict[str, str]]:
     }
 
 
-def _long_wait(path: Path, raw: Any) -> dict[str, str]:
-    """The sentence saying how long ago the earlier step was: {elapsed} in each language."""
-    texts = _languages(path, "long_wait", raw)
-    _check(path, "long_wait", list(texts.values()), {"elapsed", "passed"})
-    if any("elapsed" not in placeholders(text) for text in texts.values()):
-        raise ContentError(path, "long_wait", "needs {elapsed}")
-    return texts
+def _waits(path: Path, raw: Any) -> dict[str, dict[str, str]]:
+    """Per language, how a sentence telling the earlier step ends, and that ending counting
+    the wait ({elapsed})."""
+    if not isinstance(raw, dict) or set(raw) != set(LETTER_LANGUAGES):
+        raise ContentError(path, "waits", f"needs exactly {', '.join(LETTER_LANGUAGES)}")
+    waits: dict[str, dict[str, str]] = {}
+    for language, endings in raw.items():
+        if not isinstance(endings, dict) or not endings:
+            raise ContentError(path, f"waits.{language}", "needs its endings")
+        waits[language] = {str(plain): str(text) for plain, text in endings.items()}
+        _check(path, f"waits.{language}", list(waits[language].values()), {"elapsed"})
+        if any("elapsed" not in placeholders(text) for text in waits[language].values()):
+            raise ContentError(path, f"waits.{language}", "needs {elapsed}")
+    return waits
+
+
+def _check_endings(
+    path: Path, waits: dict[str, dict[str, str]], sentences: list[tuple[str, str, str]]
+) -> None:
+    """Each (entry, language, sentence) telling the earlier step ends with one of [waits]."""
+    for entry, language, sentence in sentences:
+        if not any(sentence.endswith(plain) for plain in waits[language]):
+            raise ContentError(path, entry, f"the {language} sentence ends with none of [waits]")
 
 
 def load_templates(path: Path = TEMPLATES_PATH) -> TemplateLibrary:
@@ -189,14 +205,34 @@ def load_templates(path: Path = TEMPLATES_PATH) -> TemplateLibrary:
     )
     _check(path, "description_translated", list(translated.values()), {"text", "translation"})
     topics = _case_topics(path, raw.get("case_topics"))
+    emails = tuple(_email(path, entry) for entry in raw.get("email", []))
+    case_lines = _case_lines(path, raw.get("case_lines"), topics)
+    waits = _waits(path, raw.get("waits"))
+    _check_endings(
+        path,
+        waits,
+        [
+            *(
+                (f"case_lines.{kind}.{recipient}", language, text)
+                for kind, by_recipient in case_lines.items()
+                for recipient, texts in by_recipient.items()
+                for language, text in texts.items()
+            ),
+            *(
+                (email.id, language, text)
+                for email in emails
+                for language, text in email.no_case_lines.items()
+            ),
+        ],
+    )
     return TemplateLibrary(
         phrases=tuple(_phrase(path, entry) for entry in raw.get("phrase", [])),
-        emails=tuple(_email(path, entry) for entry in raw.get("email", [])),
+        emails=emails,
         problems=problems,
         description=description,
         description_in_chinese=in_chinese,
         description_translated=translated,
-        case_lines=_case_lines(path, raw.get("case_lines"), topics),
+        case_lines=case_lines,
         case_topics=topics,
-        long_wait=_long_wait(path, raw.get("long_wait")),
+        waits=waits,
     )

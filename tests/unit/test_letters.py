@@ -31,7 +31,6 @@ from bot.services.template_filling import (
     RenderedEmail,
     SellerWords,
     counted,
-    passed_ru,
     placeholders,
     render_email,
     waited_text,
@@ -47,8 +46,10 @@ SENT = datetime(2026, 11, 26, 12, 10, tzinfo=UTC)  # 15:10 in Moscow, 20:10 in B
 SENT_STAMPS = {
     "ru": "26.11.2026 в 15:10 (МСК)",
     "en": "26 Nov 2026 at 15:10 Moscow time",
-    "zh": "北京时间 2026年11月26日 20:10",
+    "zh": "北京时间2026年11月26日20:10",
 }
+# The conditions met are told by the day alone, on the reader's clock.
+SENT_DAYS = {"ru": "26.11.2026", "en": "26 Nov 2026", "zh": "2026年11月26日"}
 WROTE_ON = date(2026, 11, 24)
 DAY_STAMPS = {"ru": "24.11.2026", "en": "24 Nov 2026", "zh": "2026年11月24日"}
 # Every Russian plural form and its traps: 0, 1 / 2 / 5, 11–14 (not «один», not «дня»),
@@ -80,7 +81,8 @@ ADDRESSED: dict[CaseKind, set[Recipient]] = {
     CaseKind.MISSING_AM: {Recipient.SUPPORT},
     CaseKind.ESCALATION: {Recipient.AM_CC_SUPPORT, Recipient.SUPPORT},  # support was in CC
     CaseKind.INDIVIDUAL_APPLICATION: {Recipient.SUPPORT},
-    CaseKind.CUSTOM: set(),
+    # The seller's own step: a letter about it goes to whom they raised it with.
+    CaseKind.CUSTOM: {Recipient.AM_CC_SUPPORT, Recipient.SUPPORT},
 }
 RU_UNITS: dict[str, tuple[str, ...]] = {
     "days": ("день", "дня", "дней"),
@@ -97,6 +99,36 @@ ATTACHING = re.compile(r"вложени|влож[иу]|прилага|прило
 SCREENSHOTS = re.compile(r"скриншот|screenshot|截图", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]?")
 HOURS = re.compile(r"\bчас|\bhours?\b|小时")
+# How the sentence telling the earlier step ends once it counts a wait of {elapsed}, and the
+# endings without a count (written here, not read from the file).
+COUNTED_ENDINGS = {
+    "ru": (
+        ", но за {elapsed} ответа так и не получили.",
+        ", однако за {elapsed} менеджер так и не был назначен.",
+        " и уже {elapsed} ждём обратной связи.",
+    ),
+    "en": (
+        " and have not received a reply in the {elapsed} since.",
+        ", but none has been assigned in the {elapsed} since.",
+        " and have been awaiting feedback for {elapsed}.",
+    ),
+    "zh": (
+        "，至今已过去{elapsed}，仍未收到回复。",
+        "，至今已过去{elapsed}，仍未分配。",
+        "，至今已过去{elapsed}，仍在等待反馈。",
+    ),
+}
+PLAIN_ENDINGS = {
+    "ru": (", ответа пока нет.", ", однако менеджер пока не назначен.", " и ждём обратной связи."),
+    "en": (
+        " and have not received a reply yet.",
+        ", but none has been assigned yet.",
+        " and are still awaiting feedback.",
+    ),
+    "zh": ("，至今未收到回复。", "，至今仍未分配。", "，至今仍在等待反馈。"),
+}
+# Solid in a Chinese letter, as a formal letter writes them: 于2026年11月24日, 20:10, 2天.
+CHINESE_DATES_AND_COUNTS = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?:\d{2}:\d{2})?|\d+天")
 
 
 @dataclass(frozen=True)
@@ -131,7 +163,7 @@ def day_words(number: int) -> dict[str, str]:
     return {
         "ru": f"{number} {RU_UNITS['days'][russian_form(number)]}",
         "en": f"{number} {EN_UNITS['days'][0 if number == 1 else 1]}",
-        "zh": f"{number} 天",
+        "zh": f"{number}天",
     }
 
 
@@ -309,7 +341,6 @@ def test_counts_take_the_plural_form_of_each_language(number: int) -> None:
     words = day_words(number)
     for language in ("ru", "en", "zh"):
         assert counted(number, _DAYS, language) == words[language]
-    assert passed_ru(number) == ("прошёл" if russian_form(number) == 0 else "прошло")
 
 
 def test_the_wait_is_said_only_when_long_in_calendar_days_with_agreeing_words() -> None:
@@ -323,13 +354,17 @@ def test_the_wait_is_said_only_when_long_in_calendar_days_with_agreeing_words() 
             said = waited_text(days, language)
             assert bool(said) is (days >= LONG_WAIT), (days, language)
             assert not HOURS.search(body), (item.label, language, body)
-            if said:
-                assert said in body, (item.label, language)
-        if days >= LONG_WAIT:
-            assert (
-                f"С тех пор {passed_ru(days)} {waited_text(days, 'ru')}."
-                in item.rendered.bodies["ru"]
-            )
+            line = body.split("\n\n")[1]
+            endings = [ending.format(elapsed=said) for ending in COUNTED_ENDINGS[language]]
+            assert any(line.endswith(ending) for ending in endings) is bool(said), line
+            assert line.endswith(PLAIN_ENDINGS[language]) is not bool(said), line
+
+
+def test_no_reply_yet_is_said_only_without_a_count() -> None:
+    # Bug: «ответа пока нет. С тех пор прошло 5 дней.» — two sentences that say one thing.
+    for where, body in bodies("ru"):
+        assert "С тех пор" not in body, where
+        assert not ("ответа пока нет" in body and "так и не" in body), where
 
 
 def test_every_follow_up_gives_the_date_first_and_the_topic() -> None:
@@ -341,7 +376,8 @@ def test_every_follow_up_gives_the_date_first_and_the_topic() -> None:
         for language, body in item.rendered.bodies.items():
             line = body.split("\n\n")[1]
             if item.case is not None:
-                stamp = SENT_STAMPS[language]
+                told_by_day = item.case.kind is CaseKind.AM_ASSIGNMENT
+                stamp = (SENT_DAYS if told_by_day else SENT_STAMPS)[language]
                 if language == "ru":
                     assert line.startswith(stamp + " "), (item.label, line)
                 if language == "en":
@@ -495,7 +531,7 @@ def test_chinese_letters_are_polite_and_follow_the_glossary() -> None:
         forbidden = ["后台", "个体户", "专属经理", "客服邮箱", "卖家中心", "实名认证", "消息中心"]
         assert not [word for word in forbidden if word in body], where
         assert not re.search(r"(?<!客户)经理", body) and not re.search(r"[\"“”]", body), where
-        undated = re.sub(r"\d{4}年\d{1,2}月\d{1,2}日", "", body.replace(CHINESE, ""))
+        undated = CHINESE_DATES_AND_COUNTS.sub("", body.replace(CHINESE, ""))
         assert not re.search(r"[\u4e00-\u9fff]\d|\d[\u4e00-\u9fff]", undated), where
 
 
@@ -586,3 +622,37 @@ def test_a_gap_the_seller_fills_is_marked_and_its_meaning_says_with_what() -> No
             if "…" in text and not placeholders(text):
                 assert "…" in meaning and "换成" in meaning, (phrase_id, meaning)
         assert "货件号 …" in str(PHRASE_MEANINGS["fine_basis"])
+
+
+def test_conditions_met_are_told_by_the_day_without_a_clock_time() -> None:
+    # Bug: «26.11.2026 в 15:10 (МСК) наша компания выполнила условия…»: conditions are met on
+    # a day, and a minute reads as made up.
+    follow_up = LIBRARY.email("follow_up")
+    assert follow_up is not None
+    case = CaseFacts(SENT, timedelta(days=5, hours=3), CaseKind.AM_ASSIGNMENT)
+    rendered = render_email(follow_up, LIBRARY, seller(), case=case, words=None).bodies
+    assert "\n\n26.11.2026 наша компания выполнила условия" in rendered["ru"]
+    assert "\n\nOn 26 Nov 2026, our company became eligible" in rendered["en"]
+    assert "\n\n我司已于2026年11月26日满足分配专属客户经理的条件" in rendered["zh"]
+    for body in rendered.values():
+        assert not re.search(r"\d{2}:\d{2}", body), body
+
+
+def test_a_picked_topic_is_quoted_as_a_topic_and_the_chinese_letters_speak_for_the_company() -> (
+    None
+):
+    # Bug: «по вопросу «Логистика»» (a topic is not a question), "we raised our issue about",
+    # or the Chinese letter switching between 我们 and 我司.
+    for item in LETTERS:
+        names = item.topic()
+        bodies_ = item.rendered.bodies
+        assert f"по вопросу «{names['ru']}»" not in bodies_["ru"], item.label
+        if f"«{names['ru']}»" in bodies_["ru"]:
+            assert f"по теме «{names['ru']}»" in bodies_["ru"], item.label
+        if f'"{names["en"]}"' in bodies_["en"]:
+            assert f'on the topic "{names["en"]}"' in bodies_["en"], item.label
+        if "zh" in bodies_ and item.template.id != "individual_application":
+            individual = (
+                item.case is not None and item.case.kind is CaseKind.INDIVIDUAL_APPLICATION
+            )
+            assert ("我们" in bodies_["zh"]) is individual, (item.label, bodies_["zh"])
