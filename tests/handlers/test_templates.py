@@ -205,13 +205,19 @@ def test_the_sellers_description_is_marked_as_chinese_only_when_it_is() -> None:
     seller = {"seller_id": "1", "company_name": "X Co", "sku_count": "12"}
     chinese = SellerWords("罚款不合理")
     described = render_email(request, library, seller, problem="fine", words=chinese)
-    assert "Суть вопроса (на китайском языке):\n罚款不合理" in described.bodies["ru"]
-    assert "The issue in brief (in Chinese):\n罚款不合理" in described.bodies["en"]
+    assert (
+        "Описание на китайском языке (перевод не приложен; при необходимости "
+        "пришлём пояснение на английском):\n罚款不合理" in described.bodies["ru"]
+    )
+    assert (
+        "Description in Chinese (no translation attached; we can send an "
+        "explanation in English if needed):\n罚款不合理" in described.bodies["en"]
+    )
     assert "问题描述：\n罚款不合理" in described.bodies["zh"] and "罚款" in described.bodies["zh"]
     assert described.subject == "Штраф — ID 1 / Fine"
     english = render_email(request, library, seller, problem="fine", words=SellerWords("Fine #42"))
     assert "Суть вопроса:\nFine #42" in english.bodies["ru"]
-    assert "The issue in brief:\nFine #42" in english.bodies["en"]
+    assert "Issue description:\nFine #42" in english.bodies["en"]
     skipped = render_email(request, library, seller, problem="fine").bodies
     assert all("\n\n\n" not in body and "Суть" not in body for body in skipped.values())
 
