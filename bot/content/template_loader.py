@@ -16,6 +16,7 @@ from bot.services.template_filling import (
     Phrase,
     Recipient,
     TemplateLibrary,
+    has_chinese,
     placeholders,
 )
 
@@ -23,11 +24,11 @@ TEMPLATES_PATH = Path(__file__).resolve().parent / "templates.toml"
 MAX_COPY_TEXT = 256
 
 _BODY_FIELDS = SELLER_FIELDS | {"signature", "topic", "description", "case_line"}
-_SUBJECT_FIELDS = SELLER_FIELDS | {"topic_ru", "topic_en"}
+_SUBJECT_FIELDS = SELLER_FIELDS | {"topic_ru", "topic_zh", "topic_en"}
 # A letter opened from the list tells the day the seller wrote and what about: both, always.
 _NO_CASE_LINE_FIELDS = {"sent_on", "topic"}
 _CASE_LINE_FIELDS = {"sent_at", "topic"}
-_TOPIC_LANGUAGES = ("ru", "en")
+_TRANSLATION_LANGUAGES = ("ru", "en")
 
 
 def _check(path: Path, entry: str, texts: list[str], allowed: frozenset[str] | set[str]) -> None:
@@ -73,6 +74,11 @@ def _email(path: Path, raw: dict[str, Any]) -> EmailTemplate:
         raise ContentError(path, entry, "a no_case_line needs both {sent_on} and {topic}")
     if template.follows_up() and not template.needs_topic():
         raise ContentError(path, entry, "a follow-up needs {topic_ru} in its subject")
+    subject_in_chinese = has_chinese(template.subject) or "topic_zh" in placeholders(
+        template.subject
+    )
+    if subject_in_chinese is not (template.to is Recipient.SUPPORT):
+        raise ContentError(path, entry, "a subject is in Chinese exactly for the China mailbox")
     if not all("signature" in placeholders(body) for body in template.bodies.values()):
         raise ContentError(path, entry, "every body is signed with the {signature}")
     for language, body in template.bodies.items():
@@ -150,16 +156,13 @@ def _case_line(path: Path, entry: str, table: Any, recipient: Recipient) -> dict
 
 
 def _case_topics(path: Path, raw: Any) -> dict[CaseKind, dict[str, str]]:
-    """What each kind of follow-up was about, for subjects (Russian and English)."""
+    """What each kind of follow-up was about, for subjects (in each language)."""
     tables = raw if isinstance(raw, dict) else {}
     try:
         kinds = {CaseKind(key): value for key, value in tables.items()}
     except ValueError as error:
         raise ContentError(path, "case_topics", f"unknown kind: {error}") from error
-    return {
-        kind: _languages(path, f"case_topics.{kind}", value, _TOPIC_LANGUAGES)
-        for kind, value in kinds.items()
-    }
+    return {kind: _languages(path, f"case_topics.{kind}", value) for kind, value in kinds.items()}
 
 
 def _waits(path: Path, raw: Any) -> dict[str, dict[str, str]]:
@@ -201,7 +204,7 @@ def load_templates(path: Path = TEMPLATES_PATH) -> TemplateLibrary:
     in_chinese = _languages(path, "description_in_chinese", raw.get("description_in_chinese"))
     _check(path, "description", [*description.values(), *in_chinese.values()], {"text"})
     translated = _languages(
-        path, "description_translated", raw.get("description_translated"), _TOPIC_LANGUAGES
+        path, "description_translated", raw.get("description_translated"), _TRANSLATION_LANGUAGES
     )
     _check(path, "description_translated", list(translated.values()), {"text", "translation"})
     topics = _case_topics(path, raw.get("case_topics"))

@@ -258,7 +258,10 @@ def render_email(
     if template.follows_up() and case is None and recalled is None:
         raise ValueError(f"{template.id} needs the earlier step or the day it happened")
     subject = template.subject.format(
-        **seller, topic_ru=topic.get("ru", ""), topic_en=topic.get("en", "")
+        **seller,
+        topic_ru=topic.get("ru", ""),
+        topic_zh=topic.get("zh", ""),
+        topic_en=topic.get("en", ""),
     )
     bodies = {}
     for language, body in template.bodies.items():

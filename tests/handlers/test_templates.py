@@ -52,7 +52,7 @@ def test_library_matches_catalogue_texts() -> None:
     assert {p.id for p in library.phrases} == set(PHRASE_TITLES) == set(PHRASE_MEANINGS)
     assert {e.id for e in library.emails} == set(EMAIL_TITLES) == set(EMAIL_EXPLANATIONS)
     missing_am = next(e for e in library.emails if e.id == "missing_am")
-    assert missing_am.subject.startswith("【Missing AM】ID {seller_id} — ")
+    assert missing_am.subject.startswith("【Missing AM】ID продавца {seller_id} — ")
 
 
 @pytest.mark.parametrize(
@@ -86,9 +86,21 @@ def test_library_matches_catalogue_texts() -> None:
             r"\[follow_up\]: the ru sentence ends with none of \[waits\]",
         ),
         (
-            "Повторное обращение: {topic_ru} — ID {seller_id} / Follow-up: {topic_en}",
-            "Повторное обращение — ID {seller_id} / Follow-up",
+            "Повторное обращение: {topic_ru} — ID продавца {seller_id} / 跟进：{topic_zh} / "
+            "Follow-up: {topic_en}",
+            "Повторное обращение — ID продавца {seller_id} / 跟进 / Follow-up",
             r"\[follow_up\]: a follow-up needs \{topic_ru\}",
+        ),
+        # The China mailbox without the Chinese topic, and the AM with it.
+        (
+            "{topic_ru} — ID продавца {seller_id} / {topic_zh} / {topic_en}",
+            "{topic_ru} — ID продавца {seller_id} / {topic_en}",
+            r"\[support_request\]: a subject is in Chinese exactly for the China mailbox",
+        ),
+        (
+            "Эскалация: {topic_ru} — ID продавца {seller_id} / Escalation",
+            "Эскалация: {topic_ru} — ID продавца {seller_id} / 升级 / Escalation",
+            r"\[escalation\]: a subject is in Chinese exactly for the China mailbox",
         ),
         ("С уважением,\n{signature}", "С уважением,\n{company_name}", r"\{signature\}"),
         (
@@ -162,8 +174,8 @@ def test_a_follow_up_gives_the_date_first_and_counts_only_long_waits() -> None:
     assert "向贵方发送邮件，至今已过去21天，仍未收到回复。\n" in bodies["zh"]
     subject = render_email(follow_up, library, SELLER, case=late).subject
     assert subject == (
-        "Повторное обращение: нет ответа на наше письмо — ID 1234567 / "
-        "Follow-up: no reply to our email"
+        "Повторное обращение: нет ответа на наше письмо — ID продавца 1234567 / "
+        "跟进：邮件未获回复 / Follow-up: no reply to our email"
     )
 
 
@@ -174,7 +186,7 @@ def test_a_follow_up_from_the_list_gives_the_day_and_topic_the_seller_picked() -
     recalled = Recalled(date(2026, 11, 24), 2)
     rendered = render_email(escalation, library, SELLER, recalled=recalled, problem="logistics")
     assert rendered.subject == (
-        "Эскалация: Логистика — ID 1234567 / Escalation Request: Logistics"
+        "Эскалация: Логистика — ID продавца 1234567 / Escalation Request: Logistics"
     )
     assert (
         "24.11.2026 мы обратились к Вам по теме «Логистика», но за 2 дня ответа так и не "
@@ -214,7 +226,7 @@ def test_the_sellers_description_is_marked_as_chinese_only_when_it_is() -> None:
         "explanation in English if needed):\n罚款不合理" in described.bodies["en"]
     )
     assert "问题描述：\n罚款不合理" in described.bodies["zh"] and "罚款" in described.bodies["zh"]
-    assert described.subject == "Штраф — ID 1 / Fine"
+    assert described.subject == "Штраф — ID продавца 1 / 罚款 / Fine"
     english = render_email(request, library, seller, problem="fine", words=SellerWords("Fine #42"))
     assert "Суть вопроса:\nFine #42" in english.bodies["ru"]
     assert "Issue description:\nFine #42" in english.bodies["en"]
@@ -304,7 +316,9 @@ async def test_missing_fields_are_asked_on_the_spot_then_topic_and_day(rig: Rig)
     assert reply is not None and "订单号" in reply.text and "俄语或英语" in reply.text
     reply = await rig.chat.press("跳过")
     assert reply is not None
-    assert "Эскалация: Логистика — ID 778899 / Escalation Request: Logistics" in reply.text
+    assert (
+        "Эскалация: Логистика — ID продавца 778899 / Escalation Request: Logistics" in reply.text
+    )
     yesterday = datetime.now(BEIJING).date() - timedelta(days=1)  # the seller's zone
     line = f"{yesterday:%d.%m.%Y} мы обратились к Вам по теме «Логистика», ответа пока нет."
     assert line in reply.text
@@ -315,7 +329,7 @@ async def test_missing_fields_are_asked_on_the_spot_then_topic_and_day(rig: Rig)
     again = await rig.chat.press_data(listing.message_id, EmailCb(template="missing_am").pack())
     assert again is not None and "需要你的「已上架 SKU 数」" in again.text
     again = await rig.chat.send("12")
-    assert again is not None and "【Missing AM】ID 778899 — не назначен" in again.text
+    assert again is not None and "【Missing AM】ID продавца 778899 — не назначен" in again.text
     user = await UserRepository(rig.dispatcher["db"]).get(USER_ID)
     assert user is not None and user.contact_name == ""
 

@@ -69,7 +69,8 @@ WORDS = (
 )
 # A wait is told from two calendar days on (written here, not read from the code).
 LONG_WAIT = 2
-SUBJECT_MAX_CHARS = 110  # the topic in both languages, and the Missing AM tag
+# The topic in Russian and English (and Chinese for the China mailbox), and the Missing AM tag.
+SUBJECT_MAX_CHARS = 135
 GREETINGS = {"ru": "Здравствуйте!\n\n", "en": "Hello,\n\n", "zh": "您好！\n\n"}
 SIGN_OFFS = {"ru": "\n\nС уважением,\n", "en": "\n\nBest regards,\n", "zh": "\n\n顺祝商祺！\n"}
 # Whom the earlier step of each kind went to: the letter's reader is «Вы» exactly then.
@@ -420,10 +421,15 @@ def test_every_number_agrees_with_its_noun(language: str) -> None:
 
 
 def test_subjects_follow_one_pattern_russian_then_id_then_english() -> None:
-    # Bug: an English-only subject, the ID missing, both long problem names crammed together,
-    # or the guide's keywords (【Missing AM】, Escalation Request) dropped.
-    pattern = re.compile(rf"^(?P<ru>.+) — ID {SELLER_ID} / (?P<en>[^/]+)$")
-    missing_am = re.compile(rf"^【Missing AM】ID {SELLER_ID} — (?P<ru>[^/]+) / (?P<en>[^/]+)$")
+    # Bug: an English-only subject, the ID missing or unnamed, both long problem names crammed
+    # together, the guide's keywords (【Missing AM】, Escalation Request) dropped, or the China
+    # mailbox given no Chinese (and the AM some).
+    pattern = re.compile(
+        rf"^(?P<ru>.+) — ID продавца {SELLER_ID}(?: / (?P<zh>[^/]+))? / (?P<en>[^/]+)$"
+    )
+    missing_am = re.compile(
+        rf"^【Missing AM】ID продавца {SELLER_ID} — (?P<ru>[^/]+) / (?P<zh>[^/]+) / (?P<en>[^/]+)$"
+    )
     for item in LETTERS:
         subject = item.rendered.subject
         assert len(subject) <= SUBJECT_MAX_CHARS and "\n" not in subject, subject
@@ -431,12 +437,32 @@ def test_subjects_follow_one_pattern_russian_then_id_then_english() -> None:
         assert found is not None, subject
         assert re.search("[а-яё]", found["ru"], re.I), subject
         assert not re.search("[а-яё]", found["en"], re.I), subject
+        assert not re.search(r"[\u4e00-\u9fff]", found["ru"] + found["en"]), subject
+        to_china = item.template.to is Recipient.SUPPORT
+        assert (found["zh"] is not None) is to_china, subject
+        if to_china:
+            assert re.search(r"[\u4e00-\u9fff]", found["zh"]), subject
+            assert not re.search("[а-яё]", found["zh"], re.I), subject
         if item.template.needs_topic():
             names = item.topic()
             assert names["ru"] in found["ru"] and names["en"] in found["en"], subject
+            if to_china:
+                assert names["zh"] in found["zh"], subject
     escalation = next(item for item in LETTERS if item.template.id == "escalation")
     assert "Escalation Request" in escalation.rendered.subject
     assert "Эскалация" in escalation.rendered.subject
+
+
+def test_a_subject_opened_from_a_follow_up_names_its_kind_in_each_language() -> None:
+    # Bug: a follow-up kind without a Chinese topic leaving «跟进：» with nothing after it.
+    follow_up = LIBRARY.email("follow_up")
+    assert follow_up is not None
+    for kind in LIBRARY.case_topics:
+        case = CaseFacts(SENT, timedelta(days=3), kind)
+        subject = render_email(follow_up, LIBRARY, seller(), case=case).subject
+        names = LIBRARY.case_topics[kind]
+        assert f"/ 跟进：{names['zh']} / Follow-up: {names['en']}" in subject, subject
+        assert subject.startswith(f"Повторное обращение: {names['ru']} — ID продавца "), subject
 
 
 def test_every_letter_greets_and_is_signed_by_the_person_then_the_company() -> None:
