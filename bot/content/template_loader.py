@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ _SUBJECT_FIELDS = SELLER_FIELDS | {"topic_ru", "topic_zh", "topic_en"}
 _NO_CASE_LINE_FIELDS = {"sent_on", "topic"}
 _CASE_LINE_FIELDS = {"sent_at", "topic"}
 _TRANSLATION_LANGUAGES = ("ru", "en")
+# A body ends with who signs, then the line that gives the seller ID.
+_SIGNED = re.compile(r"\{signature\}\n[^\n{}]*\{seller_id\}$")
 
 
 def _check(path: Path, entry: str, texts: list[str], allowed: frozenset[str] | set[str]) -> None:
@@ -79,8 +82,8 @@ def _email(path: Path, raw: dict[str, Any]) -> EmailTemplate:
     )
     if subject_in_chinese is not (template.to is Recipient.SUPPORT):
         raise ContentError(path, entry, "a subject is in Chinese exactly for the China mailbox")
-    if not all("signature" in placeholders(body) for body in template.bodies.values()):
-        raise ContentError(path, entry, "every body is signed with the {signature}")
+    if not all(_SIGNED.search(body) for body in template.bodies.values()):
+        raise ContentError(path, entry, "every body ends with the {signature}, then the seller ID")
     for language, body in template.bodies.items():
         uses = placeholders(body)
         if ("case_line" in uses) != (language in template.no_case_lines):

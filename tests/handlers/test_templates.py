@@ -104,6 +104,11 @@ def test_library_matches_catalogue_texts() -> None:
         ),
         ("С уважением,\n{signature}", "С уважением,\n{company_name}", r"\{signature\}"),
         (
+            "С уважением,\n{signature}\nID продавца: {seller_id}",
+            "С уважением,\n{signature}",
+            r"\{signature\}, then the seller ID",
+        ),
+        (
             '"至今未收到回复。" = "至今已过去{elapsed}，仍未收到回复。"',
             '"至今未收到回复。" = "至今已过去很久，仍未收到回复。"',
             r"\[waits.zh\]: needs \{elapsed\}",

@@ -73,6 +73,11 @@ LONG_WAIT = 2
 SUBJECT_MAX_CHARS = 135
 GREETINGS = {"ru": "Здравствуйте!\n\n", "en": "Hello,\n\n", "zh": "您好！\n\n"}
 SIGN_OFFS = {"ru": "\n\nС уважением,\n", "en": "\n\nBest regards,\n", "zh": "\n\n顺祝商祺！\n"}
+SIGNED_IDS = {
+    "ru": f"ID продавца: {SELLER_ID}",
+    "en": f"Seller ID: {SELLER_ID}",
+    "zh": f"卖家 ID：{SELLER_ID}",
+}
 # Whom the earlier step of each kind went to: the letter's reader is «Вы» exactly then.
 ADDRESSED: dict[CaseKind, set[Recipient]] = {
     CaseKind.AM_ASSIGNMENT: set(),
@@ -465,14 +470,15 @@ def test_a_subject_opened_from_a_follow_up_names_its_kind_in_each_language() -> 
         assert subject.startswith(f"Повторное обращение: {names['ru']} — ID продавца "), subject
 
 
-def test_every_letter_greets_and_is_signed_by_the_person_then_the_company() -> None:
-    # Bug: a body without its greeting, a sign-off that names nobody, or the contact person
-    # left out (or a blank line where they would be).
+def test_every_letter_greets_and_is_signed_by_the_person_then_the_company_and_its_id() -> None:
+    # Bug: a body without its greeting, a sign-off that names nobody, the contact person left
+    # out (or a blank line where they would be), or no seller ID under the company.
     for item in LETTERS:
         signer = f"{CONTACT}\n{COMPANY}" if item.contact else COMPANY
         for language, body in item.rendered.bodies.items():
             assert body.startswith(GREETINGS[language]), (item.template.id, language)
-            assert body.endswith(SIGN_OFFS[language] + signer), (item.label, language)
+            signed = SIGN_OFFS[language] + signer + "\n" + SIGNED_IDS[language]
+            assert body.endswith(signed), (item.label, language)
 
 
 def test_documents_go_only_through_seller_center() -> None:
