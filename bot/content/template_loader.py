@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from bot.services.template_filling import (
     Phrase,
     Recipient,
     TemplateLibrary,
+    has_chinese,
     placeholders,
 )
 
@@ -23,11 +25,13 @@ TEMPLATES_PATH = Path(__file__).resolve().parent / "templates.toml"
 MAX_COPY_TEXT = 256
 
 _BODY_FIELDS = SELLER_FIELDS | {"signature", "topic", "description", "case_line"}
-_SUBJECT_FIELDS = SELLER_FIELDS | {"topic_ru", "topic_en"}
+_SUBJECT_FIELDS = SELLER_FIELDS | {"topic_ru", "topic_zh", "topic_en"}
 # A letter opened from the list tells the day the seller wrote and what about: both, always.
 _NO_CASE_LINE_FIELDS = {"sent_on", "topic"}
 _CASE_LINE_FIELDS = {"sent_at", "topic"}
-_TOPIC_LANGUAGES = ("ru", "en")
+_TRANSLATION_LANGUAGES = ("ru", "en")
+# A body ends with who signs, then the line that gives the seller ID.
+_SIGNED = re.compile(r"\{signature\}\n[^\n{}]*\{seller_id\}$")
 
 
 def _check(path: Path, entry: str, texts: list[str], allowed: frozenset[str] | set[str]) -> None:
@@ -73,8 +77,13 @@ def _email(path: Path, raw: dict[str, Any]) -> EmailTemplate:
         raise ContentError(path, entry, "a no_case_line needs both {sent_on} and {topic}")
     if template.follows_up() and not template.needs_topic():
         raise ContentError(path, entry, "a follow-up needs {topic_ru} in its subject")
-    if not all("signature" in placeholders(body) for body in template.bodies.values()):
-        raise ContentError(path, entry, "every body is signed with the {signature}")
+    subject_in_chinese = has_chinese(template.subject) or "topic_zh" in placeholders(
+        template.subject
+    )
+    if subject_in_chinese is not (template.to is Recipient.SUPPORT):
+        raise ContentError(path, entry, "a subject is in Chinese exactly for the China mailbox")
+    if not all(_SIGNED.search(body) for body in template.bodies.values()):
+        raise ContentError(path, entry, "every body ends with the {signature}, then the seller ID")
     for language, body in template.bodies.items():
         uses = placeholders(body)
         if ("case_line" in uses) != (language in template.no_case_lines):
@@ -150,25 +159,38 @@ def _case_line(path: Path, entry: str, table: Any, recipient: Recipient) -> dict
 
 
 def _case_topics(path: Path, raw: Any) -> dict[CaseKind, dict[str, str]]:
-    """What each kind of follow-up was about, for subjects (Russian and English)."""
+    """What each kind of follow-up was about, for subjects (in each language)."""
     tables = raw if isinstance(raw, dict) else {}
     try:
         kinds = {CaseKind(key): value for key, value in tables.items()}
     except ValueError as error:
         raise ContentError(path, "case_topics", f"unknown kind: {error}") from error
-    return {
-        kind: _languages(path, f"case_topics.{kind}", value, _TOPIC_LANGUAGES)
-        for kind, value in kinds.items()
-    }
+    return {kind: _languages(path, f"case_topics.{kind}", value) for kind, value in kinds.items()}
 
 
-def _long_wait(path: Path, raw: Any) -> dict[str, str]:
-    """The sentence saying how long ago the earlier step was: {elapsed} in each language."""
-    texts = _languages(path, "long_wait", raw)
-    _check(path, "long_wait", list(texts.values()), {"elapsed", "passed"})
-    if any("elapsed" not in placeholders(text) for text in texts.values()):
-        raise ContentError(path, "long_wait", "needs {elapsed}")
-    return texts
+def _waits(path: Path, raw: Any) -> dict[str, dict[str, str]]:
+    """Per language, how a sentence telling the earlier step ends, and that ending counting
+    the wait ({elapsed})."""
+    if not isinstance(raw, dict) or set(raw) != set(LETTER_LANGUAGES):
+        raise ContentError(path, "waits", f"needs exactly {', '.join(LETTER_LANGUAGES)}")
+    waits: dict[str, dict[str, str]] = {}
+    for language, endings in raw.items():
+        if not isinstance(endings, dict) or not endings:
+            raise ContentError(path, f"waits.{language}", "needs its endings")
+        waits[language] = {str(plain): str(text) for plain, text in endings.items()}
+        _check(path, f"waits.{language}", list(waits[language].values()), {"elapsed"})
+        if any("elapsed" not in placeholders(text) for text in waits[language].values()):
+            raise ContentError(path, f"waits.{language}", "needs {elapsed}")
+    return waits
+
+
+def _check_endings(
+    path: Path, waits: dict[str, dict[str, str]], sentences: list[tuple[str, str, str]]
+) -> None:
+    """Each (entry, language, sentence) telling the earlier step ends with one of [waits]."""
+    for entry, language, sentence in sentences:
+        if not any(sentence.endswith(plain) for plain in waits[language]):
+            raise ContentError(path, entry, f"the {language} sentence ends with none of [waits]")
 
 
 def load_templates(path: Path = TEMPLATES_PATH) -> TemplateLibrary:
@@ -185,18 +207,38 @@ def load_templates(path: Path = TEMPLATES_PATH) -> TemplateLibrary:
     in_chinese = _languages(path, "description_in_chinese", raw.get("description_in_chinese"))
     _check(path, "description", [*description.values(), *in_chinese.values()], {"text"})
     translated = _languages(
-        path, "description_translated", raw.get("description_translated"), _TOPIC_LANGUAGES
+        path, "description_translated", raw.get("description_translated"), _TRANSLATION_LANGUAGES
     )
     _check(path, "description_translated", list(translated.values()), {"text", "translation"})
     topics = _case_topics(path, raw.get("case_topics"))
+    emails = tuple(_email(path, entry) for entry in raw.get("email", []))
+    case_lines = _case_lines(path, raw.get("case_lines"), topics)
+    waits = _waits(path, raw.get("waits"))
+    _check_endings(
+        path,
+        waits,
+        [
+            *(
+                (f"case_lines.{kind}.{recipient}", language, text)
+                for kind, by_recipient in case_lines.items()
+                for recipient, texts in by_recipient.items()
+                for language, text in texts.items()
+            ),
+            *(
+                (email.id, language, text)
+                for email in emails
+                for language, text in email.no_case_lines.items()
+            ),
+        ],
+    )
     return TemplateLibrary(
         phrases=tuple(_phrase(path, entry) for entry in raw.get("phrase", [])),
-        emails=tuple(_email(path, entry) for entry in raw.get("email", [])),
+        emails=emails,
         problems=problems,
         description=description,
         description_in_chinese=in_chinese,
         description_translated=translated,
-        case_lines=_case_lines(path, raw.get("case_lines"), topics),
+        case_lines=case_lines,
         case_topics=topics,
-        long_wait=_long_wait(path, raw.get("long_wait")),
+        waits=waits,
     )

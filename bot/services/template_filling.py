@@ -5,7 +5,8 @@ mailbox, so a seller who writes only Chinese can send it too. A follow-up or an 
 always says what the earlier step was about and when it happened: opened from a tracked
 follow-up, the follow-up says both; opened from the list, the seller picks the topic and the
 day. The reader is «Вы» when the step went to them; how long the seller has waited is said only
-when it is long, in calendar days. The seller's own words come with a machine translation into
+when it is long, in calendar days, in the sentence that tells the step («…, но за 5 дней ответа
+так и не получили»). The seller's own words come with a machine translation into
 Russian and English when they are Chinese and a translator gave one.
 """
 
@@ -32,6 +33,8 @@ SELLER_FIELDS = frozenset({"seller_id", "company_name", "sku_count"})
 BEFORE_AN_AM = frozenset(
     {CaseKind.AM_ASSIGNMENT, CaseKind.MISSING_AM, CaseKind.INDIVIDUAL_APPLICATION}
 )
+# Kinds of follow-up told by the day alone: conditions are met on a day, not at a minute.
+TOLD_BY_DAY = frozenset({CaseKind.AM_ASSIGNMENT})
 # From two calendar days on, a letter says how long ago the earlier step was; before that the
 # date says enough (counting hours reads as timing the reader).
 LONG_WAIT_DAYS = 2
@@ -42,8 +45,6 @@ _DAYS = {
     "ru": {"one": "день", "few": "дня", "many": "дней"},
     "en": {"one": "day", "other": "days"},
 }
-# The Russian verb agreeing with a count of days: «прошёл 21 день», «прошло 5 дней».
-_PASSED_RU = {"one": "прошёл", "few": "прошло", "many": "прошло"}
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -154,7 +155,7 @@ class TemplateLibrary:
     description_translated: dict[str, str]
     case_lines: dict[CaseKind, dict[Recipient, dict[str, str]]]
     case_topics: dict[CaseKind, dict[str, str]]
-    long_wait: dict[str, str]
+    waits: dict[str, dict[str, str]]
 
     def email(self, template_id: str) -> EmailTemplate | None:
         """The email template with this id, if there is one."""
@@ -186,13 +187,18 @@ def has_chinese(text: str) -> bool:
     return bool(_HAN.search(text))
 
 
+def local_time(moment: datetime, language: str) -> datetime:
+    """The moment on the reader's clock: Moscow for the Russian and English letters, Beijing
+    for the China team."""
+    return moment.astimezone(BEIJING if language == "zh" else MOSCOW)
+
+
 def sent_stamp(moment: datetime, language: str) -> str:
-    """When something was sent, written the way each reader expects: Moscow time for the
-    Russian and English letters, Beijing time for the China team."""
+    """When something was sent, written the way each reader expects, on their clock; the
+    Chinese date and time solid, as a formal letter writes them."""
+    local = local_time(moment, language)
     if language == "zh":
-        local = moment.astimezone(BEIJING)
-        return f"北京时间 {local.year}年{local.month}月{local.day}日 {local:%H:%M}"
-    local = moment.astimezone(MOSCOW)
+        return f"北京时间{local.year}年{local.month}月{local.day}日{local:%H:%M}"
     if language == "ru":
         return f"{local:%d.%m.%Y} в {local:%H:%M} (МСК)"
     return f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year} at {local:%H:%M} Moscow time"
@@ -214,13 +220,17 @@ def waited_text(days: int, language: str) -> str:
 
 
 def counted(number: int, units: Mapping[str, Mapping[str, str]], language: str) -> str:
-    """A number and its unit in the plural form the language wants ("21 день", "2 days")."""
-    return f"{number} {units[language][_LOCALES[language].plural_form(number)]}"
+    """A number and its unit in the plural form the language wants ("21 день", "2 days"); in
+    Chinese solid, as a formal letter writes it (2天)."""
+    unit = units[language][_LOCALES[language].plural_form(number)]
+    return f"{number}{unit}" if language == "zh" else f"{number} {unit}"
 
 
-def passed_ru(number: int) -> str:
-    """The Russian verb that agrees with a count of days: «прошёл» (21 день), «прошло»."""
-    return _PASSED_RU[_LOCALES["ru"].plural_form(number)]
+def with_wait(sentence: str, endings: Mapping[str, str], elapsed: str) -> str:
+    """The sentence with its ending (a key of `endings`) swapped for the one that counts the
+    wait («ответа пока нет.» → «но за 5 дней ответа так и не получили.»)."""
+    ending = next(plain for plain in endings if sentence.endswith(plain))
+    return sentence.removesuffix(ending) + endings[ending].format(elapsed=elapsed)
 
 
 def signature(seller: Mapping[str, str]) -> str:
@@ -248,7 +258,10 @@ def render_email(
     if template.follows_up() and case is None and recalled is None:
         raise ValueError(f"{template.id} needs the earlier step or the day it happened")
     subject = template.subject.format(
-        **seller, topic_ru=topic.get("ru", ""), topic_en=topic.get("en", "")
+        **seller,
+        topic_ru=topic.get("ru", ""),
+        topic_zh=topic.get("zh", ""),
+        topic_en=topic.get("en", ""),
     )
     bodies = {}
     for language, body in template.bodies.items():
@@ -291,7 +304,11 @@ def _case_line(
     name = topic.get(language, "")
     if case is not None:
         line = library.case_lines[case.kind][template.to][language]
-        text = line.format(sent_at=sent_stamp(case.sent_at, language), topic=name)
+        if case.kind in TOLD_BY_DAY:
+            stamp = day_stamp(local_time(case.sent_at, language).date(), language)
+        else:
+            stamp = sent_stamp(case.sent_at, language)
+        text = line.format(sent_at=stamp, topic=name)
         days = case.calendar // timedelta(days=1)
     else:
         assert recalled is not None
@@ -300,7 +317,4 @@ def _case_line(
         days = recalled.days_ago
     if days < LONG_WAIT_DAYS:
         return text
-    waited = library.long_wait[language].format(
-        elapsed=waited_text(days, language), passed=passed_ru(days)
-    )
-    return text + ("" if language == "zh" else " ") + waited
+    return with_wait(text, library.waits[language], waited_text(days, language))

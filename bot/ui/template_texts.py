@@ -39,27 +39,30 @@ PHRASE_MEANINGS = {
     "category_status": __(
         "Could you tell me what stage the review of our category documents is at?"
     ),
-    "fine_basis": __("Could you explain on what grounds this fine was charged?"),
+    "fine_basis": __(
+        "Could you explain on what grounds the fine for shipment No. … was charged? (Put the "
+        "shipment number in place of … before sending.)"
+    ),
     "fbs_review": __(
         "Can the review of our FBS warehouse be sped up? All documents are already uploaded."
     ),
     "documents_uploaded": __(
-        "We have uploaded the requested documents to Seller Center. Please check them. When "
-        "can we expect the result?"
+        "We have uploaded the requested documents to Seller Center. Could you tell us when to "
+        "expect the result of the review?"
     ),
     "call_request": __(
-        "Could we arrange a call? Weekdays 10:00–13:00 Moscow time suit us, in English or "
-        "with an interpreter."
+        "Could we arrange a call? Weekdays 10:00–13:00 Moscow time suit us. We can talk in "
+        "English or through an interpreter."
     ),
     "thanks": __("Thank you very much for your help!"),
     "whom_to_contact": __("Could you tell me whom we should contact about this?"),
     "reply_in_english": __("If possible, please reply in English. Thank you!"),
     "noted": __(
-        "Thank you, we have received the information and will take care of everything shortly."
+        "Thank you, we have received the information. We will try to get everything done shortly."
     ),
     "seller_id": __("Our seller ID is … (from your profile)."),
-    "clarify_request": __("Could you clarify what exactly is required of us?"),
-    "reason_request": __("Could you tell us the reason and what we need to correct?"),
+    "clarify_request": __("Please clarify what exactly is required of us."),
+    "reason_request": __("Could you tell us what the reason is and what we need to correct?"),
     "will_wait": __("Thank you, we will wait for your answer."),
 }
 EMAIL_TITLES = {

@@ -58,5 +58,5 @@ async def test_faq_answer_links_to_its_template(
     asked = await seller.press("Missing AM：还没有分配小二")
     assert asked is not None and "署名" in asked.text
     reply = await seller.press("只署公司名称")
-    assert reply is not None and "【Missing AM】ID 654321 — не назначен" in reply.text
+    assert reply is not None and "【Missing AM】ID продавца 654321 — не назначен" in reply.text
     assert fake_api.emulator.refusals == []

@@ -71,8 +71,11 @@ async def test_overdue_case_is_pushed_with_next_step_and_buttons(rig: Rig) -> No
     email = await rig.chat.send("罚款的依据是什么？")
     assert email is not None and "Escalation Request: no reply to our message" in email.text
     assert "(МСК) мы написали Вам в разделе «Сообщения»" in email.text
-    assert "ответа пока нет. С тех пор прошло 20 дней." in email.text
-    assert "Суть вопроса (на китайском языке):\n罚款的依据是什么？" in email.text
+    assert "личного кабинета продавца, но за 20 дней ответа так и не получили." in email.text
+    assert (
+        "Описание на китайском языке (перевод не приложен; при необходимости "
+        "пришлём пояснение на английском):\n罚款的依据是什么？" in email.text
+    )
     assert "С уважением,\nLi Wei\nShenzhen Co" in email.text
     asked = await rig.chat.press_data(push.message_id, push.buttons()[0]["callback_data"])
     assert asked is not None and "什么时候收到的回复" in asked.text

@@ -76,11 +76,11 @@ async def test_a_chinese_description_is_machine_translated_with_the_original_bel
         f"Оригинал на китайском:\n{CHINESE}" in text
     )
     assert (
-        f"The issue in brief (machine translation from Chinese):\n{marks['en']} {CHINESE}\n\n"
+        f"Issue description (machine translation from Chinese):\n{marks['en']} {CHINESE}\n\n"
         f"Original in Chinese:\n{CHINESE}" in text
     )
     assert f"问题描述：\n{CHINESE}" in text
-    assert "(на китайском языке)" not in text
+    assert "Описание на китайском языке" not in text
 
 
 async def test_english_is_not_sent_for_translation(
@@ -96,6 +96,12 @@ async def test_a_translator_that_fails_leaves_the_chinese_marked(
 ) -> None:
     await service.stop()  # the service is gone: connection refused
     text = await support_request(rig, CHINESE)
-    assert f"Суть вопроса (на китайском языке):\n{CHINESE}" in text
-    assert f"The issue in brief (in Chinese):\n{CHINESE}" in text
+    assert (
+        f"Описание на китайском языке (перевод не приложен; при необходимости "
+        f"пришлём пояснение на английском):\n{CHINESE}" in text
+    )
+    assert (
+        f"Description in Chinese (no translation attached; we can send an "
+        f"explanation in English if needed):\n{CHINESE}" in text
+    )
     assert "машинный перевод" not in text

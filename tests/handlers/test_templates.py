@@ -52,7 +52,7 @@ def test_library_matches_catalogue_texts() -> None:
     assert {p.id for p in library.phrases} == set(PHRASE_TITLES) == set(PHRASE_MEANINGS)
     assert {e.id for e in library.emails} == set(EMAIL_TITLES) == set(EMAIL_EXPLANATIONS)
     missing_am = next(e for e in library.emails if e.id == "missing_am")
-    assert missing_am.subject.startswith("【Missing AM】ID {seller_id} — ")
+    assert missing_am.subject.startswith("【Missing AM】ID продавца {seller_id} — ")
 
 
 @pytest.mark.parametrize(
@@ -75,17 +75,44 @@ def test_library_matches_catalogue_texts() -> None:
         ),
         # A follow-up from the list that gives no date, or no topic.
         (
-            "{sent_on} мы направили Вам письмо по вопросу «{topic}», ответа пока нет.",
-            "Ранее мы направили Вам письмо по вопросу «{topic}».",
+            "{sent_on} мы направили Вам письмо по теме «{topic}», ответа пока нет.",
+            "Ранее мы направили Вам письмо по теме «{topic}».",
             r"\[follow_up\]: a no_case_line needs both",
         ),
+        # A sentence whose ending cannot count the wait.
         (
-            "Повторное обращение: {topic_ru} — ID {seller_id} / Follow-up: {topic_en}",
-            "Повторное обращение — ID {seller_id} / Follow-up",
+            "{sent_on} мы направили Вам письмо по теме «{topic}», ответа пока нет.",
+            "{sent_on} мы направили Вам письмо по теме «{topic}».",
+            r"\[follow_up\]: the ru sentence ends with none of \[waits\]",
+        ),
+        (
+            "Повторное обращение: {topic_ru} — ID продавца {seller_id} / 跟进：{topic_zh} / "
+            "Follow-up: {topic_en}",
+            "Повторное обращение — ID продавца {seller_id} / 跟进 / Follow-up",
             r"\[follow_up\]: a follow-up needs \{topic_ru\}",
         ),
+        # The China mailbox without the Chinese topic, and the AM with it.
+        (
+            "{topic_ru} — ID продавца {seller_id} / {topic_zh} / {topic_en}",
+            "{topic_ru} — ID продавца {seller_id} / {topic_en}",
+            r"\[support_request\]: a subject is in Chinese exactly for the China mailbox",
+        ),
+        (
+            "Эскалация: {topic_ru} — ID продавца {seller_id} / Escalation",
+            "Эскалация: {topic_ru} — ID продавца {seller_id} / 升级 / Escalation",
+            r"\[escalation\]: a subject is in Chinese exactly for the China mailbox",
+        ),
         ("С уважением,\n{signature}", "С уважением,\n{company_name}", r"\{signature\}"),
-        ('zh = "距今已有 {elapsed}。"', 'zh = "距今已有很久。"', r"\[long_wait\]: needs"),
+        (
+            "С уважением,\n{signature}\nID продавца: {seller_id}",
+            "С уважением,\n{signature}",
+            r"\{signature\}, then the seller ID",
+        ),
+        (
+            '"至今未收到回复。" = "至今已过去{elapsed}，仍未收到回复。"',
+            '"至今未收到回复。" = "至今已过去很久，仍未收到回复。"',
+            r"\[waits.zh\]: needs \{elapsed\}",
+        ),
     ],
 )
 def test_broken_template_file_names_the_entry(
@@ -112,13 +139,13 @@ def test_a_phrase_without_catalogue_texts_is_reported(tmp_path: Path) -> None:
     [
         (0, "", "", ""),
         (1, "", "", ""),
-        (2, "2 дня", "2 days", "2 天"),
-        (5, "5 дней", "5 days", "5 天"),
-        (12, "12 дней", "12 days", "12 天"),
-        (21, "21 день", "21 days", "21 天"),
-        (111, "111 дней", "111 days", "111 天"),
-        (112, "112 дней", "112 days", "112 天"),
-        (122, "122 дня", "122 days", "122 天"),
+        (2, "2 дня", "2 days", "2天"),
+        (5, "5 дней", "5 days", "5天"),
+        (12, "12 дней", "12 days", "12天"),
+        (21, "21 день", "21 days", "21天"),
+        (111, "111 дней", "111 days", "111天"),
+        (112, "112 дней", "112 days", "112天"),
+        (122, "122 дня", "122 days", "122天"),
     ],
 )
 def test_waiting_time_wording(days: int, russian: str, english: str, chinese: str) -> None:
@@ -141,19 +168,19 @@ def test_a_follow_up_gives_the_date_first_and_counts_only_long_waits() -> None:
         in bodies["ru"]
     )
     assert (
-        "On 26 Nov 2026 at 15:10 Moscow time, we emailed you and have had no reply yet.\n"
-        in bodies["en"]
+        "On 26 Nov 2026 at 15:10 Moscow time, we emailed you and have not received a reply "
+        "yet.\n" in bodies["en"]
     )
-    assert "我们于北京时间 2026年11月26日 20:10 向您发送了邮件，至今未收到回复。\n" in bodies["zh"]
+    assert "我司已于北京时间2026年11月26日20:10向贵方发送邮件，至今未收到回复。\n" in bodies["zh"]
     late = CaseFacts(SENT, timedelta(days=21, hours=2), CaseKind.SUPPORT_EMAIL)
     bodies = render_email(follow_up, library, SELLER, case=late).bodies
-    assert "ответа пока нет. С тех пор прошёл 21 день.\n" in bodies["ru"]
-    assert "no reply yet. It has been 21 days since then.\n" in bodies["en"]
-    assert "至今未收到回复。距今已有 21 天。\n" in bodies["zh"]
+    assert "мы направили Вам письмо, но за 21 день ответа так и не получили.\n" in bodies["ru"]
+    assert "and have not received a reply in the 21 days since.\n" in bodies["en"]
+    assert "向贵方发送邮件，至今已过去21天，仍未收到回复。\n" in bodies["zh"]
     subject = render_email(follow_up, library, SELLER, case=late).subject
     assert subject == (
-        "Повторное обращение: нет ответа на наше письмо — ID 1234567 / "
-        "Follow-up: no reply to our email"
+        "Повторное обращение: нет ответа на наше письмо — ID продавца 1234567 / "
+        "跟进：邮件未获回复 / Follow-up: no reply to our email"
     )
 
 
@@ -164,13 +191,16 @@ def test_a_follow_up_from_the_list_gives_the_day_and_topic_the_seller_picked() -
     recalled = Recalled(date(2026, 11, 24), 2)
     rendered = render_email(escalation, library, SELLER, recalled=recalled, problem="logistics")
     assert rendered.subject == (
-        "Эскалация: Логистика — ID 1234567 / Escalation Request: Logistics"
+        "Эскалация: Логистика — ID продавца 1234567 / Escalation Request: Logistics"
     )
     assert (
-        "24.11.2026 мы обратились к Вам по вопросу «Логистика», ответа пока нет. "
-        "С тех пор прошло 2 дня." in rendered.bodies["ru"]
+        "24.11.2026 мы обратились к Вам по теме «Логистика», но за 2 дня ответа так и не "
+        "получили." in rendered.bodies["ru"]
     )
-    assert 'On 24 Nov 2026, we contacted you about "Logistics"' in rendered.bodies["en"]
+    assert (
+        'On 24 Nov 2026, we contacted you on the topic "Logistics" and have not received a '
+        "reply in the 2 days since." in rendered.bodies["en"]
+    )
 
 
 def test_the_letter_to_the_am_says_you_and_the_letter_to_support_names_the_am() -> None:
@@ -192,13 +222,19 @@ def test_the_sellers_description_is_marked_as_chinese_only_when_it_is() -> None:
     seller = {"seller_id": "1", "company_name": "X Co", "sku_count": "12"}
     chinese = SellerWords("罚款不合理")
     described = render_email(request, library, seller, problem="fine", words=chinese)
-    assert "Суть вопроса (на китайском языке):\n罚款不合理" in described.bodies["ru"]
-    assert "The issue in brief (in Chinese):\n罚款不合理" in described.bodies["en"]
+    assert (
+        "Описание на китайском языке (перевод не приложен; при необходимости "
+        "пришлём пояснение на английском):\n罚款不合理" in described.bodies["ru"]
+    )
+    assert (
+        "Description in Chinese (no translation attached; we can send an "
+        "explanation in English if needed):\n罚款不合理" in described.bodies["en"]
+    )
     assert "问题描述：\n罚款不合理" in described.bodies["zh"] and "罚款" in described.bodies["zh"]
-    assert described.subject == "Штраф — ID 1 / Fine"
+    assert described.subject == "Штраф — ID продавца 1 / 罚款 / Fine"
     english = render_email(request, library, seller, problem="fine", words=SellerWords("Fine #42"))
     assert "Суть вопроса:\nFine #42" in english.bodies["ru"]
-    assert "The issue in brief:\nFine #42" in english.bodies["en"]
+    assert "Issue description:\nFine #42" in english.bodies["en"]
     skipped = render_email(request, library, seller, problem="fine").bodies
     assert all("\n\n\n" not in body and "Суть" not in body for body in skipped.values())
 
@@ -223,7 +259,7 @@ async def fill_in(rig: Rig, template: EmailTemplate, reply: SentMessage | None) 
     """Answer what the template asks before the email: topic, day, description."""
     if template.needs_topic():
         assert reply is not None and "问题属于哪一类" in reply.text
-        reply = await rig.chat.press("其他问题")
+        reply = await rig.chat.press("其他")
     if template.follows_up():
         assert reply is not None and "哪天" in reply.text
         reply = await rig.chat.press("今天")
@@ -285,18 +321,20 @@ async def test_missing_fields_are_asked_on_the_spot_then_topic_and_day(rig: Rig)
     assert reply is not None and "订单号" in reply.text and "俄语或英语" in reply.text
     reply = await rig.chat.press("跳过")
     assert reply is not None
-    assert "Эскалация: Логистика — ID 778899 / Escalation Request: Logistics" in reply.text
+    assert (
+        "Эскалация: Логистика — ID продавца 778899 / Escalation Request: Logistics" in reply.text
+    )
     yesterday = datetime.now(BEIJING).date() - timedelta(days=1)  # the seller's zone
-    line = f"{yesterday:%d.%m.%Y} мы обратились к Вам по вопросу «Логистика», ответа пока нет."
+    line = f"{yesterday:%d.%m.%Y} мы обратились к Вам по теме «Логистика», ответа пока нет."
     assert line in reply.text
-    assert "Суть вопроса" not in reply.text and "С тех пор" not in reply.text
+    assert "Суть вопроса" not in reply.text and "так и не" not in reply.text
     assert "С уважением,\nShenzhen Trading Co.\n" in reply.text
     assert "收件人：小二本人的邮箱" in reply.text
     # Declined once, the contact name is not asked again.
     again = await rig.chat.press_data(listing.message_id, EmailCb(template="missing_am").pack())
     assert again is not None and "需要你的「已上架 SKU 数」" in again.text
     again = await rig.chat.send("12")
-    assert again is not None and "【Missing AM】ID 778899 — не назначен" in again.text
+    assert again is not None and "【Missing AM】ID продавца 778899 — не назначен" in again.text
     user = await UserRepository(rig.dispatcher["db"]).get(USER_ID)
     assert user is not None and user.contact_name == ""
 
@@ -342,8 +380,10 @@ async def test_the_day_can_be_typed(rig: Rig, typed: str, days_ago: int) -> None
     email = await rig.chat.press("跳过")
     assert email is not None
     day = datetime.now(BEIJING).date() - timedelta(days=days_ago)
-    assert f"{day:%d.%m.%Y} мы направили Вам письмо по вопросу «Штраф»" in email.text
-    assert f"我们于 {day.year}年{day.month}月{day.day}日就「罚款」向您发送了邮件" in email.text
+    assert f"{day:%d.%m.%Y} мы направили Вам письмо по теме «Штраф»" in email.text
+    assert (
+        f"我司已于{day.year}年{day.month}月{day.day}日就「罚款」问题向贵方发送邮件" in email.text
+    )
 
 
 async def test_a_forged_day_or_an_escalation_to_an_am_not_yet_assigned_is_refused(

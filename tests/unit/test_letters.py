@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.content.template_loader import load_templates
+from bot.i18n import create_i18n
 from bot.services.cases import CaseKind
 from bot.services.template_filling import (
     _DAYS,
@@ -30,11 +31,12 @@ from bot.services.template_filling import (
     RenderedEmail,
     SellerWords,
     counted,
-    passed_ru,
+    placeholders,
     render_email,
     waited_text,
 )
 from bot.ui.case_views import KIND_TEMPLATES
+from bot.ui.template_texts import PHRASE_MEANINGS
 
 LIBRARY = load_templates()
 COMPANY = "Shenzhen Hongda Trading Co., Ltd."
@@ -44,8 +46,10 @@ SENT = datetime(2026, 11, 26, 12, 10, tzinfo=UTC)  # 15:10 in Moscow, 20:10 in B
 SENT_STAMPS = {
     "ru": "26.11.2026 в 15:10 (МСК)",
     "en": "26 Nov 2026 at 15:10 Moscow time",
-    "zh": "北京时间 2026年11月26日 20:10",
+    "zh": "北京时间2026年11月26日20:10",
 }
+# The conditions met are told by the day alone, on the reader's clock.
+SENT_DAYS = {"ru": "26.11.2026", "en": "26 Nov 2026", "zh": "2026年11月26日"}
 WROTE_ON = date(2026, 11, 24)
 DAY_STAMPS = {"ru": "24.11.2026", "en": "24 Nov 2026", "zh": "2026年11月24日"}
 # Every Russian plural form and its traps: 0, 1 / 2 / 5, 11–14 (not «один», not «дня»),
@@ -65,9 +69,15 @@ WORDS = (
 )
 # A wait is told from two calendar days on (written here, not read from the code).
 LONG_WAIT = 2
-SUBJECT_MAX_CHARS = 110  # the topic in both languages, and the Missing AM tag
+# The topic in Russian and English (and Chinese for the China mailbox), and the Missing AM tag.
+SUBJECT_MAX_CHARS = 135
 GREETINGS = {"ru": "Здравствуйте!\n\n", "en": "Hello,\n\n", "zh": "您好！\n\n"}
 SIGN_OFFS = {"ru": "\n\nС уважением,\n", "en": "\n\nBest regards,\n", "zh": "\n\n顺祝商祺！\n"}
+SIGNED_IDS = {
+    "ru": f"ID продавца: {SELLER_ID}",
+    "en": f"Seller ID: {SELLER_ID}",
+    "zh": f"卖家 ID：{SELLER_ID}",
+}
 # Whom the earlier step of each kind went to: the letter's reader is «Вы» exactly then.
 ADDRESSED: dict[CaseKind, set[Recipient]] = {
     CaseKind.AM_ASSIGNMENT: set(),
@@ -77,7 +87,8 @@ ADDRESSED: dict[CaseKind, set[Recipient]] = {
     CaseKind.MISSING_AM: {Recipient.SUPPORT},
     CaseKind.ESCALATION: {Recipient.AM_CC_SUPPORT, Recipient.SUPPORT},  # support was in CC
     CaseKind.INDIVIDUAL_APPLICATION: {Recipient.SUPPORT},
-    CaseKind.CUSTOM: set(),
+    # The seller's own step: a letter about it goes to whom they raised it with.
+    CaseKind.CUSTOM: {Recipient.AM_CC_SUPPORT, Recipient.SUPPORT},
 }
 RU_UNITS: dict[str, tuple[str, ...]] = {
     "days": ("день", "дня", "дней"),
@@ -90,10 +101,44 @@ SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|[。！？]\s*)(\S.{0,40})", re.MULT
 # The one way a Russian sentence may open with a number: a full date (and time), then «мы»
 # or «наша компания» — the glossary's «27.11.2026 в 10:15 (МСК) мы написали…».
 RU_DATE_OPENING = re.compile(r"\d{2}\.\d{2}\.\d{4}(?: в \d{2}:\d{2} \(МСК\))? (?:мы|наша) ")
-ATTACHING = re.compile(r"вложени|влож[иу]|прилага|прилож|прикреп|attach|enclos|附件|附上|随信")
+# Attaching something (not «перевод не приложен», "no translation attached").
+ATTACHING = re.compile(
+    r"вложени|влож[иу]|прилага|приложи|приложу|прикреп|attach(?!ed)|enclos|附件|附上|随信"
+)
+SELLER_CENTER = re.compile(r"личн\w+ кабинет|Seller Center")
 SCREENSHOTS = re.compile(r"скриншот|screenshot|截图", re.IGNORECASE)
 SENTENCE = re.compile(r"[^.!?。！？]+[.!?。！？]?")
 HOURS = re.compile(r"\bчас|\bhours?\b|小时")
+# How the sentence telling the earlier step ends once it counts a wait of {elapsed}, and the
+# endings without a count (written here, not read from the file).
+COUNTED_ENDINGS = {
+    "ru": (
+        ", но за {elapsed} ответа так и не получили.",
+        ", однако за {elapsed} менеджер так и не был назначен.",
+        " и уже {elapsed} ждём обратной связи.",
+    ),
+    "en": (
+        " and have not received a reply in the {elapsed} since.",
+        ", but none has been assigned in the {elapsed} since.",
+        " and have been awaiting feedback for {elapsed}.",
+    ),
+    "zh": (
+        "，至今已过去{elapsed}，仍未收到回复。",
+        "，至今已过去{elapsed}，仍未分配。",
+        "，至今已过去{elapsed}，仍在等待反馈。",
+    ),
+}
+PLAIN_ENDINGS = {
+    "ru": (", ответа пока нет.", ", однако менеджер пока не назначен.", " и ждём обратной связи."),
+    "en": (
+        " and have not received a reply yet.",
+        ", but none has been assigned yet.",
+        " and are still awaiting feedback.",
+    ),
+    "zh": ("，至今未收到回复。", "，至今仍未分配。", "，至今仍在等待反馈。"),
+}
+# Solid in a Chinese letter, as a formal letter writes them: 于2026年11月24日, 20:10, 2天.
+CHINESE_DATES_AND_COUNTS = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?:\d{2}:\d{2})?|\d+天")
 
 
 @dataclass(frozen=True)
@@ -128,7 +173,7 @@ def day_words(number: int) -> dict[str, str]:
     return {
         "ru": f"{number} {RU_UNITS['days'][russian_form(number)]}",
         "en": f"{number} {EN_UNITS['days'][0 if number == 1 else 1]}",
-        "zh": f"{number} 天",
+        "zh": f"{number}天",
     }
 
 
@@ -306,7 +351,6 @@ def test_counts_take_the_plural_form_of_each_language(number: int) -> None:
     words = day_words(number)
     for language in ("ru", "en", "zh"):
         assert counted(number, _DAYS, language) == words[language]
-    assert passed_ru(number) == ("прошёл" if russian_form(number) == 0 else "прошло")
 
 
 def test_the_wait_is_said_only_when_long_in_calendar_days_with_agreeing_words() -> None:
@@ -320,13 +364,17 @@ def test_the_wait_is_said_only_when_long_in_calendar_days_with_agreeing_words() 
             said = waited_text(days, language)
             assert bool(said) is (days >= LONG_WAIT), (days, language)
             assert not HOURS.search(body), (item.label, language, body)
-            if said:
-                assert said in body, (item.label, language)
-        if days >= LONG_WAIT:
-            assert (
-                f"С тех пор {passed_ru(days)} {waited_text(days, 'ru')}."
-                in item.rendered.bodies["ru"]
-            )
+            line = body.split("\n\n")[1]
+            endings = [ending.format(elapsed=said) for ending in COUNTED_ENDINGS[language]]
+            assert any(line.endswith(ending) for ending in endings) is bool(said), line
+            assert line.endswith(PLAIN_ENDINGS[language]) is not bool(said), line
+
+
+def test_no_reply_yet_is_said_only_without_a_count() -> None:
+    # Bug: «ответа пока нет. С тех пор прошло 5 дней.» — two sentences that say one thing.
+    for where, body in bodies("ru"):
+        assert "С тех пор" not in body, where
+        assert not ("ответа пока нет" in body and "так и не" in body), where
 
 
 def test_every_follow_up_gives_the_date_first_and_the_topic() -> None:
@@ -338,7 +386,8 @@ def test_every_follow_up_gives_the_date_first_and_the_topic() -> None:
         for language, body in item.rendered.bodies.items():
             line = body.split("\n\n")[1]
             if item.case is not None:
-                stamp = SENT_STAMPS[language]
+                told_by_day = item.case.kind is CaseKind.AM_ASSIGNMENT
+                stamp = (SENT_DAYS if told_by_day else SENT_STAMPS)[language]
                 if language == "ru":
                     assert line.startswith(stamp + " "), (item.label, line)
                 if language == "en":
@@ -377,10 +426,15 @@ def test_every_number_agrees_with_its_noun(language: str) -> None:
 
 
 def test_subjects_follow_one_pattern_russian_then_id_then_english() -> None:
-    # Bug: an English-only subject, the ID missing, both long problem names crammed together,
-    # or the guide's keywords (【Missing AM】, Escalation Request) dropped.
-    pattern = re.compile(rf"^(?P<ru>.+) — ID {SELLER_ID} / (?P<en>[^/]+)$")
-    missing_am = re.compile(rf"^【Missing AM】ID {SELLER_ID} — (?P<ru>[^/]+) / (?P<en>[^/]+)$")
+    # Bug: an English-only subject, the ID missing or unnamed, both long problem names crammed
+    # together, the guide's keywords (【Missing AM】, Escalation Request) dropped, or the China
+    # mailbox given no Chinese (and the AM some).
+    pattern = re.compile(
+        rf"^(?P<ru>.+) — ID продавца {SELLER_ID}(?: / (?P<zh>[^/]+))? / (?P<en>[^/]+)$"
+    )
+    missing_am = re.compile(
+        rf"^【Missing AM】ID продавца {SELLER_ID} — (?P<ru>[^/]+) / (?P<zh>[^/]+) / (?P<en>[^/]+)$"
+    )
     for item in LETTERS:
         subject = item.rendered.subject
         assert len(subject) <= SUBJECT_MAX_CHARS and "\n" not in subject, subject
@@ -388,32 +442,55 @@ def test_subjects_follow_one_pattern_russian_then_id_then_english() -> None:
         assert found is not None, subject
         assert re.search("[а-яё]", found["ru"], re.I), subject
         assert not re.search("[а-яё]", found["en"], re.I), subject
+        assert not re.search(r"[\u4e00-\u9fff]", found["ru"] + found["en"]), subject
+        to_china = item.template.to is Recipient.SUPPORT
+        assert (found["zh"] is not None) is to_china, subject
+        if to_china:
+            assert re.search(r"[\u4e00-\u9fff]", found["zh"]), subject
+            assert not re.search("[а-яё]", found["zh"], re.I), subject
         if item.template.needs_topic():
             names = item.topic()
             assert names["ru"] in found["ru"] and names["en"] in found["en"], subject
+            if to_china:
+                assert names["zh"] in found["zh"], subject
     escalation = next(item for item in LETTERS if item.template.id == "escalation")
     assert "Escalation Request" in escalation.rendered.subject
     assert "Эскалация" in escalation.rendered.subject
 
 
-def test_every_letter_greets_and_is_signed_by_the_person_then_the_company() -> None:
-    # Bug: a body without its greeting, a sign-off that names nobody, or the contact person
-    # left out (or a blank line where they would be).
+def test_a_subject_opened_from_a_follow_up_names_its_kind_in_each_language() -> None:
+    # Bug: a follow-up kind without a Chinese topic leaving «跟进：» with nothing after it.
+    follow_up = LIBRARY.email("follow_up")
+    assert follow_up is not None
+    for kind in LIBRARY.case_topics:
+        case = CaseFacts(SENT, timedelta(days=3), kind)
+        subject = render_email(follow_up, LIBRARY, seller(), case=case).subject
+        names = LIBRARY.case_topics[kind]
+        assert f"/ 跟进：{names['zh']} / Follow-up: {names['en']}" in subject, subject
+        assert subject.startswith(f"Повторное обращение: {names['ru']} — ID продавца "), subject
+
+
+def test_every_letter_greets_and_is_signed_by_the_person_then_the_company_and_its_id() -> None:
+    # Bug: a body without its greeting, a sign-off that names nobody, the contact person left
+    # out (or a blank line where they would be), or no seller ID under the company.
     for item in LETTERS:
         signer = f"{CONTACT}\n{COMPANY}" if item.contact else COMPANY
         for language, body in item.rendered.bodies.items():
             assert body.startswith(GREETINGS[language]), (item.template.id, language)
-            assert body.endswith(SIGN_OFFS[language] + signer), (item.label, language)
+            signed = SIGN_OFFS[language] + signer + "\n" + SIGNED_IDS[language]
+            assert body.endswith(signed), (item.label, language)
 
 
 def test_documents_go_only_through_seller_center() -> None:
-    # Bug: «приложим скриншоты KYC к письму»; documents never go to an email address.
+    # Bug: «приложим скриншоты KYC к письму»; documents never go to an email address, only
+    # to a ticket in Seller Center.
     for language in ("ru", "en", "zh"):
         for where, body in bodies(language):
-            assert not ATTACHING.search(body), where
             for sentence in SENTENCE.findall(body):
-                if SCREENSHOTS.search(sentence):
-                    assert re.search("личный кабинет|Seller Center", sentence), where
+                if ATTACHING.search(sentence) or SCREENSHOTS.search(sentence):
+                    assert SELLER_CENTER.search(sentence), (where, sentence)
+    to_the_email = "При необходимости приложим скриншоты к письму."
+    assert ATTACHING.search(to_the_email) and not SELLER_CENTER.search(to_the_email)
 
 
 def test_the_reader_is_you_exactly_when_the_earlier_step_went_to_them() -> None:
@@ -454,7 +531,7 @@ def test_the_sellers_words_are_in_every_letter_that_asks_for_them() -> None:
         chinese = bool(re.search(r"[\u4e00-\u9fff]", item.words.text))
         for language in ("ru", "en"):
             translated = chinese and language in item.words.translations
-            marked = "(на китайском языке)" in item.rendered.bodies.get("ru", "")
+            marked = "Описание на китайском языке" in item.rendered.bodies.get("ru", "")
             if language == "ru":
                 assert marked is (chinese and not translated), (item.template.id, item.label)
 
@@ -473,11 +550,14 @@ def test_a_chinese_description_is_translated_then_given_in_the_original() -> Non
         ) in ru, item.label
         if "en" in item.words.translations:
             assert (
-                "The issue in brief (machine translation from Chinese):\n"
+                "Issue description (machine translation from Chinese):\n"
                 f"{TRANSLATED['en']}\n\nOriginal in Chinese:\n{CHINESE}"
             ) in bodies_["en"]
         else:  # a failed language falls back to the original, marked as Chinese
-            assert f"The issue in brief (in Chinese):\n{CHINESE}" in bodies_["en"]
+            assert (
+                f"Description in Chinese (no translation attached; we can send an "
+                f"explanation in English if needed):\n{CHINESE}" in bodies_["en"]
+            )
         if "zh" in bodies_:
             assert (
                 TRANSLATED["ru"] not in bodies_["zh"] and f"问题描述：\n{CHINESE}" in bodies_["zh"]
@@ -492,7 +572,7 @@ def test_chinese_letters_are_polite_and_follow_the_glossary() -> None:
         forbidden = ["后台", "个体户", "专属经理", "客服邮箱", "卖家中心", "实名认证", "消息中心"]
         assert not [word for word in forbidden if word in body], where
         assert not re.search(r"(?<!客户)经理", body) and not re.search(r"[\"“”]", body), where
-        undated = re.sub(r"\d{4}年\d{1,2}月\d{1,2}日", "", body.replace(CHINESE, ""))
+        undated = CHINESE_DATES_AND_COUNTS.sub("", body.replace(CHINESE, ""))
         assert not re.search(r"[\u4e00-\u9fff]\d|\d[\u4e00-\u9fff]", undated), where
 
 
@@ -526,9 +606,10 @@ def test_the_wording_the_reviewer_asked_for() -> None:
         in missing["ru"]
     )
     assert (
-        "При необходимости предоставим скриншоты статуса KYC и раздела «Сообщения» через "
-        "личный кабинет." in missing["ru"]
+        "При необходимости приложим скриншоты статуса KYC и раздела «Сообщения» к обращению в "
+        "личном кабинете." in missing["ru"]
     )
+    assert "but no account manager has been assigned to us yet." in missing["en"]
     follow_up = next(item for item in LETTERS if item.template.id == "follow_up").rendered
     assert "Could you please give us an update on this?" in follow_up.bodies["en"]
 
@@ -553,10 +634,67 @@ def test_the_greeting_introduces_the_company_and_the_other_phrases_read_as_revie
     )
     assert "Готовы к сотрудничеству" not in phrases["greeting"]
     assert phrases["call_request"] == (
-        "Можно ли договориться о созвоне? Нам удобно в будни с 10:00 до 13:00 (МСК), разговор "
-        "на английском или с переводчиком."
+        "Можно ли договориться о созвоне? Нам удобно в будни с 10:00 до 13:00 (МСК). Говорить "
+        "можем на английском или через переводчика."
     )
     assert phrases["documents_uploaded"] == (
-        "Запрошенные документы загрузили в личный кабинет. Проверьте их, пожалуйста. "
-        "Подскажите, когда ждать результата?"
+        "Мы загрузили запрошенные документы в личный кабинет. Подскажите, пожалуйста, когда "
+        "ожидать результата проверки?"
     )
+    assert phrases["reason_request"] == (
+        "Подскажите, пожалуйста, в чём причина и что нам нужно исправить?"
+    )
+    assert phrases["clarify_request"] == "Уточните, пожалуйста, что именно от нас требуется."
+    assert phrases["noted"] == (
+        "Спасибо, информацию получили. Постараемся всё сделать в ближайшее время."
+    )
+
+
+def test_a_gap_the_seller_fills_is_marked_and_its_meaning_says_with_what() -> None:
+    # Bug: «этот штраф» with no number (the manager asks back which one), or a «…» copied
+    # without the seller being told what goes there.
+    phrases = {phrase.id: phrase.ru for phrase in LIBRARY.phrases}
+    assert phrases["fine_basis"] == (
+        "Не могли бы Вы пояснить, на каком основании начислен штраф по отправлению № …?"
+    )
+    i18n = create_i18n()
+    with i18n.context(), i18n.use_locale("zh"):
+        for phrase_id, text in phrases.items():
+            meaning = str(PHRASE_MEANINGS[phrase_id])
+            if "…" in text and not placeholders(text):
+                assert "…" in meaning and "换成" in meaning, (phrase_id, meaning)
+        assert "货件号 …" in str(PHRASE_MEANINGS["fine_basis"])
+
+
+def test_conditions_met_are_told_by_the_day_without_a_clock_time() -> None:
+    # Bug: «26.11.2026 в 15:10 (МСК) наша компания выполнила условия…»: conditions are met on
+    # a day, and a minute reads as made up.
+    follow_up = LIBRARY.email("follow_up")
+    assert follow_up is not None
+    case = CaseFacts(SENT, timedelta(days=5, hours=3), CaseKind.AM_ASSIGNMENT)
+    rendered = render_email(follow_up, LIBRARY, seller(), case=case, words=None).bodies
+    assert "\n\n26.11.2026 наша компания выполнила условия" in rendered["ru"]
+    assert "\n\nOn 26 Nov 2026, our company became eligible" in rendered["en"]
+    assert "\n\n我司已于2026年11月26日满足分配专属客户经理的条件" in rendered["zh"]
+    for body in rendered.values():
+        assert not re.search(r"\d{2}:\d{2}", body), body
+
+
+def test_a_picked_topic_is_quoted_as_a_topic_and_the_chinese_letters_speak_for_the_company() -> (
+    None
+):
+    # Bug: «по вопросу «Логистика»» (a topic is not a question), "we raised our issue about",
+    # or the Chinese letter switching between 我们 and 我司.
+    for item in LETTERS:
+        names = item.topic()
+        bodies_ = item.rendered.bodies
+        assert f"по вопросу «{names['ru']}»" not in bodies_["ru"], item.label
+        if f"«{names['ru']}»" in bodies_["ru"]:
+            assert f"по теме «{names['ru']}»" in bodies_["ru"], item.label
+        if f'"{names["en"]}"' in bodies_["en"]:
+            assert f'on the topic "{names["en"]}"' in bodies_["en"], item.label
+        if "zh" in bodies_ and item.template.id != "individual_application":
+            individual = (
+                item.case is not None and item.case.kind is CaseKind.INDIVIDUAL_APPLICATION
+            )
+            assert ("我们" in bodies_["zh"]) is individual, (item.label, bodies_["zh"])
