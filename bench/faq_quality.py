@@ -7,7 +7,9 @@ Data, tests/data/faq/<part>.<lang>.tsv:
 - final: the first held-out set (v1), scored once, then read as development data in round 3
   like heldout;
 - final2: the second held-out set (v2), written apart after round 3 and scored once, then read
-  as development data in round 4.
+  as development data in round 4;
+- final3: the third held-out set (v3), written apart after round 4 by a helper who never saw
+  the knowledge base, scored once; nothing was tuned on it.
 No message is printed: --confusions lists "label → predicted: count" for the parts other than
 tuning, without texts. --cv adds the knowledge base's own example questions scored by 5-fold
 cross-validation (each fifth matched by a matcher built without it).
@@ -42,6 +44,7 @@ PARTS = {
     "heldout": "dev (heldout)",
     "final": "final v1 (dev since round 3)",
     "final2": "final v2 (dev since round 4)",
+    "final3": "final v3 (held out)",
 }
 ROUNDS = 5
 FOLDS = 5
