@@ -33,6 +33,7 @@ from bot.ui.template_texts import (
     PHRASE_TITLES,
     missing_template_texts,
 )
+from tests.support.moments import RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
 
 HOSTILE = '<script>alert(1)</script> &amp; <b> "北京" 😀 שלום عربي '
@@ -301,7 +302,10 @@ async def test_every_template_and_phrase_renders_hostile_values(rig: Rig) -> Non
         assert "{" not in reply.text
 
 
-async def test_missing_fields_are_asked_on_the_spot_then_topic_and_day(rig: Rig) -> None:
+@at_fixed_moments()
+async def test_missing_fields_are_asked_on_the_spot_then_topic_and_day(
+    rig: Rig, clock: RunningClock
+) -> None:
     await rig.chat.send("/templates")
     listing = await rig.chat.press("邮件模板")
     assert listing is not None
@@ -324,7 +328,7 @@ async def test_missing_fields_are_asked_on_the_spot_then_topic_and_day(rig: Rig)
     assert (
         "Эскалация: Логистика — ID продавца 778899 / Escalation Request: Logistics" in reply.text
     )
-    yesterday = datetime.now(BEIJING).date() - timedelta(days=1)  # the seller's zone
+    yesterday = clock().astimezone(BEIJING).date() - timedelta(days=1)  # the seller's zone
     line = f"{yesterday:%d.%m.%Y} мы обратились к Вам по теме «Логистика», ответа пока нет."
     assert line in reply.text
     assert "Суть вопроса" not in reply.text and "так и не" not in reply.text
@@ -361,10 +365,13 @@ async def test_the_contact_person_signs_and_is_in_the_profile(rig: Rig) -> None:
     assert export is not None
 
 
+@at_fixed_moments()
 @pytest.mark.parametrize(
     ("typed", "days_ago"), [("前天", 2), ("昨天 15:30", 1), ("3天前", 3), ("2 days ago", 2)]
 )
-async def test_the_day_can_be_typed(rig: Rig, typed: str, days_ago: int) -> None:
+async def test_the_day_can_be_typed(
+    rig: Rig, clock: RunningClock, typed: str, days_ago: int
+) -> None:
     await rig.chat.fill_profile(**PROFILE, **{"邮件署名联系人": "Li Wei"})
     await rig.chat.send("/templates")
     listing = await rig.chat.press("邮件模板")
@@ -379,26 +386,27 @@ async def test_the_day_can_be_typed(rig: Rig, typed: str, days_ago: int) -> None
     assert asked is not None and "描述你的问题" in asked.text
     email = await rig.chat.press("跳过")
     assert email is not None
-    day = datetime.now(BEIJING).date() - timedelta(days=days_ago)
+    day = clock().astimezone(BEIJING).date() - timedelta(days=days_ago)
     assert f"{day:%d.%m.%Y} мы направили Вам письмо по теме «Штраф»" in email.text
     assert (
         f"我司已于{day.year}年{day.month}月{day.day}日就「罚款」问题向贵方发送邮件" in email.text
     )
 
 
+@at_fixed_moments()
 async def test_a_forged_day_or_an_escalation_to_an_am_not_yet_assigned_is_refused(
-    rig: Rig,
+    rig: Rig, clock: RunningClock
 ) -> None:
     await rig.chat.fill_profile(**PROFILE, **{"邮件署名联系人": "Li Wei"})
     cases = CaseRepository(rig.dispatcher["db"])
-    now = datetime.now(UTC)
+    now = clock()
     deadline = Deadline(now + timedelta(days=3), Clock.ELAPSED, False, ())
     missing = await cases.create(USER_ID, CaseKind.MISSING_AM, now, deadline, None, now, now)
     await rig.chat.send("/templates")
     listing = await rig.chat.press("邮件模板")
     assert listing is not None
     before = len(rig.emulator.messages)
-    today = datetime.now(BEIJING).date()
+    today = now.astimezone(BEIJING).date()
     for forged in (
         EmailCb(template="escalation", case=missing.id),
         EmailCb(template="follow_up", problem="fine", day=(today + timedelta(days=3)).toordinal()),
