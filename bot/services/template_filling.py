@@ -35,9 +35,9 @@ BEFORE_AN_AM = frozenset(
 )
 # Kinds of follow-up told by the day alone: conditions are met on a day, not at a minute.
 TOLD_BY_DAY = frozenset({CaseKind.AM_ASSIGNMENT})
-# From two calendar days on, a letter says how long ago the earlier step was; before that the
-# date says enough (counting hours reads as timing the reader).
-LONG_WAIT_DAYS = 2
+# From five calendar days on, a letter says how long ago the earlier step was; before that the
+# date says enough (counting hours, or two or three days, reads as a reproach to the reader).
+LONG_WAIT_DAYS = 5
 _LOCALES = {language: Locale.parse(language) for language in LETTER_LANGUAGES}
 # Units by the CLDR plural category of the number before them.
 _DAYS = {
