@@ -95,7 +95,8 @@ EMAIL_EXPLANATIONS = {
     "follow_up": __(
         "It says when you emailed and about what (from the follow-up, or the topic and day "
         "you pick) and that no reply came; it asks for an update and gives your seller ID and "
-        "company."
+        "company. Send it as a reply to your first email, so its thread and any ticket number "
+        "travel with it."
     ),
 }
 

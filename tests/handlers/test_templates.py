@@ -386,6 +386,8 @@ async def test_the_day_can_be_typed(
     assert asked is not None and "描述你的问题" in asked.text
     email = await rig.chat.press("跳过")
     assert email is not None
+    # The seller is told to send it in the first email's thread (its ticket number with it).
+    assert "请直接回复你的第一封邮件发送" in email.text
     day = clock().astimezone(BEIJING).date() - timedelta(days=days_ago)
     assert f"{day:%d.%m.%Y} мы направили Вам письмо по теме «Штраф»" in email.text
     assert (
