@@ -1,4 +1,5 @@
-"""Loads the knowledge base (`knowledge/<locale>.toml` beside this file), checked at start-up."""
+"""Loads the knowledge base (`knowledge/<locale>.toml` beside this file) and sellers' labelled
+messages (`faq_examples/<locale>.tsv`), checked at start-up."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ from bot.services.policy import Policy
 from bot.telegram.html_rules import HtmlError, telegram_length, to_plain_text
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent / "knowledge"
+# Sellers' messages labelled with the topic that answers them (or out of scope), one per line:
+# label<TAB>message; the matcher learns from them beside the topics' example questions.
+EXAMPLES_DIR = Path(__file__).resolve().parent / "faq_examples"
 # An answer leaves room for its title, the source line and a margin under Telegram's 4096.
 MAX_ANSWER_LENGTH = 3500
 MIN_QUESTIONS = 3
@@ -84,8 +88,33 @@ def _unanswered(path: Path, raw: dict[str, Any]) -> tuple[str, ...]:
     return questions
 
 
+def load_labelled_messages(path: Path, labels: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The (label, message) lines of one file of sellers' labelled messages; `#` starts a
+    comment line. Every label must be one of `labels`, every message non-empty."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ContentError(path, "file", str(error)) from error
+    found = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, _, message = line.partition("\t")
+        if label not in labels:
+            raise ContentError(path, f"line {number}", f"unknown label {label!r}")
+        if not message.strip() or "\t" in message:
+            raise ContentError(path, f"line {number}", "needs label<TAB>message, non-empty")
+        found.append((label, message.strip()))
+    if not found:
+        raise ContentError(path, "file", "no labelled messages")
+    return tuple(found)
+
+
 def load_knowledge(
-    policy: Policy, feature_actions: frozenset[str], knowledge_dir: Path = KNOWLEDGE_DIR
+    policy: Policy,
+    feature_actions: frozenset[str],
+    knowledge_dir: Path = KNOWLEDGE_DIR,
+    examples_dir: Path = EXAMPLES_DIR,
 ) -> KnowledgeBase:
     """Read every locale's topics, check them, and build the matcher.
 
@@ -131,11 +160,20 @@ def load_knowledge(
         for text in (topic.title, *topic.questions)
     ]
     examples += [(OUT_OF_SCOPE, text) for texts in unanswered.values() for text in texts]
-    return KnowledgeBase(topics=topics, unanswered=unanswered, matcher=_matcher(tuple(examples)))
+    labels = frozenset({*reference, OUT_OF_SCOPE})
+    messages = tuple(
+        message
+        for locale in SUPPORTED_LOCALES
+        for message in load_labelled_messages(examples_dir / f"{locale}.tsv", labels)
+    )
+    matcher = _matcher(tuple(examples), messages)
+    return KnowledgeBase(topics=topics, unanswered=unanswered, matcher=matcher)
 
 
 @lru_cache(maxsize=2)
-def _matcher(examples: tuple[tuple[str, str], ...]) -> FaqMatcher:
-    """The matcher over these examples, built once per process (it holds no state that
-    answering changes, so every load of the same content can share it)."""
-    return FaqMatcher(examples)
+def _matcher(
+    examples: tuple[tuple[str, str], ...], messages: tuple[tuple[str, str], ...]
+) -> FaqMatcher:
+    """The matcher over these examples and labelled messages, built once per process (it holds
+    no state that answering changes, so every load of the same content can share it)."""
+    return FaqMatcher(examples, messages=messages)

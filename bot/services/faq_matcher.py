@@ -165,6 +165,8 @@ class Weights:
     unanswered: float = 0.75
     outside: float = 1.0
     off_subject: float = 3.0
+    # A seller's labelled message counts this many times a knowledge-base example.
+    messages: float = 1.0
 
 
 # The label of example messages no topic answers: a rival to every topic, never answered.
@@ -179,10 +181,13 @@ class FaqMatcher:
         examples: Iterable[tuple[str, str]],
         thresholds: Thresholds | None = None,
         weights: Weights | None = None,
+        messages: Iterable[tuple[str, str]] = (),
     ) -> None:
+        """`examples`: the knowledge base's (label, text); `messages`: sellers' labelled
+        messages (`bot/content/faq_examples`), weighted by `Weights.messages`."""
         self.thresholds = thresholds or Thresholds()
         self.weights = weights or Weights()
-        self._model = TopicModel(examples)
+        self._model = TopicModel(examples, messages=messages, message_weight=self.weights.messages)
         self._topics = [label for label in self._model.labels if label != OUT_OF_SCOPE]
         self._cues = {topic: CUES.get(topic, ()) for topic in self._topics}
 

@@ -21,12 +21,21 @@ class TopicModel:
     """Naive Bayes log-likelihoods per label; `smoothing` as chosen by cross-validation over
     the knowledge base's examples (bench/faq_quality.py --cv)."""
 
-    def __init__(self, examples: Iterable[tuple[str, str]], smoothing: float = 0.05) -> None:
-        counted = [(label, features(text)) for label, text in examples]
-        self.labels: tuple[str, ...] = tuple(sorted({label for label, _ in counted}))
+    def __init__(
+        self,
+        examples: Iterable[tuple[str, str]],
+        smoothing: float = 0.05,
+        messages: Iterable[tuple[str, str]] = (),
+        message_weight: float = 1.0,
+    ) -> None:
+        """`examples`: the knowledge base's; `messages`: sellers' labelled messages, each
+        counting `message_weight` times an example."""
+        counted = [(label, features(text), 1.0) for label, text in examples]
+        counted += [(label, features(text), message_weight) for label, text in messages]
+        self.labels: tuple[str, ...] = tuple(sorted({label for label, _, _ in counted}))
         index = {label: position for position, label in enumerate(self.labels)}
         document_frequency: Counter[str] = Counter()
-        for _, counts in counted:
+        for _, counts, _ in counted:
             document_frequency.update(counts.keys())
         total = len(counted)
         self._idf = {
@@ -36,8 +45,10 @@ class TopicModel:
         # A word no example uses weighs like a word seen once.
         self._unknown_idf = math.log((1 + total) / 2) + 1.0
         mass = [Counter[str]() for _ in self.labels]
-        for label, counts in counted:
-            mass[index[label]].update(self.weigh(counts))
+        for label, counts, share in counted:
+            mass[index[label]].update(
+                {feature: share * weight for feature, weight in self.weigh(counts).items()}
+            )
         # log P(feature | label) with additive smoothing, stored as the floor of an unseen
         # feature per label plus what each seen feature lifts it by (most pairs are unseen).
         vocabulary = len(self._idf)

@@ -12,7 +12,12 @@ from pathlib import Path
 import pytest
 
 from bot.content.errors import ContentError
-from bot.content.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
+from bot.content.knowledge_loader import (
+    EXAMPLES_DIR,
+    KNOWLEDGE_DIR,
+    load_knowledge,
+    load_labelled_messages,
+)
 from bot.content.loader import FEATURE_ACTIONS
 from bot.content.policy_loader import POLICY_PATH, load_policy
 from bot.content.template_loader import load_templates
@@ -128,6 +133,52 @@ def test_broken_knowledge_names_file_and_entry(
 ) -> None:
     with pytest.raises(ContentError, match=message):
         load_knowledge(load_policy(), ACTIONS, knowledge_copy(tmp_path, locale, old, new))
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("nonsense\t小二在哪", r"^faq_examples/zh.tsv \[line 3\]: unknown label 'nonsense'$"),
+        ("smalltalk\t谢谢", r"^faq_examples/zh.tsv \[line 3\]: unknown label 'smalltalk'$"),
+        ("missing_am\t ", r"^faq_examples/zh.tsv \[line 3\]: needs label<TAB>message"),
+        ("missing_am", r"^faq_examples/zh.tsv \[line 3\]: needs label<TAB>message"),
+    ],
+)
+def test_a_bad_labelled_message_stops_start_up_naming_file_and_line(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    examples = tmp_path / "faq_examples"
+    shutil.copytree(EXAMPLES_DIR, examples)
+    path = examples / "zh.tsv"
+    head = path.read_text(encoding="utf-8").splitlines()[:2]
+    path.write_text("\n".join([*head, line, "missing_am\t小二还没分"]) + "\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=message) as raised:
+        load_knowledge(load_policy(), ACTIONS, examples_dir=examples)
+    assert "\n" not in str(raised.value)
+
+
+def test_labelled_messages_are_the_labelled_sets_main_labels(knowledge: KnowledgeBase) -> None:
+    # The product learns from these sets (tools/faq_examples.py copies them); the tuning set
+    # stays out (and its messages where another set repeats them): the floors are measured on it.
+    labels = frozenset({*knowledge.topic_ids(), "out_of_scope"})
+    for locale in SUPPORTED_LOCALES:
+        tuning = {
+            line.split("\t")[1].strip()
+            for path in (DATA / "faq").glob(f"tuning*.{locale}.tsv")
+            for line in path.read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        }
+        wanted = {
+            (label, text.strip())
+            for name in ("heldout", "final", "final2", "final3")
+            for line in (DATA / "faq" / f"{name}.{locale}.tsv").read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+            for label, text in [line.split("\t")[:2]]
+            if label != "smalltalk" and text.strip() not in tuning
+        }
+        learnt = load_labelled_messages(EXAMPLES_DIR / f"{locale}.tsv", labels)
+        assert set(learnt) == wanted, locale
+        assert len(learnt) == len(wanted), f"{locale}: a message twice"
 
 
 def test_every_locale_has_messages_no_topic_answers(knowledge: KnowledgeBase) -> None:

@@ -29,6 +29,17 @@ def test_a_message_sharing_nothing_with_the_examples_favours_no_label() -> None:
     assert set(TopicModel(EXAMPLES).scores("🌙").values()) == {0.0}
 
 
+def test_sellers_messages_teach_beside_the_examples_by_their_weight() -> None:
+    # "封号" is in no example; a seller's message labelled blocked teaches it, more so when
+    # it weighs more.
+    messages = [("blocked", "号被封号了咋办")]
+    alone = TopicModel(EXAMPLES).scores("封号")
+    light = TopicModel(EXAMPLES, messages=messages, message_weight=0.5).scores("封号")
+    heavy = TopicModel(EXAMPLES, messages=messages, message_weight=2.0).scores("封号")
+    assert light["blocked"] == heavy["blocked"] == 0.0
+    assert alone["wechat"] > light["wechat"] > heavy["wechat"]
+
+
 def test_unknown_words_weaken_the_evidence() -> None:
     model = TopicModel(EXAMPLES)
     plain = model.scores("微信")["blocked"]
