@@ -9,7 +9,10 @@ Data, tests/data/faq/<part>.<lang>.tsv:
 - final2: the second held-out set (v2), written apart after round 3 and scored once, then read
   as development data in round 4;
 - final3: the third held-out set (v3), written apart after round 4 by a helper who never saw
-  the knowledge base, scored once; nothing was tuned on it.
+  the knowledge base, scored once, then training data in round 5;
+- final4: the fourth held-out set (v4), written apart after round 4 by another helper who saw
+  nothing of the project but the label definitions, scored once after round 5; not training
+  data and nothing tuned on it.
 Since round 5 heldout and final v1-v3 are also the matcher's training data
 (bot/content/faq_examples): their plain figures are in-sample; --loso gives the honest ones.
 No message is printed: --confusions lists "label → predicted: count" for the parts other than
@@ -52,6 +55,7 @@ PARTS = {
     "final": "final v1 (dev since round 3; training data since round 5)",
     "final2": "final v2 (dev since round 4; training data since round 5)",
     "final3": "final v3 (training data since round 5)",
+    "final4": "final v4 (held out)",
 }
 ROUNDS = 5
 # The sets the product learns from (bot/content/faq_examples), each left out in turn by --loso.
