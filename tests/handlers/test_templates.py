@@ -283,7 +283,7 @@ async def test_every_template_and_phrase_renders_hostile_values(rig: Rig) -> Non
     # button, and is shown to tap-copy instead.
     assert len(copies) == len(library.phrases) - 1
     assert all(1 <= len(text) <= MAX_COPY_TEXT for text in copies)
-    assert f"Мы — {HOSTILE_NAME.strip()}" in phrases.text
+    assert f"Мы — компания {HOSTILE_NAME.strip()}" in phrases.text
     await rig.chat.send("/templates")
     listing = await rig.chat.press("邮件模板")
     assert listing is not None

@@ -590,7 +590,7 @@ def test_the_wording_the_reviewer_asked_for() -> None:
     assert not [where for where, body in texts.items() if "handed our issue" in body]
     lines = LIBRARY.case_lines
     assert "ждём обратной связи" in lines[CaseKind.COMPLEX_HANDOVER][Recipient.SUPPORT]["ru"]
-    assert "referred our issue to" in lines[CaseKind.COMPLEX_HANDOVER][Recipient.SUPPORT]["en"]
+    assert "raised our issue with" in lines[CaseKind.COMPLEX_HANDOVER][Recipient.SUPPORT]["en"]
     assert (
         "в службу поддержки продавцов из Китая"
         in (lines[CaseKind.SUPPORT_EMAIL][Recipient.AM_CC_SUPPORT]["ru"])
@@ -629,13 +629,13 @@ def test_the_greeting_introduces_the_company_and_the_other_phrases_read_as_revie
     # that leaves the manager guessing who writes.
     phrases = {phrase.id: phrase.ru for phrase in LIBRARY.phrases}
     assert phrases["greeting"].format(seller_id=SELLER_ID, company_name=COMPANY) == (
-        f"Здравствуйте! Рады знакомству. Мы — {COMPANY}, ID продавца {SELLER_ID}. "
+        f"Здравствуйте! Рады знакомству. Мы — компания {COMPANY} (ID продавца {SELLER_ID}). "
         "Будем благодарны за помощь в работе на Ozon."
     )
     assert "Готовы к сотрудничеству" not in phrases["greeting"]
     assert phrases["call_request"] == (
-        "Можно ли договориться о созвоне? Нам удобно в будни с 10:00 до 13:00 (МСК). Говорить "
-        "можем на английском или через переводчика."
+        "Можно ли договориться о созвоне? Нам удобно в будни с 10:00 до 13:00 (МСК). Общаться "
+        "можем на английском языке или через переводчика."
     )
     assert phrases["documents_uploaded"] == (
         "Мы загрузили запрошенные документы в личный кабинет. Подскажите, пожалуйста, когда "
