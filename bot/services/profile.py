@@ -21,6 +21,20 @@ CONTACT_NAME_MAX_CHARS = 60
 SKU_COUNT_MAX = 1_000_000
 
 
+# Legal forms of a limited company, as they end a registered name: the letter an individual
+# business sends does not fit a seller whose name says it is a company.
+COMPANY_FORMS = re.compile(
+    r"(\bco\.?,?\s*ltd\.?|\blimited\b|\bltd\.?|\bllc\b|\binc\.?|\bcorp(oration)?\.?"
+    r"|有限公司|有限责任公司|股份)\s*$",
+    re.IGNORECASE,
+)
+
+
+def names_a_company(name: str) -> bool:
+    """Whether a registered name ends in a limited company's legal form ("… Co., Ltd.")."""
+    return bool(COMPANY_FORMS.search(name.strip()))
+
+
 class EntityType(StrEnum):
     """How the seller is registered."""
 

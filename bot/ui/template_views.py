@@ -14,7 +14,7 @@ from bot.db.user_repository import User
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseKind
 from bot.services.policy import Policy
-from bot.services.profile import ProfileField
+from bot.services.profile import ProfileField, names_a_company
 from bot.services.quick_times import QUICK_DAYS_AGO
 from bot.services.template_filling import (
     LETTER_LANGUAGES,
@@ -277,9 +277,22 @@ def email_view(
         recipient = _(
             "To: your AM's own address (in the welcome message) · CC: <code>{address}</code>"
         ).format(address=support)
+    company = user.company_name if user and user.company_name else ""
+    mismatch = template.tracks is CaseKind.INDIVIDUAL_APPLICATION and names_a_company(company)
     parts = [
         f"<b>✉️ {EMAIL_TITLES[template.id]}</b>",
         f"<i>{EMAIL_EXPLANATIONS[template.id]}</i>",
+        *(
+            [
+                _(
+                    '⚠️ "{name}" reads as a limited company. This letter is for an individual '
+                    "business (个体工商户) only: a company seller gets an AM through KYC and "
+                    "compliant SKUs, see /check. Correct the name in /profile if it is wrong."
+                ).format(name=html.quote(company))
+            ]
+            if mismatch
+            else []
+        ),
         recipient,
         _("Subject: <code>{subject}</code>").format(subject=html.quote(rendered.subject)),
         *(

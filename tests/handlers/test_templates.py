@@ -303,6 +303,27 @@ async def test_every_template_and_phrase_renders_hostile_values(rig: Rig) -> Non
         assert "{" not in reply.text
 
 
+async def test_the_individual_business_letter_warns_a_company_name(rig: Rig) -> None:
+    await rig.chat.fill_profile(**PROFILE, **{"邮件署名联系人": "Li Wei"})
+    await rig.chat.send("/templates")
+    listing = await rig.chat.press("邮件模板")
+    assert listing is not None
+    letter = EmailCb(template="individual_application").pack()
+    email = await rig.chat.press_data(listing.message_id, letter)
+    assert (
+        email is not None and "「Shenzhen Hongda Trading Co., Ltd.」看起来是有限公司" in email.text
+    )
+    await rig.chat.fill_profile(**{"公司名称": "Yiwu Li Wei Daily Goods Shop"})
+    email = await rig.chat.press_data(listing.message_id, letter)
+    assert email is not None and "Yiwu Li Wei Daily Goods Shop\n" in email.text
+    assert "看起来是有限公司" not in email.text
+    # The other letters say nothing of it.
+    await rig.chat.fill_profile(**{"公司名称": "Shenzhen Hongda Trading Co., Ltd."})
+    email = await rig.chat.press_data(listing.message_id, EmailCb(template="missing_am").pack())
+    assert email is not None and "【Missing AM】" in email.text
+    assert "看起来是有限公司" not in email.text
+
+
 @at_fixed_moments()
 async def test_missing_fields_are_asked_on_the_spot_then_topic_and_day(
     rig: Rig, clock: RunningClock

@@ -8,6 +8,7 @@ from bot.services.profile import (
     COMPANY_NAME_MAX_CHARS,
     CONTACT_NAME_MAX_CHARS,
     InvalidValue,
+    names_a_company,
     parse_company_name,
     parse_contact_name,
     parse_seller_id,
@@ -105,3 +106,23 @@ def test_company_name() -> None:
 )
 def test_timezone(text: str, ok: bool) -> None:
     assert (parse_timezone(text).value is not None) is ok
+
+
+@pytest.mark.parametrize(
+    ("name", "company"),
+    [
+        ("Shenzhen Hongda Trading Co., Ltd.", True),
+        ("Yiwu Bright Goods Co.,Ltd", True),
+        ("Guangzhou Star Limited", True),
+        ("Ningbo Sea LLC", True),
+        ("深圳市宏达贸易有限公司", True),
+        ("Li Wei Trading Shop", False),
+        ("Shenzhen Longhua District Zhang San Store", False),
+        ("Coltd Toys", False),  # "Co" and "Ltd" must stand as words at the end
+        ("义乌市李伟日用品商行", False),
+    ],
+)
+def test_a_limited_companys_legal_form_is_recognised(name: str, company: bool) -> None:
+    # Bug: the individual-business letter signed by "… Co., Ltd." (a company contradicting
+    # itself), or a sole trader's shop name taken for a company.
+    assert names_a_company(name) is company
