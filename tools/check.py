@@ -10,7 +10,7 @@ import sys
 PYTEST = ["pytest", "-q", "-p", "no:cacheprovider"]
 # (command, extra environment). The second test run is the fallback an operator switches to
 # (SPEEDUPS=false) and what an untested aiogram/pydantic gets: it must work as well. It runs the
-# in-process tests (~20 s); the subprocess ones would add ~7 minutes, each bot process importing
+# in-process tests (~90 s); the subprocess ones would add minutes, each bot process importing
 # aiogram plainly, and test_speedup_guard.py already runs the bot that way.
 STEPS: list[tuple[list[str], dict[str, str]]] = [
     (["ruff", "check", "."], {}),
