@@ -56,7 +56,8 @@ async def test_out_of_scope_says_so_with_menu(rig: Rig) -> None:
         assert "📚 常见问题" in rig.chat.button_labels()
 
 
-async def test_fraud_warning_comes_first(rig: Rig) -> None:
+async def test_a_paid_contact_offer_gets_the_fraud_answer(rig: Rig) -> None:
+    # The warning put before another topic's answer: test_typed_answers.py (several questions).
     reply = await rig.chat.send("有人说付费可以帮我加小二微信，优先处理")
     assert reply is not None and reply.text.startswith("有人收费帮我「找小二」")
     assert "不可信" in reply.text

@@ -94,6 +94,18 @@ async def test_still_claimed_gives_the_case_as_it_is_now(store: Store) -> None:
     assert fresh is not None and fresh.id == case.id and fresh.status is CaseStatus.OPEN
 
 
+async def test_a_claimed_reminder_of_a_case_no_longer_open_is_not_sent(store: Store) -> None:
+    # Closing cancels claimed reminders in the same write; this is the check behind it, for a
+    # case whose status changed some other way (an old row, a manual fix, a future path).
+    case = await store.case()
+    (claimed,) = await store.cases.claim_due(store.now, 10)
+    await store.database.connection.execute(
+        "UPDATE cases SET status = 'closed' WHERE id = ?", (case.id,)
+    )
+    await store.database.connection.commit()
+    assert await store.cases.still_claimed(claimed) is None
+
+
 async def test_mark_sent_arms_the_nudge_only_while_still_claimed(store: Store) -> None:
     kept, closed = await store.case(), await store.case()
     first, second = await store.cases.claim_due(store.now, 10)
