@@ -38,7 +38,7 @@ async def test_english_user_gets_english_answer(rig: Rig) -> None:
 
 
 async def test_unsure_question_offers_three_topics(rig: Rig) -> None:
-    reply = await rig.chat.send("KYC要交什么")
+    reply = await rig.chat.send("小二和认证")
     assert reply is not None and "你是想问" in reply.text
     assert len(rig.chat.button_labels()) == 4
 

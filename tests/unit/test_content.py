@@ -170,7 +170,7 @@ def test_labelled_messages_are_the_labelled_sets_main_labels(knowledge: Knowledg
         }
         wanted = {
             (label, text.strip())
-            for name in ("heldout", "final", "final2", "final3")
+            for name in ("heldout", "final", "final2", "final3", "final4")
             for line in (DATA / "faq" / f"{name}.{locale}.tsv").read_text("utf-8").splitlines()
             if line.strip() and not line.startswith("#")
             for label, text in [line.split("\t")[:2]]
