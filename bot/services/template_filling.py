@@ -197,11 +197,12 @@ def sent_stamp(moment: datetime, language: str) -> str:
     """When something was sent, written the way each reader expects, on their clock; the
     Chinese date and time solid, as a formal letter writes them."""
     local = local_time(moment, language)
+    day = day_stamp(local.date(), language)
     if language == "zh":
-        return f"北京时间{local.year}年{local.month}月{local.day}日{local:%H:%M}"
+        return f"北京时间{day}{local:%H:%M}"
     if language == "ru":
-        return f"{local:%d.%m.%Y} в {local:%H:%M} (МСК)"
-    return f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year} at {local:%H:%M} Moscow time"
+        return f"{day} в {local:%H:%M} (МСК)"
+    return f"{day} at {local:%H:%M} Moscow time"
 
 
 def day_stamp(day: date, language: str) -> str:
