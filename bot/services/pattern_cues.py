@@ -18,7 +18,7 @@ sentence without one of those words skips the pattern too; the same scan finds b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from bot.services.regex_trie import trie_pattern
 
@@ -33,8 +33,9 @@ _SPACE = r"[\s,]+"
 _SPACES = re.compile(r"[\s,]+")
 
 
-def _group_end(text: str, start: int) -> int:
-    """Index of the parenthesis closing the group opened at `start` (-1 if none)."""
+def _structure(text: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each parenthesis or bar of a regular expression from `start`, with the group depth
+    after it; escapes and character classes are stepped over."""
     depth = 0
     index = start
     while index < len(text):
@@ -46,39 +47,28 @@ def _group_end(text: str, start: int) -> int:
             end = text.find("]", index + 1)
             index = end + 1 if end > 0 else len(text)
             continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index
+        if char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield index, char, depth
         index += 1
+
+
+def _group_end(text: str, start: int) -> int:
+    """Index of the parenthesis closing the group opened at `start` (-1 if none)."""
+    for index, char, depth in _structure(text, start):
+        if char == ")" and depth == 0:
+            return index
     return -1
 
 
 def _alternatives(text: str) -> list[str]:
     """The top-level alternatives of a regular expression."""
     parts = []
-    depth = 0
     start = 0
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            end = text.find("]", index + 1)
-            index = end + 1 if end > 0 else len(text)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
+    for index, char, depth in _structure(text):
+        if char == "|" and depth == 0:
             parts.append(text[start:index])
             start = index + 1
-        index += 1
     parts.append(text[start:])
     return parts
 
