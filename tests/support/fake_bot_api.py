@@ -7,34 +7,23 @@ from typing import Any
 from aiohttp import web
 
 from bot.offline.emulator import AnswerLost, BotApiEmulator
+from tests.support.local_server import LocalServer
 
 
-class FakeBotApi:
+class FakeBotApi(LocalServer):
     """An aiohttp server answering `/bot<token>/<method>` like api.telegram.org."""
 
     def __init__(self, emulator: BotApiEmulator, token: str) -> None:
+        super().__init__()
         self.emulator = emulator
         self.token = token
         self.tokens_seen: set[str] = set()
-        self._runner: web.AppRunner | None = None
-        self.base_url = ""
 
     async def start(self) -> str:
         """Listen on a free port; return the base URL for TELEGRAM_API_BASE."""
         app = web.Application(client_max_size=60 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.base_url = f"http://127.0.0.1:{port}"
-        return self.base_url
-
-    async def stop(self) -> None:
-        """Close the server."""
-        if self._runner is not None:
-            await self._runner.cleanup()
+        return await self.serve(app)
 
     async def _handle(self, request: web.Request) -> web.Response:
         token = request.match_info["token"]

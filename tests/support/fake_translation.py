@@ -11,35 +11,25 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.support.local_server import LocalServer
+
 KEY = "test-key:fx"
 SLOW_SECONDS = 2.0
 
 
-class FakeTranslationService:
+class FakeTranslationService(LocalServer):
     """Both services on one server; `requests` keeps what each call sent."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.requests: list[tuple[str, dict[str, Any], dict[str, str]]] = []
-        self._runner: web.AppRunner | None = None
-        self.base_url = ""
 
     async def start(self) -> str:
         """Listen on a free port; return the base URL."""
         app = web.Application()
         app.router.add_post("/translate", self._libretranslate)
         app.router.add_post("/v2/translate", self._deepl)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-        self.base_url = f"http://127.0.0.1:{port}"
-        return self.base_url
-
-    async def stop(self) -> None:
-        """Close the server."""
-        if self._runner is not None:
-            await self._runner.cleanup()
+        return await self.serve(app)
 
     async def _trouble(self, text: str) -> web.Response | None:
         if text == "медленно":
