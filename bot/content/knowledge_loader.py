@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.content.errors import ContentError
+from bot.content.pinyin_loader import PINYIN_PATH, load_pinyin_words
 from bot.services.faq_matcher import OUT_OF_SCOPE, FaqMatcher
 from bot.services.knowledge import KnowledgeBase, Topic
 from bot.services.locales import SUPPORTED_LOCALES
+from bot.services.pinyin_reading import PinyinReader
 from bot.services.policy import Policy
 from bot.telegram.html_rules import HtmlError, telegram_length, to_plain_text
 
@@ -115,6 +117,7 @@ def load_knowledge(
     feature_actions: frozenset[str],
     knowledge_dir: Path = KNOWLEDGE_DIR,
     examples_dir: Path = EXAMPLES_DIR,
+    pinyin_path: Path = PINYIN_PATH,
 ) -> KnowledgeBase:
     """Read every locale's topics, check them, and build the matcher.
 
@@ -166,14 +169,17 @@ def load_knowledge(
         for locale in SUPPORTED_LOCALES
         for message in load_labelled_messages(examples_dir / f"{locale}.tsv", labels)
     )
-    matcher = _matcher(tuple(examples), messages)
+    matcher = _matcher(tuple(examples), messages, load_pinyin_words(pinyin_path))
     return KnowledgeBase(topics=topics, unanswered=unanswered, matcher=matcher)
 
 
 @lru_cache(maxsize=2)
 def _matcher(
-    examples: tuple[tuple[str, str], ...], messages: tuple[tuple[str, str], ...]
+    examples: tuple[tuple[str, str], ...],
+    messages: tuple[tuple[str, str], ...],
+    pinyin: tuple[tuple[str, str], ...],
 ) -> FaqMatcher:
-    """The matcher over these examples and labelled messages, built once per process (it holds
-    no state that answering changes, so every load of the same content can share it)."""
-    return FaqMatcher(examples, messages=messages)
+    """The matcher over these examples and labelled messages, reading pinyin with this table,
+    built once per process (it holds no state that answering changes, so every load of the
+    same content can share it)."""
+    return FaqMatcher(examples, messages=messages, pinyin=PinyinReader(pinyin))

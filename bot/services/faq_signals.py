@@ -39,7 +39,9 @@ _SMALLTALK_WORDS = {
         "在嘛 在马 有人吗 有人在吗 有人没 有没有人 有人在不 早上好 早安 早 上午好 中午好 下午好 "
         "晚上好 午安 晚安 goodmorning goodafternoon goodevening goodnight morning evening "
         "здравствуйте привет 大家好 老师好 老板好 大佬好 各位好 亲 打扰了 打扰一下 再见 拜拜 "
-        "bye goodbye 回头见 在 喂 嘿 哈啰 嗨喽 👋"
+        "bye goodbye 回头见 在 喂 嘿 哈啰 嗨喽 👋 nihao ninhao zaima "
+        # Asking whether anyone is there ("hello, anyone here?", "you there?").
+        "anyone anybody someone youthere areyouthere"
     ),
     SmallTalk.THANKS: (
         "谢谢 谢啦 多谢 感谢 谢谢你 谢谢您 谢谢啦 谢了 太感谢了 非常感谢 万分感谢 感谢感谢 "
@@ -47,13 +49,19 @@ _SMALLTALK_WORDS = {
         "ty tq thks 3q 3ks cheers appreciate appreciated спасибо 🙏 ❤️ ❤ "
         # Praise for the help is thanks too ("帮大忙了", "very helpful").
         "帮大忙 帮了大忙 大忙 有帮助 很有帮助 太有帮助 有用 很有用 太有用 受教 学到了 "
-        "helpful helps helped"
+        "helpful helps helped xiexie duoxie ganxie"
     ),
     SmallTalk.ACKNOWLEDGEMENT: (
         "好的 好滴 好嘞 好咧 好哒 好吧 好 行 行吧 行的 ok okay okk kk k 收到 嗯 嗯嗯 嗯呢 "
         "哦 哦哦 噢 明白 明白了 知道了 晓得了 了解 了解了 懂了 没事 没事了 我试试 试试 "
         "我去试试 gotit noted sure cool great alright understood isee roger yes yep yeah fine "
-        "np noproblem 👍 👌 ✅ 🆗 👏 😊 🙂 😀 😄 🤝 赞 棒 可以 可以的 没问题 nice good"
+        "np noproblem 👍 👌 ✅ 🆗 👏 😊 🙂 😀 😄 🤝 赞 棒 可以 可以的 没问题 nice good "
+        "haode shoudao mingbai 原来如此 原来是这样 这样啊 "
+        # Laughter and praise ("哈哈", "666", "lol").
+        "哈哈 哈哈哈 嘿嘿 呵呵 嘻嘻 haha hahaha hehe lol lmao 😂 🤣 666 牛 6666 牛逼 厉害 强 nb "
+        # Waiting, trying, leaving it there ("那我再等等", "稍等，我看一下", "先这样，回头聊").
+        "等等 再等等 等等看 再等等看 等一下 稍等 稍等一下 等会 看一下 看看 看下 先这样 就这样 "
+        "回头聊 回头再聊 改天聊 有问题再来问 有问题再问 再来问 去试试 试一下 试下 wait try later"
     ),
 }
 _SMALLTALK = {word: kind for kind, words in _SMALLTALK_WORDS.items() for word in words.split()}
@@ -62,21 +70,25 @@ _PARTICLES = "啊呀哈呢的啦了哦噢喔哇~～嘛吧咯哒"
 _FILLER_WORDS = (
     "你 您 我 哈 呀 亲 大家 各位 老师 大佬 哥 姐 宝 老板 帮助 帮忙 兄弟 兄弟们 哥们 老铁 朋友 "
     "家人们 亲爱的 美女 帅哥 you u ya very much so a lot there all everyone guys bro man dude "
-    "mate buddy friend it bot got i see for the help your that this was really super"
+    "mate buddy friend it bot got i see for the help your that this was really super "
+    "那 先 再 我先 我再 那我 解答 回答 请问 here are will then s"
 )
 _SMALLTALK_FILLERS = frozenset(_FILLER_WORDS.split())
 
 
 _REPEATED_LETTER = re.compile(r"([a-z])\1+")
+# Longer than this, a message says more than hello or thanks ("thank you, that's very helpful.").
+_SMALLTALK_LONGEST = 40
 
 
 def smalltalk(text: str) -> SmallTalk | None:
     """Greetings, thanks and acknowledgements with no question in them."""
     value = plain(text).strip()
-    if not value or len(value) > 30:
+    if not value or len(value) > _SMALLTALK_LONGEST:
         return None
-    if value.replace(" ", "") in _SMALLTALK:  # "got it", "thank you"
-        return _SMALLTALK[value.replace(" ", "")]
+    compact = "".join(c for c in value if not c.isspace() and unicodedata.category(c)[0] != "P")
+    if compact in _SMALLTALK:  # "got it", "thank you", "you there?"
+        return _SMALLTALK[compact]
     kinds: list[SmallTalk] = []
     for word in re.findall(r"[a-z0-9]+|[\u3400-\u9fff]+|\S", value):
         if unicodedata.category(word[0])[0] == "P":
@@ -237,6 +249,13 @@ OTHER_MARKETPLACES = re.compile(
     r"мегамаркет|速卖通|阿里俄罗斯|ali\s?express|淘宝|天猫|tmall|拼多多|亚马逊|amazon|京东|1688|抖音|tiktok|"
     r"shopee|lazada|temu|shein|ebay|avito|авито|kazanexpress|lamoda|ламода|joom|etsy|walmart|"
     r"沃尔玛|shopify|mercado|allegro|kaspi|uzum|闲鱼|小红书|快手"
+)
+
+# A seller telling where they sold before ("之前做亚马逊的", "从WB转过来", "coming from Amazon").
+CAME_FROM = re.compile(
+    r"(?:之前|以前|原来|过去|从前)(?:一直)?(?:在|做|是做|卖|用)|转过来|转来|转到|转做|"
+    r"(?<![a-z])(?:coming|came|moved|switched|switching)\s+(?:over\s+)?from|used\s+to\s+sell|"
+    r"(?<![a-z])previously(?![a-z])"
 )
 
 # Words that put a question inside this bot's field; without one (and without a confident

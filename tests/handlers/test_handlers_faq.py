@@ -44,7 +44,7 @@ async def test_unsure_question_offers_three_topics(rig: Rig) -> None:
 
 
 async def test_torn_between_two_topics_answers_one_and_offers_the_other(rig: Rig) -> None:
-    reply = await rig.chat.send("小二周末休息，那能找在线客服吗")
+    reply = await rig.chat.send("在线客服能代替小二吗 小二周末休息")
     assert reply is not None and reply.text.startswith("在线客服和小二")
     assert rig.chat.button_labels()[0] == "❓ 小二回复很慢或不回，怎么办？"
 

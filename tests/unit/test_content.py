@@ -30,6 +30,8 @@ from tests.support.paths import DATA, ROOT
 ACTIONS = load_templates().actions() | FEATURE_ACTIONS
 # Anything that looks like a phone number: 7+ digits, optionally with + and separators.
 PHONE = re.compile(r"(?<![\d.:])\+?\d(?:[\s-]?\d){6,}(?![\d.:])")
+# The labelled sets the product learns from (tools/faq_examples.py).
+LABELLED_SETS = ("heldout", "final", "final2", "final3", "final4", "train_a", "train_b", "train_c")
 TEXT_SUFFIXES = {".py", ".toml", ".po", ".pot", ".md", ".txt", ".tsv", ".json", ".example"}
 
 
@@ -170,7 +172,7 @@ def test_labelled_messages_are_the_labelled_sets_main_labels(knowledge: Knowledg
         }
         wanted = {
             (label, text.strip())
-            for name in ("heldout", "final", "final2", "final3", "final4")
+            for name in LABELLED_SETS
             for line in (DATA / "faq" / f"{name}.{locale}.tsv").read_text("utf-8").splitlines()
             if line.strip() and not line.startswith("#")
             for label, text in [line.split("\t")[:2]]
@@ -179,6 +181,36 @@ def test_labelled_messages_are_the_labelled_sets_main_labels(knowledge: Knowledg
         learnt = load_labelled_messages(EXAMPLES_DIR / f"{locale}.tsv", labels)
         assert set(learnt) == wanted, locale
         assert len(learnt) == len(wanted), f"{locale}: a message twice"
+
+
+def test_the_pinyin_table_is_in_step_with_the_texts_it_reads() -> None:
+    # Written from the knowledge base and the labelled messages by tools/pinyin_words.py.
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "pinyin_words.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "xiao er\t小",  # two syllables, one character
+        "xiao er\txiao",  # no characters
+        "Xiao\t小",  # not lower case
+        "xiao  er\t小二",  # two spaces
+        "xiao er",  # no word
+    ],
+)
+def test_a_bad_pinyin_line_stops_start_up_naming_it(tmp_path: Path, line: str) -> None:
+    path = tmp_path / "content" / "pinyin_words.tsv"
+    path.parent.mkdir()
+    path.write_text(f"# header\n{line}\nxiao er\t小二\n", encoding="utf-8")
+    with pytest.raises(ContentError, match=r"^content/pinyin_words.tsv \[line 2\]: needs syll"):
+        load_knowledge(load_policy(), ACTIONS, pinyin_path=path)
 
 
 def test_every_locale_has_messages_no_topic_answers(knowledge: KnowledgeBase) -> None:

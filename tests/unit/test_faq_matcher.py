@@ -168,6 +168,16 @@ def test_genuine_ozon_addresses_and_channels_are_no_fraud(
         ("多謝兄弟", SmallTalk.THANKS),
         ("thanks mate", SmallTalk.THANKS),
         ("在马", SmallTalk.GREETING),
+        # Laughter, waiting, leaving it there; asking whether anyone is there; pinyin.
+        ("哈哈哈", SmallTalk.ACKNOWLEDGEMENT),
+        ("666", SmallTalk.ACKNOWLEDGEMENT),
+        ("那我再等等看", SmallTalk.ACKNOWLEDGEMENT),
+        ("稍等一下 我看看", SmallTalk.ACKNOWLEDGEMENT),
+        ("好的 先这样", SmallTalk.ACKNOWLEDGEMENT),
+        ("are you there?", SmallTalk.GREETING),
+        ("hey, anybody here", SmallTalk.GREETING),
+        ("xiexie", SmallTalk.THANKS),
+        ("thanks, that's really helpful!", SmallTalk.THANKS),
     ],
 )
 def test_small_talk_gets_a_friendly_reply(
@@ -186,7 +196,6 @@ def test_small_talk_gets_a_friendly_reply(
         ("审核中的申请会不会过期", "kyc_pending"),  # a pending review expiring
         ("认证进行到哪一步了在哪看", "kyc_status"),  # how far the review is
         ("后台认证那一栏的几个单词是什么意思", "kyc_status"),  # "单词" is no vocabulary lesson
-        ("tracking not updating, is that the AM's job?", "am_scope"),
         ("送仓的时间一直预约不到", "route_logistics"),  # a warehouse slot, not an event
         ("能把语言换成英文吗", "bot_howto"),  # the bot's language, not writing in one
         ("同行都有小二了 就我没有", "missing_am"),  # others have one
@@ -244,9 +253,48 @@ def test_whether_the_am_solves_a_store_problem_offers_the_route_and_the_scope(
     assert {match.best, *match.others} >= {"am_scope", "route_fines"}
 
 
-def test_a_greeting_before_a_question_is_the_question(knowledge: KnowledgeBase) -> None:
-    match = knowledge.matcher.match("你好，小二怎么联系")
-    assert match.smalltalk is None and match.best == "contact_roadmap"
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # Where the seller sold before is background; asked about, it is the question.
+        ("以前一直做亚马逊，ozon这边的客户经理怎么联系", "contact_roadmap"),
+        (
+            "switched from Wildberries last month, how do I reach my Ozon manager?",
+            "contact_roadmap",
+        ),
+        ("WB有客户经理吗", "other_marketplaces"),
+        ("does yandex market give sellers a manager too?", "other_marketplaces"),
+    ],
+)
+def test_another_marketplace_as_background_is_not_the_question(
+    knowledge: KnowledgeBase, text: str, topic: str
+) -> None:
+    assert knowledge.matcher.match(text).best == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # Pinyin typed without a Chinese keyboard, joined or syllable by syllable.
+        ("dianpu bei dongjie le zenme ban", "route_store_blocked"),
+        ("wo de youjian yizhou meiren hui", "email_unanswered"),
+        ("zen me lian xi ke hu jing li", "contact_roadmap"),
+        ("kyc shenhe tai man le", "kyc_pending"),
+    ],
+)
+def test_pinyin_is_read_as_chinese(knowledge: KnowledgeBase, text: str, topic: str) -> None:
+    assert knowledge.matcher.match(text).best == topic
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [("你好，小二怎么联系", "contact_roadmap"), ("哈哈 小二周末上班吗", "slow_reply")],
+)
+def test_small_talk_beside_a_question_is_the_question(
+    knowledge: KnowledgeBase, text: str, topic: str
+) -> None:
+    match = knowledge.matcher.match(text)
+    assert match.smalltalk is None and match.best == topic
 
 
 def test_several_questions_main_first_others_offered_fraud_beside(
@@ -284,6 +332,9 @@ def test_the_first_question_is_the_main_one(
         ("欢迎消息一般在哪看 会不会被我归档了", "welcome_message", "messages_muted"),
         # What the seller tells beside the question is offered too.
         ("小二三天没回了，可以加他微信吗", "am_wechat", "slow_reply"),
+        # A store's problem told first, then whether the AM handles it: the problem is the
+        # main one, the AM's scope offered (as the labelled sellers' messages read).
+        ("tracking not updating, is that the AM's job?", "route_logistics", "am_scope"),
         # A part ending in "不" asks: two questions, the first one main.
         ("你是官方的机器人吗 能帮我记录发消息的时间不", "about_bot", "bot_howto"),
     ],
@@ -326,7 +377,7 @@ def test_a_sentence_asks_as_a_whole_and_its_parts_come_in_beside() -> None:
 def test_torn_between_two_topics_answers_the_best_and_offers_the_other(
     knowledge: KnowledgeBase,
 ) -> None:
-    match = knowledge.matcher.match("小二周末休息，那能找在线客服吗")
+    match = knowledge.matcher.match("在线客服能代替小二吗 小二周末休息")
     assert match.verdict is Verdict.LIKELY and match.best == "live_chat"
     assert match.others[0] == "slow_reply"
 
