@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.content.errors import ContentError
 from bot.content.pinyin_loader import PINYIN_PATH, load_pinyin_words
+from bot.content.tsv import data_lines
 from bot.services.faq_matcher import OUT_OF_SCOPE, FaqMatcher
 from bot.services.knowledge import KnowledgeBase, Topic
 from bot.services.locales import SUPPORTED_LOCALES
@@ -93,14 +94,8 @@ def _unanswered(path: Path, raw: dict[str, Any]) -> tuple[str, ...]:
 def load_labelled_messages(path: Path, labels: frozenset[str]) -> tuple[tuple[str, str], ...]:
     """The (label, message) lines of one file of sellers' labelled messages; `#` starts a
     comment line. Every label must be one of `labels`, every message non-empty."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise ContentError(path, "file", str(error)) from error
     found = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, line in data_lines(path):
         label, _, message = line.partition("\t")
         if label not in labels:
             raise ContentError(path, f"line {number}", f"unknown label {label!r}")
