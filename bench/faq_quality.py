@@ -15,7 +15,9 @@ Data, tests/data/faq/<part>.<lang>.tsv:
   data too;
 - train_a, train_b, train_c: training sets written in round 6 by three more helpers who saw
   nothing but the label definitions (new sellers; experienced sellers' longer messages; short
-  chat-style and English), never scored as held-out sets.
+  chat-style and English), never scored as held-out sets;
+- final5, final6: held-out sets (v5, v6) written apart by two more such helpers, scored once
+  after round 6 with the shipped matcher; not training data.
 Since round 5 heldout and final v1-v3 are also the matcher's training data
 (bot/content/faq_examples): their plain figures are in-sample; --loso gives the honest ones.
 No message is printed: --confusions lists "label → predicted: count" for the parts other than
@@ -66,6 +68,8 @@ PARTS = {
     "train_a": "training set a (round 6)",
     "train_b": "training set b (round 6)",
     "train_c": "training set c (round 6)",
+    "final5": "final v5 (held out, scored once after round 6)",
+    "final6": "final v6 (held out, scored once after round 6)",
 }
 ROUNDS = 5
 # The sets the product learns from (bot/content/faq_examples), each left out in turn by --loso.

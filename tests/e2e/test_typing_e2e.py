@@ -1,6 +1,6 @@
 """How sellers type, over HTTP with the real bot process: colloquial questions written for this
 test (in no knowledge or tuning file), two questions in one message, traditional characters,
-Chinese numerals and a Moscow time typed in words."""
+pinyin, Chinese numerals and a Moscow time typed in words."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ pytestmark = pytest.mark.slow
         ("我的小二在哪裡找", "怎么联系我的小二"),
         ("个体户能不能有客户经理啊", "个体工商户或个人卖家能有小二吗"),
         ("后台的消息是不是被我静音了 一直没看到小二的欢迎信", "消息被静音或归档了"),
+        # Pinyin from a keyboard without Chinese, read back into characters.
+        ("wode dianpu bei dongjie le zenme ban a", "店铺被封、冻结或受限"),
     ],
 )
 async def test_colloquial_questions_get_their_answer(
