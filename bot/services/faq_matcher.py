@@ -96,6 +96,8 @@ _FRAUD_WEIGHT = 0.8
 # beside a seller's background where they sold before ("之前做亚马逊的"), not the question: its
 # cue does not count.
 _OTHER_MARKETPLACES = "other_marketplaces"
+# Beside the seller's background it also loses what its cue would give (its name, learnt from
+# questions about it, still weighs in the likelihood).
 _BACKGROUND_WEIGHT = 1.0
 # The topics of a store's problems, which the AM does not solve (a ticket in Seller Center).
 _ROUTES = (
@@ -291,8 +293,8 @@ class FaqMatcher:
         """The topic one part of a message is plainly about: its best, ahead of out of scope
         and of its second (a fragment like "等了四十多天了" has none; nor has the seller's
         background), with a cue of it in the part or near the best of the whole message
-        (`scores`). `scored` keeps the label scores
-        of the parts read so far (a sentence may be the whole message)."""
+        (`scores`). `scored` keeps the label scores of the parts read so far (a sentence may
+        be the whole message)."""
         key = part.strip(_EDGES)
         if key not in scored:
             scored[key] = self.label_scores(part)
