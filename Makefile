@@ -1,7 +1,7 @@
 # Contributor shortcuts; each is one line you can also type yourself.
 PY ?= .venv/bin/python
 
-.PHONY: install lock run chat test lint i18n-update i18n-compile bench
+.PHONY: install lock run chat check test lint i18n-update i18n-compile bench
 
 install:
 	python3 -m venv .venv && .venv/bin/pip install -q --require-hashes -r requirements-dev.txt && .venv/bin/pip install -q --no-deps -e .
@@ -14,6 +14,10 @@ run:
 	$(PY) -m bot
 chat:
 	$(PY) -m bot chat
+# The loop before a commit: lint, types and the in-process tests (under a minute).
+check:
+	$(PY) tools/check.py --fast
+# Everything CI runs.
 test:
 	$(PY) tools/check.py
 lint:

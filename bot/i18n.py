@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -28,10 +29,13 @@ def compile_catalogues(locales_dir: Path = LOCALES_DIR) -> list[Path]:
             continue
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file, locale=po_path.parent.parent.name)
-        tmp_path = mo_path.with_suffix(".mo.tmp")
-        with tmp_path.open("wb") as mo_file:
-            write_mo(mo_file, catalog)
-        tmp_path.replace(mo_path)
+        # A file of this process's own, then one rename: processes starting together (test
+        # workers, webhook workers) never read or write a half-written catalogue.
+        with tempfile.NamedTemporaryFile(dir=mo_path.parent, suffix=".tmp", delete=False) as tmp:
+            write_mo(tmp, catalog)
+        written_path = Path(tmp.name)
+        written_path.chmod(0o644)  # readable by the user a container runs the bot as
+        written_path.replace(mo_path)
         written.append(mo_path)
     return written
 

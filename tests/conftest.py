@@ -36,10 +36,10 @@ async def service() -> AsyncIterator[FakeTranslationService]:
 
 @pytest.fixture
 def clock(request: pytest.FixtureRequest) -> RunningClock:
-    """The bot's wall clock: the real time, or (parametrized indirectly with a key of
-    `FIXED_MOMENTS`) one of the moments that broke date-dependent tests before."""
+    """The bot's wall clock from an ordinary working moment, or (parametrized indirectly with a
+    key of `FIXED_MOMENTS`) from one of the moments that broke date-dependent tests before."""
     key = getattr(request, "param", None)
-    return RunningClock(FIXED_MOMENTS[key] if key else None)
+    return RunningClock(FIXED_MOMENTS[key]) if key else RunningClock()
 
 
 @pytest.fixture

@@ -11,15 +11,13 @@ from bot.services.profile import EntityType, KycStatus
 from tests.support.moments import at_fixed_moments
 from tests.support.rig import USER_ID, Rig
 
-# The last step reads typed times against the clock: also at the moments that broke it.
-pytestmark = at_fixed_moments()
-
 YES = "是"
 COMPANY = "企业卖家"
 INDIVIDUAL_BUSINESS = "个体工商户"
 INDIVIDUAL = "个人"
 
 
+@at_fixed_moments()
 @pytest.mark.parametrize(
     ("presses", "typed", "expected"),
     [
@@ -53,6 +51,7 @@ async def test_outcomes(rig: Rig, presses: list[str], typed: str | None, expecte
     assert json.loads(sent["link_preview_options"]) == {"is_disabled": True}
 
 
+@at_fixed_moments()
 async def test_eligible_then_time_of_conditions(rig: Rig) -> None:
     await rig.chat.send("/check")
     for label in [YES, COMPANY, "已通过", "50"]:

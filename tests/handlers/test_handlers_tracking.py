@@ -12,9 +12,6 @@ from tests.support.driver import wait_until
 from tests.support.moments import RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
 
-# Every test here depends on the date: each also runs at the moments that once broke them.
-pytestmark = at_fixed_moments()
-
 
 async def wait_for_push(rig: Rig, chat_id: int, marker: str, timeout: float = 3.0) -> SentMessage:
     """The scheduler runs on its own: wait for a message containing `marker`."""
@@ -38,6 +35,7 @@ async def record(rig: Rig, kind_label: str, when: str) -> str:
     return text
 
 
+@at_fixed_moments()
 async def test_recording_shows_both_clocks_and_the_deadline(rig: Rig) -> None:
     confirmation = await record(rig, "给小二发了消息", "30分钟前")
     assert "北京时间" in confirmation and "莫斯科" in confirmation
@@ -48,6 +46,7 @@ async def test_recording_shows_both_clocks_and_the_deadline(rig: Rig) -> None:
     assert len(cases) == 1 and cases[0].kind is CaseKind.AM_MESSAGE
 
 
+@at_fixed_moments()
 async def test_overdue_case_is_pushed_with_next_step_and_buttons(rig: Rig) -> None:
     # Twenty days ago: past two working hours even across Russia's longest holidays.
     await record(rig, "给小二发了消息", "20天前")
@@ -106,6 +105,7 @@ async def test_refusals_while_recording(rig: Rig) -> None:
     assert len(cases) == 1 and cases[0].note is not None and len(cases[0].note) <= 200
 
 
+@at_fixed_moments()
 async def test_custom_case_asks_for_its_deadline(rig: Rig) -> None:
     await rig.chat.send("/track")
     await rig.chat.press("其他")
@@ -148,6 +148,7 @@ async def test_case_actions_and_timeline(rig: Rig) -> None:
     assert reply is not None and "这里还没有内容" in reply.text
 
 
+@at_fixed_moments()
 async def test_cases_list_overdue_first_with_countdown(rig: Rig) -> None:
     await record(rig, "给中国支持邮箱发了邮件", "刚刚")
     await record(rig, "给小二发了消息", "20天前")
@@ -159,6 +160,7 @@ async def test_cases_list_overdue_first_with_countdown(rig: Rig) -> None:
     assert "截止：北京时间" in listing.text and "莫斯科" in listing.text
 
 
+@at_fixed_moments()
 async def test_stats_for_sellers_and_admin(rig: Rig, clock: RunningClock) -> None:
     cases = CaseRepository(rig.dispatcher["db"])
     users = UserRepository(rig.dispatcher["db"])

@@ -13,7 +13,6 @@ from bot.ui.commands import COMMANDS
 from tests.support.moments import RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
 
-pytestmark = at_fixed_moments()
 PROFILE = {
     "卖家 ID": "1234567",
     "公司名称": "Shenzhen Hongda Trading Co., Ltd.",
@@ -26,6 +25,7 @@ async def open_cases(rig: Rig) -> list:  # type: ignore[type-arg]
     return await CaseRepository(rig.dispatcher["db"]).for_user(USER_ID, (CaseStatus.OPEN,))
 
 
+@at_fixed_moments()
 async def test_a_sent_email_is_tracked_in_one_tap_and_its_time_corrected(
     rig: Rig, clock: RunningClock
 ) -> None:
@@ -56,6 +56,7 @@ async def test_the_phrasebook_tracks_a_message_to_the_am(rig: Rig) -> None:
     assert case.kind is CaseKind.AM_MESSAGE
 
 
+@at_fixed_moments()
 async def test_check_knows_the_assignment_is_overdue_after_ten_days(rig: Rig) -> None:
     await rig.chat.send("/check")
     for label in ["是", "企业卖家", "已通过", "10"]:
@@ -67,6 +68,7 @@ async def test_check_knows_the_assignment_is_overdue_after_ten_days(rig: Rig) ->
     assert not any("从那时起记录" in label for label in rig.chat.button_labels())
 
 
+@at_fixed_moments()
 async def test_check_with_the_conditions_just_met_expects_the_am(rig: Rig) -> None:
     await rig.chat.send("/check")
     for label in ["是", "企业卖家", "已通过", "50"]:
@@ -77,6 +79,7 @@ async def test_check_with_the_conditions_just_met_expects_the_am(rig: Rig) -> No
     assert reply is not None and "回复截止" in reply.text
 
 
+@at_fixed_moments()
 async def test_the_reply_time_is_asked_and_kept(rig: Rig, clock: RunningClock) -> None:
     await rig.chat.send("/track")
     await rig.chat.press("给小二发了消息")
@@ -95,6 +98,7 @@ async def test_the_reply_time_is_asked_and_kept(rig: Rig, clock: RunningClock) -
     assert stats is not None and "给小二发了消息" in stats.text and "个工作" in stats.text
 
 
+@at_fixed_moments()
 async def test_a_reply_cannot_come_before_the_message(rig: Rig) -> None:
     await rig.chat.send("/track")
     await rig.chat.press("给小二发了消息")
@@ -109,6 +113,7 @@ async def test_a_reply_cannot_come_before_the_message(rig: Rig) -> None:
     assert case.answered_at is None
 
 
+@at_fixed_moments()
 async def test_corrections_of_deadline_and_note(rig: Rig, clock: RunningClock) -> None:
     await rig.chat.send("/track")
     await rig.chat.press("其他")
@@ -138,6 +143,7 @@ async def test_corrections_of_deadline_and_note(rig: Rig, clock: RunningClock) -
     assert case.note is None
 
 
+@at_fixed_moments()
 async def test_snooze_shows_the_next_reminder_and_lists_label_working_time(rig: Rig) -> None:
     await rig.chat.send("/track")
     await rig.chat.press("给小二发了消息")
@@ -151,6 +157,7 @@ async def test_snooze_shows_the_next_reminder_and_lists_label_working_time(rig: 
     assert detail is not None and "下次提醒" in detail.text
 
 
+@at_fixed_moments()
 async def test_a_returning_seller_sees_overdue_follow_ups_on_start(rig: Rig) -> None:
     reply = await rig.chat.send("/start")
     assert reply is not None and "已超时" not in reply.text

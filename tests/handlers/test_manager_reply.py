@@ -11,7 +11,6 @@ from tests.support.driver import callback_answers
 from tests.support.moments import RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
 
-pytestmark = at_fixed_moments()
 REPLY = (
     "Добрый день! Ваше обращение № 12345678 передано в профильный отдел. "
     "Ответ поступит в течение 3 рабочих дней. "
@@ -31,6 +30,7 @@ async def test_a_pasted_reply_is_explained_with_its_facts_and_answers(rig: Rig) 
     assert any("copy_text" in button for button in reply.buttons())
 
 
+@at_fixed_moments()
 async def test_a_deadline_from_the_reply_is_tracked_in_one_tap(
     rig: Rig, clock: RunningClock
 ) -> None:

@@ -15,8 +15,6 @@ from bot.services.profile import EntityType, KycStatus
 from tests.support.moments import RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
 
-pytestmark = at_fixed_moments()
-
 
 @pytest.mark.parametrize("text", ["你好", "在吗", "谢谢", "好的", "ok"])
 async def test_small_talk_gets_a_friendly_line_and_the_menu(rig: Rig, text: str) -> None:
@@ -103,6 +101,7 @@ async def test_a_question_inside_a_wizard_is_answered_and_the_step_shown_again(
     assert reply is not None and "步骤 3/4" in reply.text
 
 
+@at_fixed_moments()
 @pytest.mark.parametrize(
     ("typed", "hours_ago_at_least"),
     [("两小时前", 2), ("前天", 24), ("30分钟前", 0)],
@@ -121,6 +120,7 @@ async def test_times_typed_the_way_sellers_write_them(
     assert case.happened_at <= clock() - timedelta(hours=hours_ago_at_least) + timedelta(minutes=1)
 
 
+@at_fixed_moments()
 async def test_a_day_without_a_time_asks_which_part_of_the_day(rig: Rig) -> None:
     await rig.chat.send("/track")
     await rig.chat.press("给中国支持邮箱发了邮件")

@@ -22,35 +22,38 @@ def msk(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> date
     return datetime(year, month, day, hour, minute, tzinfo=MOSCOW)
 
 
+# An ordinary working moment (Tuesday, 11:00 in Moscow, 16:00 in Beijing): the clock of every
+# rig test that does not ask for another one, so no test reads the wall clock.
+ORDINARY = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 # Moments that broke date-dependent tests before: a Monday before Moscow's working day starts,
 # inside Russia's new-year holidays, and the day after a Russian holiday weekend.
-FIXED_MOMENTS = {
+EDGE_MOMENTS = {
     "monday-0600-utc": datetime(2026, 11, 30, 6, 0, tzinfo=UTC),
     "3-january": datetime(2027, 1, 3, 12, 0, tzinfo=UTC),
     "9-may": datetime(2026, 5, 9, 9, 0, tzinfo=UTC),
 }
-# The same moments and the moment the suite runs, for tests that take `now` as a parameter.
-MOMENTS = (*FIXED_MOMENTS.values(), datetime.now(UTC).replace(microsecond=0))
-MOMENT_IDS = (*FIXED_MOMENTS, "today")
+# Every fixed moment, for tests whose outcome depends on the date.
+FIXED_MOMENTS = {"ordinary-tuesday": ORDINARY, **EDGE_MOMENTS}
+MOMENTS = tuple(FIXED_MOMENTS.values())
+MOMENT_IDS = tuple(FIXED_MOMENTS)
 
 
 class RunningClock:
     """A wall clock that starts at a chosen moment and then runs at real speed (reminders
-    still fall due while a test waits), or the real time when no moment is given."""
+    still fall due while a test waits)."""
 
-    def __init__(self, start: datetime | None = None) -> None:
+    def __init__(self, start: datetime = ORDINARY) -> None:
         self._start = start
         self._began = time.monotonic()
 
     def __call__(self) -> datetime:
-        if self._start is None:
-            return datetime.now(UTC)
         return self._start + timedelta(seconds=time.monotonic() - self._began)
 
 
 def at_fixed_moments() -> pytest.MarkDecorator:
-    """Run a rig test at the real time and at each fixed moment (indirect `clock`)."""
-    return pytest.mark.parametrize("clock", [None, *FIXED_MOMENTS], indirect=True)
+    """Run a rig test whose outcome depends on the date at each fixed moment (indirect
+    `clock`); other rig tests run at the ordinary moment only."""
+    return pytest.mark.parametrize("clock", list(FIXED_MOMENTS), indirect=True)
 
 
 class ManualClock:
