@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
@@ -27,6 +28,8 @@ logger = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram/webhook"
 CONCURRENT_UPDATES = 32
 HEALTH_PATH = "/healthz"
+# Start-up calls that run beside polling, held until they finish.
+_background: set[asyncio.Task[None]] = set()
 
 
 def load_checked_content() -> Content:
@@ -74,8 +77,10 @@ async def run_polling(settings: Settings) -> None:
     bot = create_bot(settings.token(), api_base=settings.telegram_api_base)
     with token_checked():
         async with bot, open_dispatcher(settings) as dispatcher:
-            # Polling retries on its own; a webhook left over shows up as a conflict there.
-            await best_effort(bot.delete_webhook(drop_pending_updates=False), "remove a webhook")
+            # Polling retries on its own; a webhook left over shows up as a conflict there. It
+            # is removed beside polling, not before it: while Telegram cannot be reached,
+            # polling's signal handlers are already in place and SIGTERM stops the bot cleanly.
+            dispatcher.startup.register(remove_webhook)
             logger.info("polling started")
             # Bounded concurrency: a burst of updates is worked off steadily instead of as
             # thousands of simultaneous tasks (which would only cost memory on one core).
@@ -83,6 +88,15 @@ async def run_polling(settings: Settings) -> None:
                 bot, polling_timeout=30, tasks_concurrency_limit=CONCURRENT_UPDATES
             )
     logger.info("stopped")
+
+
+async def remove_webhook(bot: Bot) -> None:
+    """Start-up hook of polling: remove a webhook left by an earlier run, in the background."""
+    task = asyncio.create_task(
+        best_effort(bot.delete_webhook(drop_pending_updates=False), "remove a webhook")
+    )
+    _background.add(task)
+    task.add_done_callback(_background.discard)
 
 
 def run_webhook(settings: Settings) -> None:

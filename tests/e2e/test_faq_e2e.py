@@ -1,4 +1,5 @@
-"""Every knowledge-base answer, in both languages, accepted by the fake Bot API over HTTP."""
+"""Knowledge-base answers over HTTP in both languages: a listed topic and a typed question.
+(Every answer in every language is rendered in process: tests/handlers/test_handlers_faq.py.)"""
 
 from __future__ import annotations
 
@@ -15,19 +16,22 @@ from tests.support.fake_bot_api import FakeBotApi
 pytestmark = pytest.mark.slow
 
 
-async def test_every_answer_renders_in_every_language(
+async def test_answers_reach_sellers_in_their_language(
     bot_process: BotProcess, fake_api: FakeBotApi
 ) -> None:
     knowledge = load_content().knowledge
+    first, last = knowledge.topic_ids()[0], knowledge.topic_ids()[-1]
     for offset, locale in enumerate(SUPPORTED_LOCALES):
         seller = HttpDriver(fake_api.emulator, 880000 + offset, language_code=locale)
         listing = await seller.send("/faq")
         assert listing is not None
-        for topic_id in knowledge.topic_ids():
+        for topic_id in (first, last):
             answer = await seller.press_data(listing.message_id, FaqCb(topic=topic_id).pack())
             topic = knowledge.topic(locale, topic_id)
             assert answer is not None and topic is not None
             assert answer.text.startswith(topic.title)
-    reply = await seller.send("my AM hasnt replied for 2 days, what now?")
-    assert reply is not None
+        reply = await seller.send("my AM hasnt replied for 2 days, what now?")
+        slow_reply = knowledge.topic(locale, "slow_reply")
+        assert reply is not None and slow_reply is not None
+        assert reply.text.startswith(slow_reply.title)
     assert fake_api.emulator.refusals == []

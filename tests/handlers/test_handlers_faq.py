@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from bot.services.locales import SUPPORTED_LOCALES
+from bot.ui.callbacks import FaqCb
 from tests.support.rig import Rig
 
 
-async def test_faq_lists_every_topic_and_each_answer_renders(rig: Rig) -> None:
+async def test_faq_lists_every_topic_and_each_answer_renders_in_every_language(rig: Rig) -> None:
     knowledge = rig.dispatcher["knowledge"]
-    reply = await rig.chat.send("/faq")
-    assert reply is not None
-    titles = rig.chat.button_labels()
-    assert len(titles) == len(knowledge.topic_ids()) + 1
-    for topic_id in knowledge.topic_ids():
-        answer = await rig.chat.press_data(reply.message_id, f"f2:{topic_id}")
-        assert answer is not None
-        assert answer.text.startswith(knowledge.topic("zh", topic_id).title)
-        assert "📚 其他问题" in rig.chat.button_labels()
+    back = {"zh": "📚 其他问题", "en": "📚 Other questions"}
+    assert set(back) == set(SUPPORTED_LOCALES)
+    for offset, locale in enumerate(SUPPORTED_LOCALES):
+        chat = rig.user(880000 + offset, locale)
+        reply = await chat.send("/faq")
+        assert reply is not None
+        assert len(chat.button_labels()) == len(knowledge.topic_ids()) + 1
+        for topic_id in knowledge.topic_ids():
+            answer = await chat.press_data(reply.message_id, FaqCb(topic=topic_id).pack())
+            assert answer is not None
+            assert answer.text.startswith(knowledge.topic(locale, topic_id).title)
+            assert back[locale] in chat.button_labels()
 
 
 async def test_guide_answers_carry_the_source_line_and_official_channel(rig: Rig) -> None:
