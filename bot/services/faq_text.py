@@ -11,7 +11,8 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from typing import Any
+
+from bot.services.regex_trie import trie_pattern
 
 # Canonical word ← the ways sellers write it. Longest variants are replaced first.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -428,32 +429,10 @@ _VARIANTS = {variant: canonical for canonical, vs in SYNONYMS.items() for varian
 }
 
 
-def _trie(words: list[str]) -> str:
-    """One pattern for all the words, common beginnings shared: far faster than a plain
-    alternation of hundreds, and the longest word still wins (optional tails are greedy)."""
-    tree: dict[str, Any] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return f"(?:{body})?"
-        return body
-
-    return pattern(tree)
-
-
 _ONE_PASS = re.compile(
-    _trie([variant for variant in _VARIANTS if not variant.isascii()])
+    trie_pattern([variant for variant in _VARIANTS if not variant.isascii()])
     + r"|(?<![a-z])"
-    + _trie([variant for variant in _VARIANTS if variant.isascii()])
+    + trie_pattern([variant for variant in _VARIANTS if variant.isascii()])
     + r"(?![a-z])"
 )
 # "I am" and "am I" are the verb, not the AM.
