@@ -3,8 +3,7 @@
 Python's engine tries the alternatives of `(?:a|b|c…)` one after another at every position;
 a trie-shaped expression decides letter by letter instead, which makes long word lists
 (number words in every case, the opening stems of all content patterns, the FAQ's synonyms and
-typos) cheap to compile
-and to run.
+typos) cheap to compile and to run.
 """
 
 from __future__ import annotations
