@@ -17,6 +17,7 @@ from aiogram.exceptions import TelegramNetworkError
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.strategy import FSMStrategy
 from aiogram.types import ErrorEvent
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
@@ -32,7 +33,6 @@ from bot.services.cases import Schedules
 from bot.services.clock import WallClock, system_clock
 from bot.settings import Settings
 from bot.telegram import speedups
-from bot.telegram.callback_guard import AnswerEveryCallback
 from bot.telegram.request_retry import RetryMiddleware, best_effort
 from bot.telegram.send_budget import BudgetMiddleware, SendBudget
 from bot.telegram.speedups.answer_models import KeepResponseModels
@@ -118,7 +118,8 @@ def create_dispatcher(
         default_zone=ZoneInfo(settings.default_timezone),
     )
     UserLocaleMiddleware(i18n, users).setup(dispatcher)
-    dispatcher.callback_query.outer_middleware(AnswerEveryCallback())
+    # Every press answered once, after its handler (which may set the answer's text).
+    dispatcher.callback_query.middleware(CallbackAnswerMiddleware())
     dispatcher.include_routers(*get_routers())
     dispatcher.errors.register(on_error)
 

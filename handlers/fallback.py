@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
 from bot.telegram.filters import PRIVATE, Input, Typed
@@ -34,9 +35,9 @@ async def unsupported_message(message: Message) -> None:
     )
 
 
-async def stale_button(query: CallbackQuery) -> None:
+async def stale_button(query: CallbackQuery, callback_answer: CallbackAnswer) -> None:
     """A button no flow knows (an old message, forged data): the one wording, and the menu."""
-    await query.answer(stale_button_text())
+    callback_answer.text = stale_button_text()
     if query.message is not None:
         await query.message.answer(_("Pick from the menu:"), reply_markup=main_menu())
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.db.user_repository import UserRepository
 from bot.services.template_filling import TemplateLibrary
@@ -41,11 +42,13 @@ async def section_pressed(
     await show(query, text, markup)
 
 
-async def old_email_pressed(query: CallbackQuery, templates: TemplateLibrary) -> None:
+async def old_email_pressed(
+    query: CallbackQuery, callback_answer: CallbackAnswer, templates: TemplateLibrary
+) -> None:
     """An email button of the earlier version pointed at a list position: show the list."""
-    await query.answer(stale_button_text())
+    callback_answer.text = stale_button_text()
     text, markup = email_list(templates)
-    await show(query, text, markup, answered=True)
+    await show(query, text, markup)
 
 
 def create_router() -> Router:
