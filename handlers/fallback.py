@@ -7,7 +7,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
-from bot.telegram.filters import PRIVATE, Input, Typed
+from bot.telegram.filters import ANY_TEXT, COMMAND, PRIVATE
 from bot.ui.keyboards import main_menu
 from bot.ui.wizard_prompts import stale_button_text
 
@@ -46,8 +46,8 @@ def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="fallback")
     router.message.filter(PRIVATE)
-    router.message.register(unknown_command, Input(Typed.COMMAND))
-    router.message.register(unmatched_text, Input(Typed.ANY_TEXT))
+    router.message.register(unknown_command, COMMAND)
+    router.message.register(unmatched_text, ANY_TEXT)
     router.message.register(unsupported_message)
     router.callback_query.register(stale_button)
     return router

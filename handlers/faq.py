@@ -12,7 +12,7 @@ from bot.services.faq_matcher import Verdict
 from bot.services.knowledge import KnowledgeBase
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary
-from bot.telegram.filters import PRIVATE, TEXT_OR_CAPTION, DataPrefix
+from bot.telegram.filters import PRIVATE, TEXT_OR_CAPTION, data_prefix
 from bot.telegram.screens import show
 from bot.ui.callbacks import FaqCb, MenuAction, MenuCb
 from bot.ui.faq_views import (
@@ -113,6 +113,6 @@ def create_router() -> Router:
     router.message.register(cmd_faq, Command("faq"))
     router.callback_query.register(menu_faq, MenuCb.filter(F.action == MenuAction.FAQ))
     router.callback_query.register(topic_pressed, FaqCb.filter())
-    router.callback_query.register(old_topic_pressed, DataPrefix("f1"))
+    router.callback_query.register(old_topic_pressed, data_prefix("f1"))
     router.message.register(question_typed, StateFilter(None), TEXT_OR_CAPTION)
     return router

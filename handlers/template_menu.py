@@ -9,7 +9,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.db.user_repository import UserRepository
 from bot.services.template_filling import TemplateLibrary
-from bot.telegram.filters import PRIVATE, DataPrefix
+from bot.telegram.filters import PRIVATE, data_prefix
 from bot.telegram.screens import show
 from bot.ui.callbacks import MenuAction, MenuCb, TemplatesCb, TemplatesSection
 from bot.ui.template_views import email_list, phrasebook, templates_menu
@@ -58,5 +58,5 @@ def create_router() -> Router:
     router.message.register(cmd_templates, Command("templates"))
     router.callback_query.register(menu_templates, MenuCb.filter(F.action == MenuAction.TEMPLATES))
     router.callback_query.register(section_pressed, TemplatesCb.filter())
-    router.callback_query.register(old_email_pressed, DataPrefix("tm1"))
+    router.callback_query.register(old_email_pressed, data_prefix("tm1"))
     return router

@@ -8,8 +8,7 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.services.profile import InvalidValue
 from bot.services.time_input import TimeError
-from bot.telegram.keyboard import single_column
-from bot.ui.keyboards import cancel_button
+from bot.ui.keyboards import cancel_button, single_column
 
 
 def stale_button_text() -> str:
