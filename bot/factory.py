@@ -31,11 +31,9 @@ from bot.services.case_rules import CaseRules
 from bot.services.cases import Schedules
 from bot.services.clock import WallClock, system_clock
 from bot.settings import Settings
-from bot.telegram import speedups
 from bot.telegram.chat_turns import ChatTurns, install
 from bot.telegram.request_retry import RetryMiddleware, best_effort
 from bot.telegram.send_budget import BudgetMiddleware, SendBudget
-from bot.telegram.speedups.answer_models import KeepResponseModels
 from bot.translation import create_translator
 from bot.ui.commands import register_commands
 from bot.ui.keyboards import main_menu
@@ -63,8 +61,6 @@ def create_bot(
     if session is None:
         server = TelegramAPIServer.from_base(api_base) if api_base else None
         session = AiohttpSession(api=server) if server else AiohttpSession()
-    if speedups.applies():
-        session.middleware(KeepResponseModels())
     session.middleware(retry or RetryMiddleware())
     # Inside the retries: every attempt waits for its own turn.
     session.middleware(BudgetMiddleware(budget or SendBudget()))
