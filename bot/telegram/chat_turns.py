@@ -18,7 +18,6 @@ pasted text into several messages, which are one question.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections import Counter, OrderedDict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -140,9 +139,12 @@ class ChatTurns(BaseMiddleware):
         try:
             if event.callback_query is not None and len(backlog.updates) > 1:
                 bot: Bot = data["bot"]
-                with contextlib.suppress(TelegramAPIError):
+                try:
                     await bot.answer_callback_query(event.callback_query.id)
-                data[ANSWERED_EARLY_KEY] = True
+                except TelegramAPIError:
+                    pass  # answered after its handler instead
+                else:
+                    data[ANSWERED_EARLY_KEY] = True
             async with backlog.turn:
                 if event.update_id in backlog.merged:
                     return None
