@@ -18,7 +18,7 @@ from aiogram.client.session.aiohttp import AiohttpSession  # noqa: E402
 from aiogram.client.telegram import TelegramAPIServer  # noqa: E402
 from aiogram.types import Message  # noqa: E402
 
-CONCURRENT_UPDATES = 32  # as bot/app.py (not imported: that would load the whole bot)
+CONCURRENT_UPDATES = 32  # the bot's work slots, bot/factory.py (not imported: that loads the bot)
 
 
 async def main() -> None:

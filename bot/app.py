@@ -16,17 +16,16 @@ from bot.content.errors import ContentError
 from bot.content.loader import Content, load_content
 from bot.content.template_loader import TEMPLATES_PATH
 from bot.db.connection import open_database
-from bot.factory import create_bot, create_dispatcher
+from bot.factory import CONCURRENT_UPDATES, PENDING_UPDATES, create_bot, create_dispatcher
 from bot.i18n import create_i18n
 from bot.services.clock import WallClock, system_clock
 from bot.settings import SettingError, Settings
 from bot.telegram.request_retry import best_effort
-from bot.telegram.webhook import CheckedRequestHandler
+from bot.telegram.webhook import register_webhook
 from bot.ui.template_texts import missing_template_texts
 
 logger = logging.getLogger(__name__)
 WEBHOOK_PATH = "/telegram/webhook"
-CONCURRENT_UPDATES = 32
 HEALTH_PATH = "/healthz"
 # Start-up calls that run beside polling, held until they finish.
 _background: set[asyncio.Task[None]] = set()
@@ -82,10 +81,10 @@ async def run_polling(settings: Settings) -> None:
             # polling's signal handlers are already in place and SIGTERM stops the bot cleanly.
             dispatcher.startup.register(remove_webhook)
             logger.info("polling started")
-            # Bounded concurrency: a burst of updates is worked off steadily instead of as
-            # thousands of simultaneous tasks (which would only cost memory on one core).
+            # Bounded: a burst of updates waits as at most PENDING_UPDATES tasks (no more are
+            # fetched meanwhile); the chat turns hand out the work slots.
             await dispatcher.start_polling(
-                bot, polling_timeout=30, tasks_concurrency_limit=CONCURRENT_UPDATES
+                bot, polling_timeout=30, tasks_concurrency_limit=PENDING_UPDATES
             )
     logger.info("stopped")
 
@@ -143,9 +142,8 @@ def run_webhook(settings: Settings) -> None:
             return web.Response(text="ok")
 
         dispatcher.startup.register(set_webhook)
-        CheckedRequestHandler(
-            dispatcher, bot, secret_token=secret, concurrency=CONCURRENT_UPDATES
-        ).register(app, path=WEBHOOK_PATH)
+        turns = dispatcher["chat_turns"]
+        register_webhook(app, dispatcher, bot, turns=turns, secret=secret, path=WEBHOOK_PATH)
         setup_application(app, dispatcher, bot=bot)
         app.router.add_get(HEALTH_PATH, health)
         app.on_cleanup.append(close_database)

@@ -31,17 +31,19 @@ from bot.services.case_rules import CaseRules
 from bot.services.cases import Schedules
 from bot.services.clock import WallClock, system_clock
 from bot.settings import Settings
-from bot.telegram import speedups
-from bot.telegram.callback_guard import AnswerEveryCallback
+from bot.telegram.chat_turns import ChatTurns, install
 from bot.telegram.request_retry import RetryMiddleware, best_effort
 from bot.telegram.send_budget import BudgetMiddleware, SendBudget
-from bot.telegram.speedups.answer_models import KeepResponseModels
 from bot.translation import create_translator
 from bot.ui.commands import register_commands
 from bot.ui.keyboards import main_menu
+from bot.ui.merged_messages import merged_notice
 from handlers import get_routers
 
 logger = logging.getLogger(__name__)
+# Updates handled at once (each chat holds at most one of these slots), and updates waiting.
+CONCURRENT_UPDATES = 32
+PENDING_UPDATES = 1_000
 
 
 def create_bot(
@@ -59,8 +61,6 @@ def create_bot(
     if session is None:
         server = TelegramAPIServer.from_base(api_base) if api_base else None
         session = AiohttpSession(api=server) if server else AiohttpSession()
-    if speedups.applies():
-        session.middleware(KeepResponseModels())
     session.middleware(retry or RetryMiddleware())
     # Inside the retries: every attempt waits for its own turn.
     session.middleware(BudgetMiddleware(budget or SendBudget()))
@@ -103,6 +103,7 @@ def create_dispatcher(
         storage=SQLiteStorage(db),
         fsm_strategy=FSMStrategy.USER_IN_CHAT,
         events_isolation=SimpleEventIsolation(),
+        disable_fsm=True,  # installed after the chat turns, below
         db=db,
         users=users,
         settings=settings,
@@ -116,9 +117,10 @@ def create_dispatcher(
         stats=StatsRepository(db),
         clock=clock,
         default_zone=ZoneInfo(settings.default_timezone),
+        chat_turns=ChatTurns(concurrency=CONCURRENT_UPDATES, pending=PENDING_UPDATES),
     )
     UserLocaleMiddleware(i18n, users).setup(dispatcher)
-    dispatcher.callback_query.outer_middleware(AnswerEveryCallback())
+    install(dispatcher, dispatcher["chat_turns"], merged_notice)
     dispatcher.include_routers(*get_routers())
     dispatcher.errors.register(on_error)
 

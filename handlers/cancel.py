@@ -6,6 +6,7 @@ from aiogram import Router
 from aiogram.filters import Command, Filter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
 from bot.services.wizard_input import is_cancel
@@ -22,10 +23,12 @@ async def cmd_cancel(message: Message, state: FSMContext) -> None:
     await message.answer(text, reply_markup=main_menu())
 
 
-async def cancel_pressed(query: CallbackQuery, state: FSMContext) -> None:
+async def cancel_pressed(
+    query: CallbackQuery, callback_answer: CallbackAnswer, state: FSMContext
+) -> None:
     """Same as /cancel, from a button."""
     await state.clear()
-    await query.answer(_("Cancelled"))
+    callback_answer.text = _("Cancelled")
     if query.message is not None:
         await query.message.answer(_("Cancelled. What next?"), reply_markup=main_menu())
 

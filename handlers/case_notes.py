@@ -6,6 +6,7 @@ from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.db.case_repository import CaseRepository
 from bot.services.case_rules import CaseRules
@@ -21,12 +22,16 @@ from bot.ui.wizard_prompts import refuse_stale_button
 
 
 async def note_asked(
-    query: CallbackQuery, callback_data: CaseCb, state: FSMContext, cases: CaseRepository
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    callback_data: CaseCb,
+    state: FSMContext,
+    cases: CaseRepository,
 ) -> None:
     """A new note for the case."""
     case = await cases.get(callback_data.case, query.from_user.id)
     if case is None:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         return
     await state.set_state(CaseEdit.note)
     await state.set_data({"case": case.id})

@@ -9,6 +9,7 @@ from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.case_repository import CaseRepository
@@ -62,6 +63,7 @@ async def set_moment(
 
 async def moment_asked(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: CaseCb | CaseTimeCb,
     state: FSMContext,
     cases: CaseRepository,
@@ -71,7 +73,7 @@ async def moment_asked(
     moment = callback_data.moment if isinstance(callback_data, CaseTimeCb) else CaseMoment.ANSWERED
     case = await cases.get(callback_data.case, query.from_user.id, OPEN)
     if case is None:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         return
     await state.set_state(CaseEdit.moment)
     await state.set_data({"case": case.id, "moment": moment.value})
@@ -89,6 +91,7 @@ async def screen_of(
 
 async def quick_time_chosen(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: CaseTimeCb,
     state: FSMContext,
     users: UserRepository,
@@ -103,7 +106,7 @@ async def quick_time_chosen(
     now, moment, value = clock(), callback_data.moment, callback_data.value
     choices = set(OwnWait) if moment is CaseMoment.DUE else set(QuickTime)
     if case is None or value not in choices:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         return
     await state.clear()
     zone = await users.zone(query.from_user.id, default_zone)
@@ -113,7 +116,8 @@ async def quick_time_chosen(
         when = quick_moment(QuickTime(value), now, zone)
     reason = await set_moment(case, moment, when, cases, rules, now)
     if reason is not None:
-        await query.answer(reason, show_alert=True)
+        callback_answer.text = reason
+        callback_answer.show_alert = True
         return
     overview = await cases.overview(case.id, query.from_user.id)
     assert overview is not None

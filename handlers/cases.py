@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.case_repository import CaseRepository
@@ -36,14 +37,11 @@ async def show_case(
     rules: CaseRules,
     locale: str,
     now: WallClock,
-    toast: str | None = None,
 ) -> None:
-    """One case with its timeline and actions (after an action: with a short toast)."""
+    """One case with its timeline and actions."""
     overview = await cases.overview(case_id, query.from_user.id)
     assert overview is not None
-    if toast is not None:
-        await query.answer(toast)
-    await show(query, *case_screen(overview, now(), rules, locale), answered=toast is not None)
+    await show(query, *case_screen(overview, now(), rules, locale))
 
 
 async def cmd_cases(
@@ -74,6 +72,7 @@ async def finished_cases(
 
 async def case_viewed(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: CaseCb,
     cases: CaseRepository,
     rules: CaseRules,
@@ -82,13 +81,14 @@ async def case_viewed(
 ) -> None:
     """Open one case (also the «write the email» button of older pushes, which leads here)."""
     if await cases.get(callback_data.case, query.from_user.id) is None:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         return
     await show_case(query, callback_data.case, cases, rules, locale, clock)
 
 
 async def open_case_action(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: CaseCb,
     cases: CaseRepository,
     rules: CaseRules,
@@ -98,34 +98,40 @@ async def open_case_action(
     """Snooze an hour or to the next working period, or close."""
     case = await cases.get(callback_data.case, query.from_user.id, OPEN)
     if case is None:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         return
     now, action = clock(), callback_data.action
     if action is CaseAction.CLOSE:
         await cases.set_status(case, CaseStatus.CLOSED, now)
-        toast = _("Closed.")
+        callback_answer.text = _("Closed.")
     else:
         snooze = Snooze.HOUR if action is CaseAction.SNOOZE_HOUR else Snooze.NEXT_WORKING_PERIOD
         await cases.snooze(case, rules.snoozed_until(case, snooze, now), now)
-        toast = (
+        callback_answer.text = (
             _("I will remind you in an hour.")
             if snooze is Snooze.HOUR
             else _("I will remind you when the next working period starts.")
         )
-    await show_case(query, case.id, cases, rules, locale, clock, toast)
+    await show_case(query, case.id, cases, rules, locale, clock)
 
 
-async def edit_pressed(query: CallbackQuery, callback_data: CaseCb, cases: CaseRepository) -> None:
+async def edit_pressed(
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    callback_data: CaseCb,
+    cases: CaseRepository,
+) -> None:
     """What can be corrected."""
     case = await cases.get(callback_data.case, query.from_user.id, OPEN)
     if case is None:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         return
     await show(query, *edit_menu(case))
 
 
 async def case_reopened(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: CaseCb,
     cases: CaseRepository,
     rules: CaseRules,
@@ -135,15 +141,17 @@ async def case_reopened(
     """Back to open: reminded at its deadline, or at once if that has passed."""
     case = await cases.get(callback_data.case, query.from_user.id, FINISHED)
     if case is None:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
     else:
         now = clock()
         await cases.set_status(case, CaseStatus.OPEN, now, rules.reopened_reminder(case, now))
-        await show_case(query, case.id, cases, rules, locale, clock, _("Reopened."))
+        callback_answer.text = _("Reopened.")
+        await show_case(query, case.id, cases, rules, locale, clock)
 
 
 async def case_deleted(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: CaseCb,
     cases: CaseRepository,
     rules: CaseRules,
@@ -153,12 +161,12 @@ async def case_deleted(
     """Remove a finished case with its timeline."""
     case = await cases.get(callback_data.case, query.from_user.id, FINISHED)
     if case is None:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
     else:
         await cases.delete(case)
-        await query.answer(_("Deleted."))
+        callback_answer.text = _("Deleted.")
         found = await cases.for_user(query.from_user.id, OPEN)
-        await show(query, *case_list(found, clock(), rules, locale), answered=True)
+        await show(query, *case_list(found, clock(), rules, locale))
 
 
 def create_router() -> Router:

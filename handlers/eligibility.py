@@ -8,6 +8,7 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.user_repository import UserRepository
@@ -48,25 +49,30 @@ async def menu_check(query: CallbackQuery, state: FSMContext, users: UserReposit
 
 
 async def is_current_press(
-    query: CallbackQuery, callback_data: EligibilityCb, state: FSMContext, users: UserRepository
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    callback_data: EligibilityCb,
+    state: FSMContext,
+    users: UserRepository,
 ) -> bool:
     """Only a press of the step being asked counts: a button of an older check is refused (and
     the current step shown again), a second tap on an answered step is noted once."""
     expected = await expected_press(state)
     if expected is None or expected[0] != callback_data.run:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         if expected is not None:
             screen = await current_screen(state, await users.get(query.from_user.id))
-            await show(query, *screen, new_message=True, answered=True)
+            await show(query, *screen, new_message=True)
         return False
     if expected[1] is not callback_data.step:
-        await query.answer(_("Already noted."))
+        callback_answer.text = _("Already noted.")
         return False
     return True
 
 
 async def answer_pressed(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: EligibilityCb,
     state: FSMContext,
     users: UserRepository,
@@ -75,12 +81,12 @@ async def answer_pressed(
     locale: str,
 ) -> None:
     """One answer, also saved to the profile; then the next step."""
-    if not await is_current_press(query, callback_data, state, users):
+    if not await is_current_press(query, callback_answer, callback_data, state, users):
         return
     step = Step(callback_data.step.value)
     value = parse_choice(step, callback_data.value)
     if value is None:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         return
     if field := await record(state, step, value):
         await users.save_field(query.from_user.id, query.from_user.id, field, value)
@@ -89,16 +95,21 @@ async def answer_pressed(
 
 
 async def back_pressed(
-    query: CallbackQuery, callback_data: EligibilityCb, state: FSMContext, users: UserRepository
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    callback_data: EligibilityCb,
+    state: FSMContext,
+    users: UserRepository,
 ) -> None:
     """Forget the last answer and ask it again."""
-    if await is_current_press(query, callback_data, state, users):
+    if await is_current_press(query, callback_answer, callback_data, state, users):
         await forget_last(state)
         await show(query, *await current_screen(state, await users.get(query.from_user.id)))
 
 
 async def met_now_pressed(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: EligibilityCb,
     state: FSMContext,
     users: UserRepository,
@@ -108,7 +119,7 @@ async def met_now_pressed(
     clock: WallClock,
 ) -> None:
     """Both conditions are met since a day tapped (today, yesterday, days ago)."""
-    if await is_current_press(query, callback_data, state, users):
+    if await is_current_press(query, callback_answer, callback_data, state, users):
         now = clock()
         await state.clear()
         met_at = now - timedelta(days=int(callback_data.value))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from aiogram import Router
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
-from bot.telegram.filters import PRIVATE, Input, Typed
+from bot.telegram.filters import ANY_TEXT, COMMAND, PRIVATE
 from bot.ui.keyboards import main_menu
 from bot.ui.wizard_prompts import stale_button_text
 
@@ -34,9 +35,9 @@ async def unsupported_message(message: Message) -> None:
     )
 
 
-async def stale_button(query: CallbackQuery) -> None:
+async def stale_button(query: CallbackQuery, callback_answer: CallbackAnswer) -> None:
     """A button no flow knows (an old message, forged data): the one wording, and the menu."""
-    await query.answer(stale_button_text())
+    callback_answer.text = stale_button_text()
     if query.message is not None:
         await query.message.answer(_("Pick from the menu:"), reply_markup=main_menu())
 
@@ -45,8 +46,8 @@ def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="fallback")
     router.message.filter(PRIVATE)
-    router.message.register(unknown_command, Input(Typed.COMMAND))
-    router.message.register(unmatched_text, Input(Typed.ANY_TEXT))
+    router.message.register(unknown_command, COMMAND)
+    router.message.register(unmatched_text, ANY_TEXT)
     router.message.register(unsupported_message)
     router.callback_query.register(stale_button)
     return router

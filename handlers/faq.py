@@ -5,13 +5,14 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
 from bot.services.faq_matcher import Verdict
 from bot.services.knowledge import KnowledgeBase
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary
-from bot.telegram.filters import PRIVATE, TEXT_OR_CAPTION, DataPrefix
+from bot.telegram.filters import PRIVATE, TEXT_OR_CAPTION, data_prefix
 from bot.telegram.screens import show
 from bot.ui.callbacks import FaqCb, MenuAction, MenuCb
 from bot.ui.faq_views import (
@@ -43,16 +44,19 @@ async def menu_faq(query: CallbackQuery, knowledge: KnowledgeBase, locale: str) 
     await show(query, text, markup)
 
 
-async def old_topic_pressed(query: CallbackQuery, knowledge: KnowledgeBase, locale: str) -> None:
+async def old_topic_pressed(
+    query: CallbackQuery, callback_answer: CallbackAnswer, knowledge: KnowledgeBase, locale: str
+) -> None:
     """A topic button of the earlier version pointed at a list position, which may now be
     another topic: say so and show the list."""
-    await query.answer(stale_button_text())
+    callback_answer.text = stale_button_text()
     text, markup = topic_list(knowledge, locale)
-    await show(query, text, markup, answered=True)
+    await show(query, text, markup)
 
 
 async def topic_pressed(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: FaqCb,
     knowledge: KnowledgeBase,
     templates: TemplateLibrary,
@@ -62,7 +66,8 @@ async def topic_pressed(
     """Show one answer; an id that is not (or no longer) a topic is a stale button."""
     topic = knowledge.topic(locale, callback_data.topic)
     if topic is None:
-        await query.answer(stale_button_text(), show_alert=True)
+        callback_answer.text = stale_button_text()
+        callback_answer.show_alert = True
         return
     keyboard = topic_keyboard(knowledge, templates, locale, topic)
     await show(query, answer_text(topic, policy, locale), keyboard, new_message=True)
@@ -108,6 +113,6 @@ def create_router() -> Router:
     router.message.register(cmd_faq, Command("faq"))
     router.callback_query.register(menu_faq, MenuCb.filter(F.action == MenuAction.FAQ))
     router.callback_query.register(topic_pressed, FaqCb.filter())
-    router.callback_query.register(old_topic_pressed, DataPrefix("f1"))
+    router.callback_query.register(old_topic_pressed, data_prefix("f1"))
     router.message.register(question_typed, StateFilter(None), TEXT_OR_CAPTION)
     return router

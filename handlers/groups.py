@@ -7,7 +7,7 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram.utils.i18n import gettext as _
 
-from bot.telegram.filters import Chat
+from bot.telegram.filters import NOT_PRIVATE
 
 
 async def group_command(message: Message) -> None:
@@ -22,7 +22,7 @@ async def group_message(message: Message) -> None:
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="groups")
-    router.message.filter(Chat(private=False))
+    router.message.filter(NOT_PRIVATE)
     router.message.register(group_command, Command("start", "help"))
     router.message.register(group_message)
     return router

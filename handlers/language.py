@@ -6,12 +6,12 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.user_repository import UserRepository
 from bot.i18n import UserLocaleMiddleware
 from bot.services.locales import SUPPORTED_LOCALES
 from bot.telegram.filters import PRIVATE
-from bot.telegram.keyboard import Keyboard
 from bot.telegram.screens import show
 from bot.ui.callbacks import LanguageCb, MenuAction, MenuCb
 from bot.ui.keyboards import main_menu
@@ -20,9 +20,10 @@ from bot.ui.labels import LANGUAGE_NAMES
 
 def language_keyboard() -> InlineKeyboardMarkup:
     """One button per supported language."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for locale in SUPPORTED_LOCALES:
         builder.button(text=LANGUAGE_NAMES[locale], callback_data=LanguageCb(locale=locale))
+    builder.adjust(1)
     return builder.as_markup()
 
 

@@ -7,6 +7,7 @@ from aiogram import Router
 from aiogram.filters import Filter, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
@@ -66,6 +67,7 @@ async def reply_pasted(
 
 async def deadline_tracked(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: ReplyTrackCb,
     state: FSMContext,
     cases: CaseRepository,
@@ -76,7 +78,7 @@ async def deadline_tracked(
     """A follow-up due when the manager said, noted with their sentence."""
     kept, now = await kept_option(state, callback_data.run, callback_data.option), clock()
     if kept is None:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         return
     remind_at = rules.first_reminder(kept.deadline.due, now)
     case = await cases.create(

@@ -20,10 +20,9 @@ from bot.services.case_rules import CaseRules
 from bot.services.clock import WallClock
 from bot.services.policy import Policy
 from bot.telegram.filters import PRIVATE
-from bot.telegram.keyboard import single_column
 from bot.telegram.screens import show
 from bot.ui.callbacks import DeleteCb
-from bot.ui.keyboards import menu_button
+from bot.ui.keyboards import menu_button, single_column
 from bot.ui.privacy_views import (
     delete_keyboard,
     delete_question,

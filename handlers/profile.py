@@ -8,6 +8,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.db.user_repository import UserRepository
 from bot.services.policy import Policy
@@ -55,6 +56,7 @@ async def profile_edit_pressed(
 
 async def profile_choice_pressed(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: ProfileChoiceCb,
     state: FSMContext,
     users: UserRepository,
@@ -64,7 +66,8 @@ async def profile_choice_pressed(
     """Save a value picked from buttons, after checking it is one we offered."""
     field, value = callback_data.field, callback_data.value
     if not choice_is_offered(field, value):
-        await query.answer(stale_button_text(), show_alert=True)
+        callback_answer.text = stale_button_text()
+        callback_answer.show_alert = True
         return
     await state.clear()
     stored: object = int(value) if field is ProfileField.QUIET_HOLD else value

@@ -12,10 +12,9 @@ from bot.services.case_rules import CaseRules
 from bot.services.cases import CaseStatus
 from bot.services.clock import WallClock
 from bot.telegram.filters import PRIVATE
-from bot.telegram.keyboard import single_column
 from bot.telegram.screens import show
 from bot.ui.callbacks import MenuAction, MenuCb
-from bot.ui.keyboards import main_menu, menu_button
+from bot.ui.keyboards import main_menu, menu_button, single_column
 from bot.ui.start_views import help_text, welcome, welcome_text
 
 

@@ -12,10 +12,9 @@ from bot.services.clock import WallClock
 from bot.services.response_times import response_figures
 from bot.settings import Settings
 from bot.telegram.filters import PRIVATE
-from bot.telegram.keyboard import single_column
 from bot.telegram.screens import show
 from bot.ui.callbacks import MenuAction, MenuCb
-from bot.ui.keyboards import menu_button
+from bot.ui.keyboards import menu_button, single_column
 from bot.ui.stats_views import operator_totals, own_figures
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.db.user_repository import UserRepository
 from bot.services.template_filling import TemplateLibrary
-from bot.telegram.filters import PRIVATE, DataPrefix
+from bot.telegram.filters import PRIVATE, data_prefix
 from bot.telegram.screens import show
 from bot.ui.callbacks import MenuAction, MenuCb, TemplatesCb, TemplatesSection
 from bot.ui.template_views import email_list, phrasebook, templates_menu
@@ -41,11 +42,13 @@ async def section_pressed(
     await show(query, text, markup)
 
 
-async def old_email_pressed(query: CallbackQuery, templates: TemplateLibrary) -> None:
+async def old_email_pressed(
+    query: CallbackQuery, callback_answer: CallbackAnswer, templates: TemplateLibrary
+) -> None:
     """An email button of the earlier version pointed at a list position: show the list."""
-    await query.answer(stale_button_text())
+    callback_answer.text = stale_button_text()
     text, markup = email_list(templates)
-    await show(query, text, markup, answered=True)
+    await show(query, text, markup)
 
 
 def create_router() -> Router:
@@ -55,5 +58,5 @@ def create_router() -> Router:
     router.message.register(cmd_templates, Command("templates"))
     router.callback_query.register(menu_templates, MenuCb.filter(F.action == MenuAction.TEMPLATES))
     router.callback_query.register(section_pressed, TemplatesCb.filter())
-    router.callback_query.register(old_email_pressed, DataPrefix("tm1"))
+    router.callback_query.register(old_email_pressed, data_prefix("tm1"))
     return router

@@ -10,6 +10,7 @@ from aiogram import Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
@@ -26,7 +27,7 @@ from bot.ui.callbacks import EmailCb
 from bot.ui.states import TemplateFill
 from bot.ui.template_draft import next_screen, read_typed, seller_words
 from bot.ui.template_views import EmailFill, case_facts, email_view, recalled_day
-from bot.ui.wizard_prompts import ask_for_text, stale_button_text
+from bot.ui.wizard_prompts import ask_for_text, refuse_stale_button
 
 
 async def email_screen(
@@ -71,8 +72,31 @@ async def email_screen(
     return email_view(template, templates, user, fill, rules.policy)
 
 
+async def stale_request(
+    request: EmailCb,
+    user_id: int,
+    now: datetime,
+    users: UserRepository,
+    cases: CaseRepository,
+    templates: TemplateLibrary,
+    default_zone: ZoneInfo,
+) -> bool:
+    """An unknown template, someone else's case, a letter that cannot follow that case's kind,
+    a day the bot never offered."""
+    template = templates.email(request.template)
+    case = await cases.get(request.case, user_id) if request.case else None
+    today = now.astimezone(await users.zone(user_id, default_zone)).date()
+    return bool(
+        template is None
+        or (request.case and case is None)
+        or (case is not None and not templates.follows(template, case.kind))
+        or (request.day and carried_day(request.day, today) is None)
+    )
+
+
 async def email_pressed(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: EmailCb,
     state: FSMContext,
     users: UserRepository,
@@ -84,18 +108,10 @@ async def email_pressed(
     clock: WallClock,
     default_zone: ZoneInfo,
 ) -> None:
-    """Open one email template, or go on with it; refused: an unknown template, someone
-    else's case, a letter that cannot follow that case's kind, a day the bot never offered."""
-    user_id, now, template = query.from_user.id, clock(), templates.email(callback_data.template)
-    case = await cases.get(callback_data.case, user_id) if callback_data.case else None
-    today = now.astimezone(await users.zone(user_id, default_zone)).date()
-    if (
-        template is None
-        or (callback_data.case and case is None)
-        or (case is not None and not templates.follows(template, case.kind))
-        or (callback_data.day and carried_day(callback_data.day, today) is None)
-    ):
-        await query.answer(stale_button_text(), show_alert=True)
+    """Open one email template, or go on with it (a stale request is refused)."""
+    user_id, now = query.from_user.id, clock()
+    if await stale_request(callback_data, user_id, now, users, cases, templates, default_zone):
+        await refuse_stale_button(query, callback_answer)
         return
     screen = await email_screen(
         callback_data,

@@ -8,6 +8,7 @@ from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
@@ -51,6 +52,7 @@ async def kind_chosen(query: CallbackQuery, callback_data: TrackCb, state: FSMCo
 
 async def moment_known(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: TrackCb,
     state: FSMContext,
     rules: CaseRules,
@@ -60,7 +62,7 @@ async def moment_known(
     """From an outcome that already knows the moment (eligibility: conditions met)."""
     moment = carried_moment(callback_data.at, clock())
     if moment is None:
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         return
     await begin(state, callback_data.kind)
     await show(query, *await moment_chosen(state, moment, rules, locale))
@@ -68,6 +70,7 @@ async def moment_known(
 
 async def quick_time_chosen(
     query: CallbackQuery,
+    callback_answer: CallbackAnswer,
     callback_data: TrackCb,
     state: FSMContext,
     users: UserRepository,
@@ -79,23 +82,29 @@ async def quick_time_chosen(
     """A quick "when" button of the draft being recorded."""
     draft = await state.get_data()
     if draft.get("kind") != callback_data.kind.value or callback_data.value not in set(QuickTime):
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         return
     now = clock()
     zone = await users.zone(query.from_user.id, default_zone)
     moment = quick_moment(QuickTime(callback_data.value), now, zone)
     if moment > now:
-        await query.answer(time_error_reason(TimeError.FUTURE), show_alert=True)
+        callback_answer.text = time_error_reason(TimeError.FUTURE)
+        callback_answer.show_alert = True
         return
     await show(query, *await moment_chosen(state, moment, rules, locale))
 
 
 async def own_wait_chosen(
-    query: CallbackQuery, callback_data: TrackCb, state: FSMContext, rules: CaseRules, locale: str
+    query: CallbackQuery,
+    callback_answer: CallbackAnswer,
+    callback_data: TrackCb,
+    state: FSMContext,
+    rules: CaseRules,
+    locale: str,
 ) -> None:
     """How long to wait before reminding, for the seller's own kind of case."""
     if callback_data.value not in set(OwnWait):
-        await refuse_stale_button(query)
+        await refuse_stale_button(query, callback_answer)
         return
     wait = int(callback_data.value) * 60
     draft = await update(state, TrackWizard.confirm, wait=wait)

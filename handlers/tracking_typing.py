@@ -18,7 +18,7 @@ from bot.services.cases import CaseKind
 from bot.services.clock import WallClock
 from bot.services.quick_times import OwnWait, QuickTime, quick_moment
 from bot.services.time_input import parse_past_time
-from bot.telegram.filters import PLAIN_TEXT, PRIVATE, Input, Typed
+from bot.telegram.filters import NOT_COMMAND, PLAIN_TEXT, PRIVATE
 from bot.ui.callbacks import TrackAction, TrackCb
 from bot.ui.states import TrackWizard
 from bot.ui.tracking_draft import current_screen, finished, moment_chosen, summary, update
@@ -125,5 +125,5 @@ def create_router() -> Router:
     router.message.register(note_typed, StateFilter(TrackWizard.note), PLAIN_TEXT)
     buttons_expected = StateFilter(TrackWizard.due, TrackWizard.confirm)
     router.message.register(step_typed, buttons_expected, PLAIN_TEXT)
-    router.message.register(not_text, StateFilter(TrackWizard), Input(Typed.NOT_COMMAND))
+    router.message.register(not_text, StateFilter(TrackWizard), NOT_COMMAND)
     return router

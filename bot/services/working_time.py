@@ -7,7 +7,6 @@ rules; `WorkCalendar.is_estimate` tells which days rest on that fallback.
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -19,14 +18,7 @@ import holidays
 @lru_cache(maxsize=8)
 def _decreed_through(country: str) -> int:
     """The last year for which the package carries the government's decree (moved days)."""
-    module = sys.modules[type(holidays.country_holidays(country)).__module__]
-    years = [
-        year
-        for obj in vars(module).values()
-        if isinstance(obj, type) and obj.__name__.endswith("StaticHolidays")
-        for year in getattr(obj, "special_public_holidays", {})
-    ]
-    return max(years, default=0)
+    return max(holidays.country_holidays(country).special_public_holidays, default=0)
 
 
 @dataclass

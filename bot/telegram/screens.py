@@ -12,12 +12,9 @@ async def show(
     reply_markup: InlineKeyboardMarkup | None = None,
     *,
     new_message: bool = False,
-    answered: bool = False,
 ) -> None:
-    """Answer the press (unless done already), then replace the pressed message (navigation)
-    or send a new one."""
-    if not answered:
-        await query.answer()
+    """Replace the pressed message (navigation) or send a new one. The press itself is
+    answered once by aiogram's CallbackAnswerMiddleware."""
     message = query.message
     if message is None:
         return

@@ -1,50 +1,81 @@
-"""Receiving updates over a webhook: Telegram's secret checked safely, the work bounded."""
+"""Receiving updates over a webhook: aiogram's SimpleRequestHandler behind two aiohttp
+middlewares.
+
+- The secret header is compared as bytes in constant time: aiogram compares strings, which
+  raises on non-ASCII text, so any unauthenticated caller could cause a 500 and a traceback.
+  A request without it gets 401.
+- A body that is not an update (not JSON, nested too deep to read, JSON of another shape) gets
+  400, without a traceback in the log.
+- The update waits for room among the pending ones (`ChatTurns.admit`) before Telegram gets
+  its answer, so a burst is worked off steadily and Telegram slows down, instead of the bot
+  holding thousands of tasks. Repeated updates are dropped by `ChatTurns` (polling too).
+"""
 
 from __future__ import annotations
 
-import asyncio
 import hmac
-from typing import Any
+import json
+import logging
 
 from aiogram import Bot, Dispatcher
+from aiogram.types import Update
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
+from pydantic import ValidationError
+
+from bot.telegram.chat_turns import ChatTurns
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+logger = logging.getLogger(__name__)
 
 
-class CheckedRequestHandler(SimpleRequestHandler):
-    """aiogram's handler with two changes.
+def secret_required(secret: str, path: str) -> Middleware:
+    """Requests to `path` must carry the secret header."""
+    expected = secret.encode()
 
-    The secret header is compared as bytes: aiogram compares strings, which raises on
-    non-ASCII text, so any unauthenticated caller could cause a 500 and a traceback.
-
-    At most `concurrency` updates are handled at once (as in polling). A request beyond that
-    waits for a free slot before Telegram gets its answer, so a burst is worked off steadily
-    and Telegram slows down, instead of the bot holding thousands of tasks.
-    """
-
-    def __init__(
-        self, dispatcher: Dispatcher, bot: Bot, *, secret_token: str, concurrency: int, **data: Any
-    ) -> None:
-        super().__init__(dispatcher, bot, handle_in_background=True, secret_token=secret_token)
-        self.data.update(data)
-        self._secret = secret_token.encode()
-        self._slots = asyncio.Semaphore(concurrency)
-
-    def verify_secret(self, telegram_secret_token: str, bot: Bot) -> bool:
-        """Does the request carry our secret (in constant time, whatever its characters)?"""
+    @web.middleware
+    async def check(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.path != path:
+            return await handler(request)
         # aiohttp decodes header bytes as UTF-8 with surrogateescape; this gives them back.
-        given = telegram_secret_token.encode("utf-8", "surrogateescape")
-        return hmac.compare_digest(given, self._secret)
+        given = request.headers.get(SECRET_HEADER, "").encode("utf-8", "surrogateescape")
+        if not hmac.compare_digest(given, expected):
+            return web.Response(status=401, text="Unauthorized")
+        return await handler(request)
 
-    async def _handle_request_background(self, bot: Bot, request: web.Request) -> web.Response:
-        await self._slots.acquire()
+    return check
+
+
+def updates_only(bot: Bot, turns: ChatTurns, path: str) -> Middleware:
+    """Requests to `path` must carry one update, which then waits for room."""
+
+    @web.middleware
+    async def check(request: web.Request, handler: Handler) -> web.StreamResponse:
+        if request.path != path:
+            return await handler(request)
         try:
-            update = await request.json(loads=bot.session.json_loads)
-        except BaseException:
-            self._slots.release()
-            raise
-        task = asyncio.create_task(self._background_feed_update(bot=bot, update=update))
-        self._background_feed_update_tasks.add(task)
-        task.add_done_callback(self._background_feed_update_tasks.discard)
-        task.add_done_callback(lambda _: self._slots.release())
-        return web.json_response({}, dumps=bot.session.json_dumps)
+            data = json.loads(await request.read())
+            update_id = Update.model_validate(data, context={"bot": bot}).update_id
+        except (ValueError, RecursionError, ValidationError):
+            logger.warning("a webhook request without an update was refused")
+            return web.Response(status=400, text="Bad Request")
+        await turns.admit(update_id)
+        return await handler(request)
+
+    return check
+
+
+def register_webhook(
+    app: web.Application,
+    dispatcher: Dispatcher,
+    bot: Bot,
+    *,
+    turns: ChatTurns,
+    secret: str,
+    path: str,
+) -> None:
+    """aiogram's request handler at `path`, updates handled in the background."""
+    app.middlewares.append(secret_required(secret, path))
+    app.middlewares.append(updates_only(bot, turns, path))
+    SimpleRequestHandler(dispatcher, bot, handle_in_background=True).register(app, path=path)

@@ -7,9 +7,9 @@ from typing import Any
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.services.cases import Case
-from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import CaseAction, CaseCb, CaseMoment, CaseTimeCb
 from bot.ui.labels import DUE_FROM_NOW_LABELS, KIND_LABELS, QUICK_TIME_LABELS
 
@@ -18,7 +18,7 @@ def quick_times(
     case: Case, moment: CaseMoment, choices: Mapping[Any, Any]
 ) -> InlineKeyboardMarkup:
     """Quick answers for one of a case's times, then back to the case."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for value, label in choices.items():
         choice = CaseTimeCb(case=case.id, moment=moment, value=value)
         builder.button(text=str(label), callback_data=choice)
@@ -39,7 +39,7 @@ def answered_when_view(case: Case) -> tuple[str, InlineKeyboardMarkup]:
 
 def edit_menu(case: Case) -> tuple[str, InlineKeyboardMarkup]:
     """What can be corrected."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for moment, label in (
         (CaseMoment.HAPPENED, _("🕒 When it was sent")),
         (CaseMoment.DUE, _("📅 The deadline")),

@@ -8,12 +8,12 @@ from aiogram import html
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import lazy_gettext as __
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.case_repository import CaseOverview
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseEvent, CaseKind, CaseStatus, Clock
 from bot.services.policy import Policy
-from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import CaseAction, CaseCb, EmailCb, MenuAction, MenuCb
 from bot.ui.formatting import dual_time, source_note, span_text
 from bot.ui.keyboards import menu_button
@@ -162,7 +162,7 @@ def case_screen(
 
 def case_keyboard(case: Case) -> InlineKeyboardMarkup:
     """Actions that fit the case's state."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     if case.status is CaseStatus.OPEN:
         builder.button(
             text=_("✅ Got a reply"),
@@ -236,7 +236,7 @@ def case_list(
         lines = [_("<b>Answered and closed follow-ups</b>")]
     else:
         lines = [_("<b>Open follow-ups</b> (overdue first)")]
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for case in found[:LIST_LIMIT]:
         lines.append(case_line(case, now, rules, locale))
         view = CaseCb(action=CaseAction.VIEW, case=case.id)

@@ -9,6 +9,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import lazy_gettext as __
 from aiogram.utils.i18n import ngettext
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.user_repository import User
 from bot.services.cases import CaseKind
@@ -16,7 +17,6 @@ from bot.services.eligibility import Outcome, Step, Verdict
 from bot.services.knowledge import KnowledgeBase
 from bot.services.policy import Policy
 from bot.services.quick_times import epoch_minutes
-from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import (
     CheckStep,
     EligibilityCb,
@@ -81,7 +81,7 @@ def step_view(step: Step, run: int, user: User | None) -> tuple[str, InlineKeybo
         number=list(Step).index(step) + 1, total=len(Step)
     )
     choices, current = options(step, user)
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for value, label in choices:
         builder.button(
             text=("✅ " if value == current else "") + label,
@@ -109,7 +109,7 @@ MET_DAYS_AGO = {
 
 def met_at_view(run: int) -> tuple[str, InlineKeyboardMarkup]:
     """Ask when KYC Verified and enough SKUs were both true."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for value, label in MET_DAYS_AGO.items():
         choice = EligibilityCb(run=run, step=CheckStep.MET_AT, value=value)
         builder.button(text=str(label), callback_data=choice)
@@ -224,7 +224,7 @@ def outcome_keyboard(
     waiting: Waiting | None,
 ) -> InlineKeyboardMarkup:
     """What to do next: start tracking, the email, check again, read more, or the menu."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     topic_id = OUTCOME_TOPICS[verdict.outcome]
     if waiting is not None and waiting.overdue:
         builder.button(

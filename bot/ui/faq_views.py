@@ -8,13 +8,13 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.services.cases import CaseKind
 from bot.services.faq_matcher import Match, SmallTalk
 from bot.services.knowledge import KnowledgeBase, Topic
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary
-from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import (
     EmailCb,
     FaqCb,
@@ -74,7 +74,7 @@ def answer_text(topic: Topic, policy: Policy, locale: str) -> str:
 @lru_cache(maxsize=8)
 def topic_list(kb: KnowledgeBase, locale: str) -> tuple[str, InlineKeyboardMarkup]:
     """Every topic as a button."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for topic_id in kb.topic_ids():
         topic = kb.topic(locale, topic_id)
         assert topic is not None
@@ -86,7 +86,7 @@ def topic_list(kb: KnowledgeBase, locale: str) -> tuple[str, InlineKeyboardMarku
 
 def suggestions(kb: KnowledgeBase, locale: str, topic_ids: list[str]) -> InlineKeyboardMarkup:
     """The best guesses as buttons."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for topic_id in topic_ids:
         topic = kb.topic(locale, topic_id)
         assert topic is not None
@@ -99,7 +99,7 @@ def suggestions(kb: KnowledgeBase, locale: str, topic_ids: list[str]) -> InlineK
 
 def tracking_offer(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
     """The seller reported something they did: offer to keep the clock for it."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     builder.button(
         text=_("📌 Yes, track it"), callback_data=TrackCb(action=TrackAction.KIND, kind=kind)
     )

@@ -7,8 +7,8 @@ from functools import lru_cache
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import get_i18n
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import CancelCb, MenuAction, MenuCb
 
 
@@ -33,7 +33,7 @@ def main_menu() -> InlineKeyboardMarkup:
 
 @lru_cache(maxsize=8)
 def _main_menu(locale: str) -> InlineKeyboardMarkup:
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for text, action in _menu_entries():
         builder.button(text=text, callback_data=MenuCb(action=action))
     builder.adjust(2)
@@ -50,3 +50,8 @@ def menu_button() -> InlineKeyboardButton:
 def cancel_button() -> InlineKeyboardButton:
     """Leave the wizard."""
     return InlineKeyboardButton(text=_("✖️ Cancel"), callback_data=CancelCb().pack())
+
+
+def single_column(*buttons: InlineKeyboardButton) -> InlineKeyboardMarkup:
+    """One button a row."""
+    return InlineKeyboardMarkup(inline_keyboard=[[button] for button in buttons])

@@ -7,13 +7,13 @@ from __future__ import annotations
 from aiogram import html
 from aiogram.types import CopyTextButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.user_repository import User
 from bot.services.manager_reply import Explanation, TrackOption
 from bot.services.policy import Policy
 from bot.services.reply_facts import Facts, ZoneSource
 from bot.services.template_filling import TemplateLibrary
-from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import ReplyTrackCb
 from bot.ui.formatting import BEIJING, clock, dual_time, source_note
 from bot.ui.keyboards import menu_button
@@ -107,7 +107,7 @@ def explanation_keyboard(
     locale: str,
 ) -> InlineKeyboardMarkup:
     """Track each deadline, copy the Russian answers that fit, or go back to the menu."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for index, option in enumerate(options):
         label = _("📌 Track: due {beijing} Beijing time").format(
             beijing=clock(option.deadline.due, BEIJING, locale)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.case_repository import CaseOverview
 from bot.db.user_repository import User
@@ -13,7 +14,6 @@ from bot.services.case_rules import CaseRules
 from bot.services.policy import Policy
 from bot.services.profile import ProfileField
 from bot.telegram.html_rules import to_plain_text
-from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import DeleteCb
 from bot.ui.case_views import case_detail
 from bot.ui.formatting import dual_time, labelled
@@ -46,7 +46,7 @@ def delete_question() -> str:
 
 def delete_keyboard() -> InlineKeyboardMarkup:
     """Confirm or keep."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     builder.button(text=_("🗑 Yes, erase everything"), callback_data=DeleteCb(confirm=True))
     builder.button(text=_("Keep my data"), callback_data=DeleteCb(confirm=False))
     builder.adjust(1)

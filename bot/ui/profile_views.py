@@ -8,6 +8,7 @@ from typing import Any
 from aiogram import html
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.user_repository import User
 from bot.services.policy import Policy
@@ -19,7 +20,6 @@ from bot.services.profile import (
     Parsed,
     ProfileField,
 )
-from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import ProfileChoiceCb, ProfileEditCb
 from bot.ui.formatting import labelled
 from bot.ui.keyboards import cancel_button, menu_button
@@ -83,7 +83,7 @@ def profile_card(
         for field in ProfileField
     ]
     lines.append(_("Tap a field to change it."))
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for field in ProfileField:
         builder.button(
             text=f"✏️ {PROFILE_FIELD_LABELS[field]}", callback_data=ProfileEditCb(field=field)
@@ -104,7 +104,7 @@ def saved_card(
 def prompt_for(field: ProfileField) -> tuple[str, InlineKeyboardMarkup]:
     """The question and buttons for editing one field."""
     label = PROFILE_FIELD_LABELS[field]
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     if field in CHOICES:
         for value, text in CHOICES[field].items():
             builder.button(text=str(text), callback_data=ProfileChoiceCb(field=field, value=value))

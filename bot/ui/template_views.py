@@ -9,6 +9,7 @@ from aiogram import html
 from aiogram.types import CopyTextButton, InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.user_repository import User
 from bot.services.case_rules import CaseRules
@@ -26,7 +27,6 @@ from bot.services.template_filling import (
     TemplateLibrary,
     render_email,
 )
-from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import (
     EmailCb,
     MenuAction,
@@ -109,7 +109,7 @@ def missing_field(template: EmailTemplate, user: User | None) -> ProfileField | 
 
 def templates_menu() -> tuple[str, InlineKeyboardMarkup]:
     """Phrases or emails."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     builder.button(
         text=_("💬 Russian phrases for the AM chat"),
         callback_data=TemplatesCb(section=TemplatesSection.PHRASES),
@@ -133,7 +133,7 @@ def phrasebook(library: TemplateLibrary, user: User | None) -> tuple[str, Inline
     """Every phrase with its meaning; a copy button each (the seller-ID one once it is known)."""
     values = seller_values(user)
     lines = [_("<b>💬 Russian phrases</b> — tap a button below to copy.")]
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for phrase in library.phrases:
         title = str(PHRASE_TITLES[phrase.id])
         if not phrase.fields() <= values.keys():
@@ -162,7 +162,7 @@ def phrasebook(library: TemplateLibrary, user: User | None) -> tuple[str, Inline
 
 def email_list(library: TemplateLibrary) -> tuple[str, InlineKeyboardMarkup]:
     """One button per email template."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for template in library.emails:
         builder.button(
             text=str(EMAIL_TITLES[template.id]), callback_data=EmailCb(template=template.id)
@@ -177,7 +177,7 @@ def problem_picker(
     request: EmailCb, library: TemplateLibrary, locale: str
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The problem types (the topic of the letter), named in the seller's language."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for key, names in library.problems.items():
         choice = request.model_copy(update={"problem": key})
         builder.button(text=names["zh" if locale == "zh" else "en"], callback_data=choice)
@@ -198,7 +198,7 @@ def days_ago_label(days: int) -> str:
 def day_picker(request: EmailCb, today: date) -> tuple[str, InlineKeyboardMarkup]:
     """Which day the seller wrote (the letter says it, so the reader can find it): a quick
     button, or a typed date."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for days in QUICK_DAYS_AGO:
         day = today - timedelta(days=days)
         choice = request.model_copy(update={"day": day.toordinal()})
@@ -215,7 +215,7 @@ def day_picker(request: EmailCb, today: date) -> tuple[str, InlineKeyboardMarkup
 def field_prompt(field: ProfileField, request: EmailCb) -> tuple[str, InlineKeyboardMarkup]:
     """A template needs a profile field the seller has not filled in; the contact name is
     optional (a button signs with the company only)."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     if field is ProfileField.CONTACT_NAME:
         skip = request.model_copy(update={"nameless": True})
         builder.button(text=company_only_label(), callback_data=skip)
@@ -232,7 +232,7 @@ def description_prompt(request: EmailCb, translating: bool) -> tuple[str, Inline
     Russian or English if they can; Chinese is translated when a translator is configured,
     else marked as Chinese (or skip)."""
     skip = request.model_copy(update={"described": True})
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     builder.button(text=_("Skip"), callback_data=skip)
     builder.row(cancel_button())
     ask = _(
@@ -304,7 +304,7 @@ def email_view(
             "Send documents and verification codes only through Seller Center."
         ),
     ]
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     sent = TrackCb(action=TrackAction.SENT, kind=template.tracks)
     builder.button(text=_("📨 I have sent it: track the reply"), callback_data=sent)
     builder.button(text=_("📋 Copy subject"), copy_text=CopyTextButton(text=rendered.subject))

@@ -9,11 +9,11 @@ from aiogram import html
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
+from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseKind, Deadline
 from bot.services.quick_times import QuickTime, epoch_minutes
-from bot.telegram.keyboard import Keyboard, single_column
 from bot.ui.callbacks import (
     CaseAction,
     CaseCb,
@@ -26,7 +26,7 @@ from bot.ui.callbacks import (
 )
 from bot.ui.case_views import clock_note
 from bot.ui.formatting import clock, dual_time
-from bot.ui.keyboards import cancel_button, menu_button
+from bot.ui.keyboards import cancel_button, menu_button, single_column
 from bot.ui.labels import KIND_LABELS, OWN_WAIT_LABELS, QUICK_TIME_LABELS
 from bot.ui.source_lines import source_lines
 
@@ -35,7 +35,7 @@ NOTE_MAX_CHARS = 200
 
 def kind_menu() -> tuple[str, InlineKeyboardMarkup]:
     """What did the seller do?"""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for kind, label in KIND_LABELS.items():
         builder.button(text=str(label), callback_data=TrackCb(action=TrackAction.KIND, kind=kind))
     builder.adjust(1)
@@ -45,7 +45,7 @@ def kind_menu() -> tuple[str, InlineKeyboardMarkup]:
 
 def when_view(kind: CaseKind) -> tuple[str, InlineKeyboardMarkup]:
     """When did it happen? Quick buttons or a typed time."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for value, label in QUICK_TIME_LABELS.items():
         choice = TrackCb(action=TrackAction.WHEN, kind=kind, value=value)
         builder.button(text=str(label), callback_data=choice)
@@ -63,7 +63,7 @@ def day_view(
     kind: CaseKind, day: date, times: tuple[time, ...], zone: ZoneInfo, now: datetime, locale: str
 ) -> tuple[str, InlineKeyboardMarkup]:
     """A day typed without a time: which part of that day (times still ahead are left out)."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for at in times:
         moment = datetime.combine(day, at, zone)
         if moment <= now:
@@ -79,7 +79,7 @@ def day_view(
 
 def due_view() -> tuple[str, InlineKeyboardMarkup]:
     """A custom case: how long to wait before reminding."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for value, label in OWN_WAIT_LABELS.items():
         choice = TrackCb(action=TrackAction.DUE, kind=CaseKind.CUSTOM, value=value)
         builder.button(text=str(label), callback_data=choice)
@@ -107,7 +107,7 @@ def confirm_view(
         lines.append(_("Note: {note}").format(note=html.quote(note)))
     lines += source_lines(rules.policy, deadline.policy_keys, locale)
     lines.append(_("Save it? I will remind you if no answer comes in time."))
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     builder.button(text=_("✅ Save"), callback_data=TrackCb(action=TrackAction.SAVE, kind=kind))
     builder.button(
         text=_("📝 Add a note"), callback_data=TrackCb(action=TrackAction.NOTE, kind=kind)
@@ -129,7 +129,7 @@ def note_prompt() -> tuple[str, InlineKeyboardMarkup]:
 
 def saved_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
     """The case is stored: when the reminder comes, and where to see it."""
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     builder.button(text=_("📋 My follow-ups"), callback_data=MenuCb(action=MenuAction.CASES))
     builder.button(
         text=_("🔎 This follow-up"), callback_data=CaseCb(action=CaseAction.VIEW, case=case.id)
@@ -152,7 +152,7 @@ def sent_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
         _("Reply due: {time}").format(time=dual_time(case.due_at, locale)),
         _("If no answer comes by then, I will remind you. Sent earlier? Tap when:"),
     ]
-    builder = Keyboard()
+    builder = InlineKeyboardBuilder()
     for value, label in QUICK_TIME_LABELS.items():
         if value is not QuickTime.NOW:
             choice = CaseTimeCb(case=case.id, moment=CaseMoment.HAPPENED, value=value)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
 from bot.services.profile import InvalidValue
 from bot.services.time_input import TimeError
-from bot.telegram.keyboard import single_column
-from bot.ui.keyboards import cancel_button
+from bot.ui.keyboards import cancel_button, single_column
 
 
 def stale_button_text() -> str:
@@ -16,9 +16,11 @@ def stale_button_text() -> str:
     return _("This button is out of date.")
 
 
-async def refuse_stale_button(query: CallbackQuery) -> None:
-    """Answer a press of a button that is out of date, already used, or not the user's."""
-    await query.answer(stale_button_text(), show_alert=True)
+async def refuse_stale_button(query: CallbackQuery, callback_answer: CallbackAnswer) -> None:
+    """Answer a press of a button that is out of date, already used, or not the user's (the
+    press's one answer, sent by aiogram's CallbackAnswerMiddleware, carries the wording)."""
+    callback_answer.text = stale_button_text()
+    callback_answer.show_alert = True
 
 
 async def ask_again(message: Message, text: str, markup: InlineKeyboardMarkup) -> None:

@@ -82,6 +82,23 @@ async def test_webhook_checks_secret(fake_api: FakeBotApi, tmp_path: Path) -> No
                 assert response.status == 200
             await wait_until(lambda: bool(fake_api.emulator.chat_messages(888)), timeout=10)
             assert "我能帮你做什么" in fake_api.emulator.chat_messages(888)[0].text
+
+            # Bodies that are not updates: 400, and no traceback (checked at the end).
+            for body in (b"{not json", b"[" * 100_000 + b"]" * 100_000, b"[1]", b'{"a": 1}'):
+                async with http.post(
+                    base + "/telegram/webhook", data=body, headers=headers
+                ) as response:
+                    assert response.status == 400
+            # Telegram delivering the same update three times: handled once.
+            again = fake_api.emulator.user_message(889, "/help")
+            for _ in range(3):
+                async with http.post(
+                    base + "/telegram/webhook", json=again, headers=headers
+                ) as response:
+                    assert response.status == 200
+            await wait_until(lambda: bool(fake_api.emulator.chat_messages(889)), timeout=10)
+            await asyncio.sleep(1.0)
+            assert len(fake_api.emulator.chat_messages(889)) == 1
     finally:
         process.terminate()
         _, stderr = await asyncio.wait_for(process.communicate(), 30)

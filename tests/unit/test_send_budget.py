@@ -61,6 +61,19 @@ async def test_a_chat_gets_a_burst_then_one_message_per_interval() -> None:
     assert moments[4] - start >= 0.2 - 0.005
 
 
+async def test_a_quiet_chat_saves_up_no_more_than_its_burst() -> None:
+    # Fails when the cap on a chat's saved-up turns goes: after a long quiet spell the chat
+    # could then take dozens of messages at once, and Telegram answers 429.
+    now = [0.0]
+    limits = budget(chat_interval=1.0, chat_burst=3, clock=lambda: now[0])
+    await send(limits, CHAT)
+    now[0] = 100.0  # a hundred intervals of quiet
+    for _ in range(3):
+        await send(limits, CHAT)
+        now[0] += 0.01  # past the overall pace's spacing
+    assert limits.wait_for(CHAT, background=False) > 0.9
+
+
 async def test_other_chats_are_not_held_by_a_busy_one() -> None:
     limits = budget(chat_interval=1.0)
     for _ in range(3):

@@ -1,4 +1,5 @@
-"""The webhook request handler and its secret: refusals without tracebacks, bounded work."""
+"""The webhook request handler and its secret: refusals without tracebacks, bounded work, bodies
+that are not updates refused, repeated updates handled once."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from bot.factory import create_bot
 from bot.offline.emulator import BotApiEmulator
 from bot.offline.session import OfflineSession
 from bot.settings import Settings
-from bot.telegram.webhook import CheckedRequestHandler
+from bot.telegram.chat_turns import REMEMBERED_UPDATES, ChatTurns, SeenUpdates
+from bot.telegram.webhook import register_webhook
 
 SECRET = "Abc_123-xyz"
 HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -48,12 +50,12 @@ async def server() -> AsyncIterator[tuple[TestServer, Slow]]:
     emulator = BotApiEmulator()
     bot = create_bot("1:webhook", session=OfflineSession(emulator))
     dispatcher = Dispatcher()
+    turns = ChatTurns(concurrency=LIMIT, pending=LIMIT)
+    dispatcher.update.outer_middleware(turns)
     slow = Slow()
     dispatcher.message.register(slow.handle)
     app = web.Application()
-    CheckedRequestHandler(dispatcher, bot, secret_token=SECRET, concurrency=LIMIT).register(
-        app, path="/hook"
-    )
+    register_webhook(app, dispatcher, bot, turns=turns, secret=SECRET, path="/hook")
     test_server = TestServer(app)
     await test_server.start_server()
     yield test_server, slow
@@ -128,6 +130,54 @@ async def test_updates_are_handled_a_bounded_number_at_a_time(
     assert await asyncio.gather(*requests) == [200] * 10
     await asyncio.wait_for(_until(lambda: slow.done == 10), 10)
     assert slow.most == LIMIT
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"a": ' * 5_000 + b"1" + b"}" * 5_000,
+        b"[1, 2]",
+        b'{"message": {"text": "hi"}}',
+        b'{"update_id": "seven"}',
+        b"\xff\xfe",
+    ],
+    ids=["not-json", "nested-list", "nested-object", "list", "no-update-id", "bad-id", "binary"],
+)
+async def test_a_body_that_is_not_an_update_gets_400_without_a_traceback(
+    server: tuple[TestServer, Slow], body: bytes, caplog: pytest.LogCaptureFixture
+) -> None:
+    test_server, slow = server
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(test_server.make_url("/hook"), data=body, headers={HEADER: SECRET}) as answer,
+    ):
+        assert answer.status == 400
+    # The next update is still handled: no room was taken by the refused body.
+    for number in range(LIMIT):
+        assert await post(test_server, {HEADER: SECRET}, number) == 200
+    await asyncio.wait_for(_until(lambda: slow.running == LIMIT), 10)
+    assert not [record for record in caplog.records if record.exc_info]
+
+
+async def test_an_update_delivered_three_times_is_handled_once(
+    server: tuple[TestServer, Slow],
+) -> None:
+    test_server, slow = server
+    slow.release.set()
+    assert [await post(test_server, {HEADER: SECRET}, 7) for _ in range(3)] == [200] * 3
+    assert await post(test_server, {HEADER: SECRET}, 8) == 200
+    await asyncio.wait_for(_until(lambda: slow.done == 2), 10)
+    await asyncio.sleep(0.2)
+    assert slow.done == 2
+
+
+def test_only_the_last_few_thousand_update_ids_are_remembered() -> None:
+    seen = SeenUpdates()
+    assert all(seen.first_time(number) for number in range(REMEMBERED_UPDATES + 1))
+    assert not seen.first_time(REMEMBERED_UPDATES)
+    assert seen.first_time(0)  # the oldest was forgotten: memory stays bounded
 
 
 async def _until(condition: Any) -> None:

@@ -1,10 +1,9 @@
-"""aiogram speed-ups, guarded. This module: import aiogram without building all of its models up
-front, and decide whether the speed-ups apply at all.
+"""aiogram's import speed-up, guarded: import aiogram without building all of its models up
+front, and decide whether the speed-up applies at all.
 
-Both speed-ups (this import and the answer-model cache in `answer_models.py`) lean on aiogram
-and pydantic internals, so they apply only to the versions they were tested with
-(`TESTED_WITH`, the versions the lockfile pins) and only while the operator has not switched
-them off (`SPEEDUPS=false`). Otherwise aiogram is imported as it is and `import_aiogram()`
+It leans on aiogram and pydantic internals, so it applies only to the versions it was tested
+with (`TESTED_WITH`, the versions the lockfile pins) and only while the operator has not
+switched it off (`SPEEDUPS=false`). Otherwise aiogram is imported as it is and `import_aiogram()`
 returns the reason, for the caller to log once logging is set up.
 
 `import aiogram` rebuilds every one of the ~400 Telegram types at import time, although they
@@ -31,7 +30,7 @@ from functools import cache
 from importlib import metadata
 from typing import Any, Literal, Optional, Union
 
-# The versions both speed-ups were tested with; the lockfiles pin exactly these (a test checks).
+# The versions the speed-up was tested with; the lockfiles pin exactly these (a test checks).
 TESTED_WITH: Mapping[str, str] = {"aiogram": "3.31.0", "pydantic": "2.13.5"}
 
 _switched_off = False
@@ -47,7 +46,7 @@ def _installed(package: str) -> str:
 
 
 def why_off() -> str | None:
-    """Why the speed-ups do not apply in this process, or None when they do."""
+    """Why the speed-up does not apply in this process, or None when it does."""
     if _switched_off:
         return "switched off (SPEEDUPS=false)"
     untested = [
@@ -60,17 +59,11 @@ def why_off() -> str | None:
     return None
 
 
-def applies() -> bool:
-    """Whether the speed-ups apply: tested versions installed and not switched off."""
-    return why_off() is None
-
-
 def import_aiogram(*, enabled: bool = True) -> str | None:
     """Import aiogram, with its Telegram types built on first use when the speed-ups apply.
 
     Returns None when they apply, else why not (aiogram is then imported plainly). `enabled`
-    is the operator's switch; it also decides the answer-model cache of bots made afterwards.
-    An aiogram imported before this call stays as it was imported.
+    is the operator's switch. An aiogram imported before this call stays as it was imported.
     """
     global _switched_off
     _switched_off = not enabled
