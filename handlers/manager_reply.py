@@ -58,7 +58,8 @@ async def reply_pasted(
     run = await keep_options(state, now, options)
     translated = await translator.translate(text, locale) if translator else None
     translation = (translated.text[:TRANSLATION_CHARS], translated.service) if translated else None
-    body = explanation_text(explanation, options, rules.policy, locale, translation)
+    farthest = rules.farthest(now)
+    body = explanation_text(explanation, options, rules.policy, locale, translation, farthest)
     user = await users.get(message.from_user.id)
     keyboard = explanation_keyboard(options, run, explanation.replies, templates, user, locale)
     await message.answer(body, reply_markup=keyboard)

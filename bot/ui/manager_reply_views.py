@@ -4,6 +4,8 @@ to track a deadline or copy a Russian answer."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from aiogram import html
 from aiogram.types import CopyTextButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
@@ -30,8 +32,10 @@ def explanation_text(
     policy: Policy,
     locale: str,
     translation: tuple[str, str] | None,
+    farthest: datetime,
 ) -> str:
-    """Sentence by sentence, then the facts, the next steps, and a machine translation."""
+    """Sentence by sentence, then the facts, the next steps, and a machine translation;
+    a date after `farthest` (the latest deadline a case may have) says it is not tracked."""
     lines = [_("📨 <b>What the reply says</b>")]
     for sentence in explanation.sentences:
         quoted = html.quote(shorten(sentence.text))
@@ -41,6 +45,13 @@ def explanation_text(
             reason = _("I cannot explain this one reliably; check it with a translation tool.")
             lines.append(f"• <i>{quoted}</i>\n  → {reason}")
     lines += facts_lines(explanation.facts, options, locale)
+    too_far = [fact.text for fact in explanation.facts.dates if fact.day > farthest.date()]
+    if too_far:
+        lines.append(
+            _("⚠️ {dates}: more than {days} days ahead, so not offered for tracking.").format(
+                dates=html.quote("、".join(too_far)), days=policy.values.max_deadline_days
+            )
+        )
     steps = dict.fromkeys(
         s.meaning.next_step(locale) for s in explanation.explained() if s.meaning
     )

@@ -3,10 +3,12 @@ time, a deadline tracked in one tap, Russian answers to copy; never a guessed tr
 
 from __future__ import annotations
 
-from datetime import timedelta
+import time
+from datetime import UTC, datetime, timedelta
 
 from bot.db.case_repository import CaseRepository
-from bot.services.cases import CaseKind, CaseStatus
+from bot.db.user_repository import UserRepository
+from bot.services.cases import CaseKind, CaseStatus, Clock, Deadline
 from tests.support.driver import callback_answers
 from tests.support.moments import RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
@@ -65,3 +67,32 @@ async def test_english_sellers_read_the_explanation_in_english(rig: Rig) -> None
     reply = await seller.send(REPLY)
     assert reply is not None and "What the reply says" in reply.text
     assert not any("\u4e00" <= char <= "\u9fff" for char in reply.text)
+
+
+async def test_a_deadline_years_away_is_not_tracked_and_says_why(
+    rig: Rig, clock: RunningClock
+) -> None:
+    # Bug caught: «до 31.12.9999» became a tracked deadline; every /cases view then counted
+    # working time day by day to the year 9999 (~10 s of blocked CPU) and ended in
+    # OverflowError, for good.
+    reply = await rig.chat.send("Пришлите, пожалуйста, документы до 31.12.9999.")
+    assert reply is not None and "31.12.9999：超过 366 天之后，不提供跟进。" in reply.text
+    assert not any(label.startswith("📌") for label in rig.chat.button_labels())
+
+
+async def test_a_case_stored_with_a_deadline_years_away_still_opens(
+    rig: Rig, clock: RunningClock
+) -> None:
+    # Bug caught: a case saved before the horizon existed (due 9999-12-31) crashed the case
+    # list and the case view with OverflowError after seconds of counting.
+    cases = CaseRepository(rig.dispatcher["db"])
+    await UserRepository(rig.dispatcher["db"]).ensure(USER_ID, USER_ID)
+    now = clock()
+    far = Deadline(datetime(9999, 12, 31, 15, tzinfo=UTC), Clock.AM_OFFICE, True, ())
+    await cases.create(USER_ID, CaseKind.CUSTOM, now, far, None, now, now + timedelta(days=1))
+    started = time.perf_counter()
+    listing = await rig.chat.send("/cases")
+    detail = await rig.chat.press("#1")
+    assert time.perf_counter() - started < 2
+    assert listing is not None and "#1" in listing.text
+    assert detail is not None and "时间线" in detail.text
