@@ -16,6 +16,7 @@ from bot.services.policy import Policy
 from bot.services.reply_facts import Facts, ZoneSource
 from bot.services.template_filling import TemplateLibrary
 from bot.telegram.keyboard import Keyboard
+from bot.telegram.limits import fits_copy_button
 from bot.ui.callbacks import ReplyTrackCb
 from bot.ui.formatting import BEIJING, clock, dual_time, source_note
 from bot.ui.keyboards import menu_button
@@ -33,6 +34,7 @@ def explanation_text(
     locale: str,
     translation: tuple[str, str] | None,
     farthest: datetime,
+    answers: list[tuple[str, str]],
 ) -> str:
     """Sentence by sentence, then the facts, the next steps, and a machine translation;
     a date after `farthest` (the latest deadline a case may have) says it is not tracked."""
@@ -57,6 +59,9 @@ def explanation_text(
     )
     if steps:
         lines += ["", _("<b>Next:</b>")] + [f"• {step}" for step in steps]
+    long_answers = long_answer_lines(answers)
+    if long_answers:
+        lines += ["", *long_answers]
     if translation is not None:
         text, service = translation
         lines += [
@@ -109,30 +114,46 @@ def facts_lines(facts: Facts, options: tuple[TrackOption, ...], locale: str) -> 
     return ["", _("<b>Facts</b>"), *lines] if lines else []
 
 
+def reply_answers(
+    replies: tuple[str, ...], library: TemplateLibrary, user: User | None
+) -> list[tuple[str, str]]:
+    """The Russian answers that fit the reply and can be filled from the seller's profile:
+    (title, text) each."""
+    values = seller_values(user)
+    phrases = {phrase.id: phrase for phrase in library.phrases}
+    return [
+        (str(PHRASE_TITLES[phrase_id]), phrase.ru.format(**values))
+        for phrase_id in replies
+        if (phrase := phrases.get(phrase_id)) is not None and phrase.fields() <= values.keys()
+    ]
+
+
+def long_answer_lines(answers: list[tuple[str, str]]) -> list[str]:
+    """Answers too long for a copy button (a long company name): shown to tap and copy."""
+    return [
+        f"📋 <b>{title}</b>\n<code>{html.quote(text)}</code>"
+        for title, text in answers
+        if not fits_copy_button(text)
+    ]
+
+
 def explanation_keyboard(
     options: tuple[TrackOption, ...],
     run: int,
-    replies: tuple[str, ...],
-    library: TemplateLibrary,
-    user: User | None,
+    answers: list[tuple[str, str]],
     locale: str,
 ) -> InlineKeyboardMarkup:
-    """Track each deadline, copy the Russian answers that fit, or go back to the menu."""
+    """Track each deadline, copy the Russian answers that fit a button, or go back to the
+    menu."""
     builder = Keyboard()
     for index, option in enumerate(options):
         label = _("📌 Track: due {beijing} Beijing time").format(
             beijing=clock(option.deadline.due, BEIJING, locale)
         )
         builder.button(text=label, callback_data=ReplyTrackCb(run=run, option=index))
-    values = seller_values(user)
-    phrases = {phrase.id: phrase for phrase in library.phrases}
-    for phrase_id in replies:
-        phrase = phrases.get(phrase_id)
-        if phrase is not None and phrase.fields() <= values.keys():
-            text = phrase.ru.format(**values)
-            builder.button(
-                text=f"📋 {PHRASE_TITLES[phrase_id]}", copy_text=CopyTextButton(text=text)
-            )
+    for title, text in answers:
+        if fits_copy_button(text):
+            builder.button(text=f"📋 {title}", copy_text=CopyTextButton(text=text))
     builder.adjust(1)
     builder.row(menu_button())
     return builder.as_markup()
