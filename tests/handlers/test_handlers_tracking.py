@@ -179,3 +179,21 @@ async def test_stats_for_sellers_and_admin(rig: Rig, clock: RunningClock) -> Non
     admin = rig.user(7)
     reply = await admin.send("/stats")
     assert reply is not None and "运营汇总" in reply.text and "用户：6" in reply.text
+
+
+async def test_a_case_snoozed_a_hundred_times_still_opens(rig: Rig, clock: RunningClock) -> None:
+    # Bug caught: the timeline listed every entry; after ~75 snoozes the case screen passed
+    # Telegram's 4,096 characters and could never be opened again.
+    await record(rig, "给小二发了消息", "5分钟前")
+    cases = CaseRepository(rig.dispatcher["db"])
+    case = await cases.get(1, USER_ID)
+    assert case is not None
+    for step in range(100):
+        moment = clock() + timedelta(minutes=step)
+        await cases.snooze(case, moment + timedelta(hours=1), moment)
+    await rig.chat.send("/cases")
+    detail = await rig.chat.press("#1")
+    assert detail is not None and "时间线" in detail.text
+    assert len(detail.text) <= 4096
+    assert "中间还有 89 条记录" in detail.text
+    assert detail.text.count("已延后") == 11 and detail.text.count("已记录") == 1
