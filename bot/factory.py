@@ -14,6 +14,7 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramNetworkError
+from aiogram.filters import ExceptionTypeFilter
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.strategy import FSMStrategy
 from aiogram.types import ErrorEvent
@@ -21,7 +22,7 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
 from bot.content.loader import Content
-from bot.db.case_repository import CaseRepository
+from bot.db.case_repository import CaseRepository, TooManyOpenCases
 from bot.db.fsm_storage import SQLiteStorage
 from bot.db.stats_queries import StatsRepository
 from bot.db.user_repository import UserRepository
@@ -39,6 +40,7 @@ from bot.telegram.speedups.answer_models import KeepResponseModels
 from bot.translation import create_translator
 from bot.ui.commands import register_commands
 from bot.ui.keyboards import main_menu
+from bot.ui.tracking_views import too_many_cases_view
 from handlers import get_routers
 
 logger = logging.getLogger(__name__)
@@ -120,6 +122,7 @@ def create_dispatcher(
     UserLocaleMiddleware(i18n, users).setup(dispatcher)
     dispatcher.callback_query.outer_middleware(AnswerEveryCallback())
     dispatcher.include_routers(*get_routers())
+    dispatcher.errors.register(refuse_case_over_limit, ExceptionTypeFilter(TooManyOpenCases))
     dispatcher.errors.register(on_error)
 
     background: set[asyncio.Task[None]] = set()
@@ -143,6 +146,18 @@ def create_dispatcher(
     dispatcher.startup.register(on_startup)
     dispatcher.shutdown.register(on_shutdown)
     return dispatcher
+
+
+async def refuse_case_over_limit(event: ErrorEvent) -> bool:
+    """A case past the seller's open-case limit (any of the ways to record one): nothing was
+    stored; say so, with the way to make room."""
+    assert isinstance(event.exception, TooManyOpenCases)
+    update = event.update
+    message = update.message or (update.callback_query.message if update.callback_query else None)
+    if message is not None:
+        text, markup = too_many_cases_view(event.exception.limit)
+        await message.answer(text, reply_markup=markup)
+    return True
 
 
 async def on_error(event: ErrorEvent) -> bool:

@@ -121,7 +121,14 @@ async def save_pressed(
     await state.clear()
     new = finished(draft, rules, now)
     case = await cases.create(
-        query.from_user.id, new.kind, new.happened, new.deadline, new.note, now, new.remind_at
+        query.from_user.id,
+        new.kind,
+        new.happened,
+        new.deadline,
+        new.note,
+        now,
+        new.remind_at,
+        open_limit=rules.policy.values.max_open_cases,
     )
     await show(query, *saved_view(case, locale))
 

@@ -13,6 +13,14 @@ from bot.services.cases import Case, CaseEvent, CaseKind, CaseStatus, Clock, Dea
 from bot.services.clock import from_epoch, to_epoch
 
 
+class TooManyOpenCases(Exception):
+    """The seller has as many open cases as the policy allows (`max_open_cases`)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"at most {limit} open cases")
+        self.limit = limit
+
+
 @dataclass(frozen=True)
 class CaseOverview:
     """A case with its timeline and its next reminder: what its screen shows."""
@@ -81,9 +89,15 @@ class CaseRepository:
         note: str | None,
         now: datetime,
         remind_at: datetime,
+        *,
+        open_limit: int | None = None,
     ) -> Case:
-        """Store the case, its first timeline entry and its first reminder."""
+        """Store the case, its first timeline entry and its first reminder; with `open_limit`,
+        raise TooManyOpenCases instead when the seller already has that many open (counted
+        inside the write, so a burst of replayed presses cannot pass it)."""
         async with transaction(self._db):
+            if open_limit is not None and await self._open_count(user_id) >= open_limit:
+                raise TooManyOpenCases(open_limit)
             cursor = await self._db.execute(
                 "INSERT INTO cases (user_id, kind, happened_at, due_at, clock, estimate, note, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -106,6 +120,13 @@ class CaseRepository:
         self._changed()
         assert case is not None
         return case
+
+    async def _open_count(self, user_id: int) -> int:
+        async with self._db.execute(
+            "SELECT count(*) FROM cases WHERE user_id = ? AND status = 'open'", (user_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
 
     async def get(
         self, case_id: int, user_id: int, statuses: tuple[CaseStatus, ...] = tuple(CaseStatus)

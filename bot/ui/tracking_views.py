@@ -142,6 +142,18 @@ def saved_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
     return text, builder.as_markup()
 
 
+def too_many_cases_view(limit: int) -> tuple[str, InlineKeyboardMarkup]:
+    """Nothing was saved: the seller already has as many open follow-ups as the bot keeps."""
+    builder = Keyboard()
+    builder.button(text=_("📋 My follow-ups"), callback_data=MenuCb(action=MenuAction.CASES))
+    builder.row(menu_button())
+    text = _(
+        "⚠️ Not saved: you already have {limit} open follow-ups, the most I keep at once. "
+        "Close the ones that are settled in /cases, then record this one again."
+    ).format(limit=limit)
+    return text, builder.as_markup()
+
+
 def sent_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
     """Recorded at once from «I have sent it»: the deadline, and quick fixes if it went out
     earlier."""

@@ -8,6 +8,7 @@ from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
 from bot.offline.emulator import SentMessage
 from bot.services.cases import CaseKind, CaseStatus, Clock, Deadline
+from bot.ui.callbacks import TrackAction, TrackCb
 from tests.support.driver import wait_until
 from tests.support.moments import RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
@@ -197,3 +198,30 @@ async def test_a_case_snoozed_a_hundred_times_still_opens(rig: Rig, clock: Runni
     assert len(detail.text) <= 4096
     assert "中间还有 89 条记录" in detail.text
     assert detail.text.count("已延后") == 11 and detail.text.count("已记录") == 1
+
+
+async def test_replayed_presses_stop_at_the_open_case_limit(rig: Rig, clock: RunningClock) -> None:
+    # Bug caught: no limit per seller: a replayed «I have sent it» press created 300 cases
+    # and 300 pending reminders in a second.
+    limit = rig.dispatcher["rules"].policy.values.max_open_cases
+    assert limit == 50
+    cases = CaseRepository(rig.dispatcher["db"])
+    await UserRepository(rig.dispatcher["db"]).ensure(USER_ID, USER_ID)
+    now = clock()
+    deadline = Deadline(now + timedelta(hours=5), Clock.ELAPSED, False, ())
+    for _ in range(limit - 1):
+        await cases.create(USER_ID, CaseKind.AM_MESSAGE, now, deadline, None, now, deadline.due)
+    menu = await rig.chat.send("/start")
+    assert menu is not None
+    sent = TrackCb(action=TrackAction.SENT, kind=CaseKind.AM_MESSAGE).pack()
+    for _ in range(3):
+        await rig.chat.press_data(menu.message_id, sent)
+    texts = [m.text for m in rig.emulator.chat_messages(USER_ID)[-3:]]
+    assert "已保存为 #50" in texts[0] or "#50" in texts[0]
+    assert all("未保存：你已有 50 条进行中的跟进事项" in text for text in texts[1:])
+    assert len(await cases.for_user(USER_ID, (CaseStatus.OPEN,))) == limit
+    await rig.chat.send("/cases")
+    await rig.chat.press("#1")
+    await rig.chat.press("关闭")
+    await rig.chat.press_data(menu.message_id, sent)
+    assert "#51" in rig.emulator.chat_messages(USER_ID)[-1].text
