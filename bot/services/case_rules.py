@@ -224,9 +224,19 @@ class CaseRules:
 
     def _period_deadline(self, fact: DurationFact, now: datetime) -> Deadline | None:
         office = self.schedules.am_office
-        # Every unit is at least an hour of calendar time: a period longer than the horizon
-        # in hours is refused before any working day is counted.
-        if fact.amount > self.policy.values.max_deadline_days * 24:
+        # The least calendar time the period can take (a working day is at least a day, a
+        # working hour at least an hour of an office day): longer than the horizon is refused
+        # before any working day is counted.
+        if fact.unit is DurationUnit.WORKING_HOURS:
+            office_day = datetime.combine(date.min, office.closes) - datetime.combine(
+                date.min, office.opens
+            )
+            least_days = fact.amount * (HOUR / office_day)
+        elif fact.unit is DurationUnit.WORKING_DAYS:
+            least_days = fact.amount
+        else:
+            least_days = fact.amount * (_PLAIN_STEPS[fact.unit] / timedelta(days=1))
+        if least_days > self.policy.values.max_deadline_days:
             return None
         if fact.unit is DurationUnit.WORKING_DAYS:
             due = office.add_working_days(now, fact.amount)

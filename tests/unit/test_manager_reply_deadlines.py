@@ -140,6 +140,9 @@ def test_dates_already_past_give_nothing(now: datetime, day: date) -> None:
         period(99_999, DurationUnit.WORKING_DAYS),
         period(500_000, DurationUnit.WORKING_HOURS),
         period(100_000, DurationUnit.WEEKS),
+        period(10**30, DurationUnit.WEEKS),  # past timedelta's range
+        period(8_000, DurationUnit.WORKING_HOURS),  # ~890 office days: never counted
+        period(367, DurationUnit.WORKING_DAYS),
     ],
 )
 def test_deadlines_beyond_the_horizon_are_refused_at_once(fact: DateFact | DurationFact) -> None:
