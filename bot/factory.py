@@ -90,7 +90,11 @@ def create_dispatcher(
     translator = create_translator(settings)
     users = UserRepository(db, clock)
     reminders_changed = asyncio.Event()
-    cases = CaseRepository(db, on_reminders_changed=reminders_changed.set)
+    cases = CaseRepository(
+        db,
+        on_reminders_changed=reminders_changed.set,
+        open_limit=policy.values.max_open_cases,
+    )
     rules = CaseRules(policy, Schedules.from_policy(policy.values))
     scheduler = ReminderScheduler(
         cases,

@@ -93,7 +93,6 @@ async def deadline_tracked(
         kept.note,
         now,
         remind_at,
-        open_limit=rules.policy.values.max_open_cases,
     )
     await show(query, *saved_view(case, locale), new_message=True)
 

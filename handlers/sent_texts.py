@@ -28,14 +28,7 @@ async def sent_pressed(
     deadline = rules.deadline(callback_data.kind, now)
     remind_at = rules.first_reminder(deadline.due, now)
     case = await cases.create(
-        query.from_user.id,
-        callback_data.kind,
-        now,
-        deadline,
-        None,
-        now,
-        remind_at,
-        open_limit=rules.policy.values.max_open_cases,
+        query.from_user.id, callback_data.kind, now, deadline, None, now, remind_at
     )
     await show(query, *sent_view(case, locale), new_message=True)
 

@@ -121,14 +121,7 @@ async def save_pressed(
     await state.clear()
     new = finished(draft, rules, now)
     case = await cases.create(
-        query.from_user.id,
-        new.kind,
-        new.happened,
-        new.deadline,
-        new.note,
-        now,
-        new.remind_at,
-        open_limit=rules.policy.values.max_open_cases,
+        query.from_user.id, new.kind, new.happened, new.deadline, new.note, now, new.remind_at
     )
     await show(query, *saved_view(case, locale))
 

@@ -95,7 +95,6 @@ async def step_typed(
             new.note,
             now,
             new.remind_at,
-            open_limit=rules.policy.values.max_open_cases,
         )
         text, markup = saved_view(case, locale)
     else:

@@ -71,14 +71,19 @@ class CaseRepository:
     """Reads and writes cases, their events and reminders.
 
     Every write that adds or moves a reminder calls `on_reminders_changed` after its commit, so
-    the scheduler looks again; callers never have to remember to wake it.
+    the scheduler looks again; callers never have to remember to wake it. With `open_limit`
+    (the policy's `max_open_cases`) no seller gets more open cases than that.
     """
 
     def __init__(
-        self, db: aiosqlite.Connection, on_reminders_changed: Callable[[], None] = lambda: None
+        self,
+        db: aiosqlite.Connection,
+        on_reminders_changed: Callable[[], None] = lambda: None,
+        open_limit: int | None = None,
     ) -> None:
         self._db = db
         self._changed = on_reminders_changed
+        self._open_limit = open_limit
 
     async def create(
         self,
@@ -89,15 +94,14 @@ class CaseRepository:
         note: str | None,
         now: datetime,
         remind_at: datetime,
-        *,
-        open_limit: int | None = None,
     ) -> Case:
-        """Store the case, its first timeline entry and its first reminder; with `open_limit`,
-        raise TooManyOpenCases instead when the seller already has that many open (counted
+        """Store the case, its first timeline entry and its first reminder; raise
+        TooManyOpenCases instead when the seller already has `open_limit` open cases (counted
         inside the write, so a burst of replayed presses cannot pass it)."""
         async with transaction(self._db):
-            if open_limit is not None and await self._open_count(user_id) >= open_limit:
-                raise TooManyOpenCases(open_limit)
+            limit = self._open_limit
+            if limit is not None and await self._open_count(user_id) >= limit:
+                raise TooManyOpenCases(limit)
             cursor = await self._db.execute(
                 "INSERT INTO cases (user_id, kind, happened_at, due_at, clock, estimate, note, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
