@@ -257,6 +257,15 @@ def case_list(
         builder.button(text=f"🔎 #{case.id}", callback_data=view)
     if not found:
         lines.append(_("Nothing here yet."))
+    if len(found) > LIST_LIMIT:
+        hidden = len(found) - LIST_LIMIT
+        lines.append(
+            ngettext(
+                "… and {count} more, not listed: close the settled ones to see them.",
+                "… and {count} more, not listed: close the settled ones to see them.",
+                hidden,
+            ).format(count=hidden)
+        )
     builder.adjust(4)
     if not closed:
         builder.row(

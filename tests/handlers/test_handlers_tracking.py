@@ -209,8 +209,9 @@ async def test_replayed_presses_stop_at_the_open_case_limit(rig: Rig, clock: Run
     await UserRepository(rig.dispatcher["db"]).ensure(USER_ID, USER_ID)
     now = clock()
     deadline = Deadline(now + timedelta(hours=5), Clock.ELAPSED, False, ())
+    note = "深圳某某贸易有限公司的备注" * 20  # as long as a note may be: the list at its limit
     for _ in range(limit - 1):
-        await cases.create(USER_ID, CaseKind.AM_MESSAGE, now, deadline, None, now, deadline.due)
+        await cases.create(USER_ID, CaseKind.AM_MESSAGE, now, deadline, note, now, deadline.due)
     menu = await rig.chat.send("/start")
     assert menu is not None
     sent = TrackCb(action=TrackAction.SENT, kind=CaseKind.AM_MESSAGE).pack()
@@ -220,7 +221,9 @@ async def test_replayed_presses_stop_at_the_open_case_limit(rig: Rig, clock: Run
     assert "已保存为 #50" in texts[0] or "#50" in texts[0]
     assert all("未保存：你已有 50 条进行中的跟进事项" in text for text in texts[1:])
     assert len(await cases.for_user(USER_ID, (CaseStatus.OPEN,))) == limit
-    await rig.chat.send("/cases")
+    listing = await rig.chat.send("/cases")
+    assert listing is not None and len(listing.text) <= 4096
+    assert "另有 30 条未列出" in listing.text  # twenty listed, the rest said
     await rig.chat.press("#1")
     await rig.chat.press("关闭")
     await rig.chat.press_data(menu.message_id, sent)
