@@ -262,7 +262,9 @@ class CaseRules:
 
         Counted over at most the deadline horizon (`max_deadline_days`): a case stored with a
         deadline years away reads as "more than a year", at the cost of a year's count."""
-        end = min(end, self.farthest(start))
+        horizon = timedelta(days=self.policy.values.max_deadline_days)
+        if end - start > horizon:  # (start + horizon could pass the year 9999 otherwise)
+            end = start + horizon
         calendar = max(timedelta(0), end - start)
         schedule = self.schedules.for_clock(clock)
         if schedule is None:

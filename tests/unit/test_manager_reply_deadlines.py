@@ -164,6 +164,8 @@ def test_a_far_deadline_counts_no_further_than_the_horizon() -> None:
     assert time.perf_counter() - started < 0.5
     assert span.calendar == timedelta(days=366)
     assert timedelta(hours=9 * 240) < span.amount < timedelta(hours=9 * 260)
+    overdue = RULES.span(Clock.AM_OFFICE, msk(9999, 12, 31, 18), now)
+    assert overdue.amount == overdue.calendar == timedelta(0)
 
 
 def test_time_with_a_date_is_exact_and_in_its_zone() -> None:
