@@ -9,6 +9,7 @@ from datetime import datetime
 from aiogram import html
 from aiogram.types import CopyTextButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 
 from bot.db.user_repository import User
 from bot.services.manager_reply import Explanation, TrackOption
@@ -50,9 +51,11 @@ def explanation_text(
     too_far = [fact.text for fact in explanation.facts.dates if fact.day > farthest.date()]
     if too_far:
         lines.append(
-            _("⚠️ {dates}: more than {days} days ahead, so not offered for tracking.").format(
-                dates=html.quote("、".join(too_far)), days=policy.values.max_deadline_days
-            )
+            ngettext(
+                "⚠️ {dates}: more than {days} day ahead, so not offered for tracking.",
+                "⚠️ {dates}: more than {days} days ahead, so not offered for tracking.",
+                policy.values.max_deadline_days,
+            ).format(dates=html.quote("、".join(too_far)), days=policy.values.max_deadline_days)
         )
     steps = dict.fromkeys(
         s.meaning.next_step(locale) for s in explanation.explained() if s.meaning
