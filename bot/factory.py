@@ -22,7 +22,7 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
 from bot.content.loader import Content
-from bot.db.case_repository import CaseRepository, TooManyOpenCases
+from bot.db.case_repository import CaseLimitReached, CaseRepository
 from bot.db.fsm_storage import SQLiteStorage
 from bot.db.stats_queries import StatsRepository
 from bot.db.user_repository import UserRepository
@@ -40,7 +40,7 @@ from bot.telegram.speedups.answer_models import KeepResponseModels
 from bot.translation import create_translator
 from bot.ui.commands import register_commands
 from bot.ui.keyboards import main_menu
-from bot.ui.tracking_views import too_many_cases_view
+from bot.ui.tracking_views import case_limit_view
 from handlers import get_routers
 
 logger = logging.getLogger(__name__)
@@ -94,6 +94,7 @@ def create_dispatcher(
         db,
         on_reminders_changed=reminders_changed.set,
         open_limit=policy.values.max_open_cases,
+        reminder_limit=policy.values.max_reminders_per_case,
     )
     rules = CaseRules(policy, Schedules.from_policy(policy.values))
     scheduler = ReminderScheduler(
@@ -126,7 +127,7 @@ def create_dispatcher(
     UserLocaleMiddleware(i18n, users).setup(dispatcher)
     dispatcher.callback_query.outer_middleware(AnswerEveryCallback())
     dispatcher.include_routers(*get_routers())
-    dispatcher.errors.register(refuse_case_over_limit, ExceptionTypeFilter(TooManyOpenCases))
+    dispatcher.errors.register(refuse_case_over_limit, ExceptionTypeFilter(CaseLimitReached))
     dispatcher.errors.register(on_error)
 
     background: set[asyncio.Task[None]] = set()
@@ -153,13 +154,13 @@ def create_dispatcher(
 
 
 async def refuse_case_over_limit(event: ErrorEvent) -> bool:
-    """A case past the seller's open-case limit (any of the ways to record one): nothing was
-    stored; say so, with the way to make room."""
-    assert isinstance(event.exception, TooManyOpenCases)
+    """A case past the seller's open-case limit, or a case's reminder limit (whichever way
+    it was asked for): nothing was stored; say so, with the way out."""
+    assert isinstance(event.exception, CaseLimitReached)
     update = event.update
     message = update.message or (update.callback_query.message if update.callback_query else None)
     if message is not None:
-        text, markup = too_many_cases_view(event.exception.limit)
+        text, markup = case_limit_view(event.exception)
         await message.answer(text, reply_markup=markup)
     return True
 

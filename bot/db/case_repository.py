@@ -13,12 +13,20 @@ from bot.services.cases import Case, CaseEvent, CaseKind, CaseStatus, Clock, Dea
 from bot.services.clock import from_epoch, to_epoch
 
 
-class TooManyOpenCases(Exception):
-    """The seller has as many open cases as the policy allows (`max_open_cases`)."""
+class CaseLimitReached(Exception):
+    """A limit of the policy's would be passed; nothing was written."""
 
     def __init__(self, limit: int) -> None:
-        super().__init__(f"at most {limit} open cases")
+        super().__init__(f"{type(self).__name__}: at most {limit}")
         self.limit = limit
+
+
+class TooManyOpenCases(CaseLimitReached):
+    """The seller has as many open cases as the policy allows (`max_open_cases`)."""
+
+
+class TooManyReminders(CaseLimitReached):
+    """The case has had as many reminders as the policy allows (`max_reminders_per_case`)."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,9 @@ class CaseRepository:
 
     Every write that adds or moves a reminder calls `on_reminders_changed` after its commit, so
     the scheduler looks again; callers never have to remember to wake it. With `open_limit`
-    (the policy's `max_open_cases`) no seller gets more open cases than that.
+    (the policy's `max_open_cases`) no seller gets more open cases than that; with
+    `reminder_limit` (`max_reminders_per_case`) a snooze, correction or reopening that would
+    give a case more reminders than that raises TooManyReminders (replayed presses).
     """
 
     def __init__(
@@ -80,10 +90,12 @@ class CaseRepository:
         db: aiosqlite.Connection,
         on_reminders_changed: Callable[[], None] = lambda: None,
         open_limit: int | None = None,
+        reminder_limit: int | None = None,
     ) -> None:
         self._db = db
         self._changed = on_reminders_changed
         self._open_limit = open_limit
+        self._reminder_limit = reminder_limit
 
     async def create(
         self,
@@ -440,6 +452,14 @@ class CaseRepository:
         return armed
 
     async def _remind(self, case_id: int, user_id: int, due: datetime) -> None:
+        limit = self._reminder_limit
+        if limit is not None:
+            async with self._db.execute(
+                "SELECT count(*) FROM reminders WHERE case_id = ?", (case_id,)
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is not None and row[0] >= limit:
+                raise TooManyReminders(limit)
         # Guarded: a push in flight may finish after its seller erased everything (/delete).
         await self._db.execute(
             "INSERT INTO reminders (case_id, user_id, due_at) "

@@ -228,3 +228,26 @@ async def test_replayed_presses_stop_at_the_open_case_limit(rig: Rig, clock: Run
     await rig.chat.press("关闭")
     await rig.chat.press_data(menu.message_id, sent)
     assert "#51" in rig.emulator.chat_messages(USER_ID)[-1].text
+
+
+async def test_replayed_snoozes_stop_at_the_reminder_limit(rig: Rig, clock: RunningClock) -> None:
+    # Bug caught: no limit per case: every replayed snooze press added a reminder row and a
+    # timeline entry, without end.
+    limit = rig.dispatcher["rules"].policy.values.max_reminders_per_case
+    assert limit == 40
+    await record(rig, "给小二发了消息", "5分钟前")
+    cases: CaseRepository = rig.dispatcher["cases"]
+    case = await cases.get(1, USER_ID)
+    assert case is not None
+    for _ in range(limit - 1):
+        await cases.snooze(case, clock() + timedelta(hours=1), clock())
+    await rig.chat.send("/cases")
+    await rig.chat.press("#1")
+    refused = await rig.chat.press("延后 1 小时")
+    assert refused is not None
+    assert "未更改：这条跟进事项已经提醒过 40 次" in refused.text
+    async with rig.dispatcher["db"].execute(
+        "SELECT state, count(*) FROM reminders WHERE case_id = 1 GROUP BY state"
+    ) as cursor:
+        states = dict(await cursor.fetchall())
+    assert states == {"cancelled": limit - 1, "pending": 1}
