@@ -261,7 +261,7 @@ class CaseRules:
         """Time from `start` to `end` (zero if not after) on a clock, and on the calendar.
 
         Counted over at most the deadline horizon (`max_deadline_days`): a case stored with a
-        deadline years away reads as "more than a year", at the cost of a year's count."""
+        deadline years away reads as a year's time, at the cost of a year's count."""
         horizon = timedelta(days=self.policy.values.max_deadline_days)
         if end - start > horizon:  # (start + horizon could pass the year 9999 otherwise)
             end = start + horizon
