@@ -24,7 +24,7 @@ RUN pip install --no-deps -e . && python tools/i18n.py compile
 USER bot
 VOLUME ["/data"]
 EXPOSE 8080
-# Healthy while a bot process holds the database lock.
+# Healthy while a bot process holds the database lock and PRAGMA quick_check finds it sound.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s CMD ["python", "-m", "bot", "health"]
 # Polling, named: with no BOT_TOKEN the container exits with status 2 and one line saying so, so
 # a restart policy or orchestrator sees it (`python -m bot webhook` runs the webhook instead).

@@ -10,7 +10,7 @@ import sys
 from pydantic import ValidationError
 
 from bot.content.errors import ContentError
-from bot.db.connection import DatabaseError, database_owned
+from bot.db.connection import DatabaseError, check_integrity, database_owned
 from bot.settings import SettingError, Settings
 
 EXIT_CONFIG = 2
@@ -40,8 +40,16 @@ def _default_mode(token: str) -> str:
 
 def _run(mode: str, settings: Settings, token: str) -> int:
     if mode == "health":
-        # Answered before aiogram is imported: the container asks every 30 s.
-        return 0 if database_owned(settings.database_path) else 1
+        # Answered before aiogram is imported: the container asks every 30 s. A damaged file
+        # is unhealthy even while a bot owns it: one line, and 1 (Docker's "unhealthy").
+        if not database_owned(settings.database_path):
+            return 1
+        try:
+            check_integrity(settings.database_path)
+        except DatabaseError as error:
+            print(f"Unhealthy: {error}", file=sys.stderr)
+            return 1
+        return 0
     if mode in {"polling", "webhook"}:
         settings.token()  # a missing token is reported alone, before any import or log line
     # Imported here, after the settings are known to be good, so a bad setting is reported at

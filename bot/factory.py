@@ -14,6 +14,7 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramNetworkError
+from aiogram.filters import ExceptionTypeFilter
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.strategy import FSMStrategy
 from aiogram.types import ErrorEvent
@@ -21,7 +22,7 @@ from aiogram.utils.i18n import I18n
 from aiogram.utils.i18n import gettext as _
 
 from bot.content.loader import Content
-from bot.db.case_repository import CaseRepository
+from bot.db.case_repository import CaseLimitReached, CaseRepository
 from bot.db.fsm_storage import SQLiteStorage
 from bot.db.stats_queries import StatsRepository
 from bot.db.user_repository import UserRepository
@@ -38,6 +39,7 @@ from bot.translation import create_translator
 from bot.ui.commands import register_commands
 from bot.ui.keyboards import main_menu
 from bot.ui.merged_messages import merged_notice
+from bot.ui.tracking_views import case_limit_view
 from handlers import get_routers
 
 logger = logging.getLogger(__name__)
@@ -88,7 +90,12 @@ def create_dispatcher(
     translator = create_translator(settings)
     users = UserRepository(db, clock)
     reminders_changed = asyncio.Event()
-    cases = CaseRepository(db, on_reminders_changed=reminders_changed.set)
+    cases = CaseRepository(
+        db,
+        on_reminders_changed=reminders_changed.set,
+        open_limit=policy.values.max_open_cases,
+        reminder_limit=policy.values.max_reminders_per_case,
+    )
     rules = CaseRules(policy, Schedules.from_policy(policy.values))
     scheduler = ReminderScheduler(
         cases,
@@ -122,6 +129,7 @@ def create_dispatcher(
     UserLocaleMiddleware(i18n, users).setup(dispatcher)
     install(dispatcher, dispatcher["chat_turns"], merged_notice)
     dispatcher.include_routers(*get_routers())
+    dispatcher.errors.register(refuse_case_over_limit, ExceptionTypeFilter(CaseLimitReached))
     dispatcher.errors.register(on_error)
 
     background: set[asyncio.Task[None]] = set()
@@ -145,6 +153,18 @@ def create_dispatcher(
     dispatcher.startup.register(on_startup)
     dispatcher.shutdown.register(on_shutdown)
     return dispatcher
+
+
+async def refuse_case_over_limit(event: ErrorEvent) -> bool:
+    """A case past the seller's open-case limit, or a case's reminder limit (whichever way
+    it was asked for): nothing was stored; say so, with the way out."""
+    assert isinstance(event.exception, CaseLimitReached)
+    update = event.update
+    message = update.message or (update.callback_query.message if update.callback_query else None)
+    if message is not None:
+        text, markup = case_limit_view(event.exception)
+        await message.answer(text, reply_markup=markup)
+    return True
 
 
 async def on_error(event: ErrorEvent) -> bool:

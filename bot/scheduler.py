@@ -147,8 +147,11 @@ class ReminderScheduler:
         wait = IDLE_WAKE if next_due is None else min(IDLE_WAKE, next_due - now)
         if wait.total_seconds() <= 0:
             return
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancellation that
+        # arrives just after the wake-up was set, and stop() (SIGTERM) then waited for ever.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wakeup.wait(), wait.total_seconds())
+            async with asyncio.timeout(wait.total_seconds()):
+                await self._wakeup.wait()
 
     async def deliver_due(self, bot: Bot) -> int:
         """Deliver everything due now; return how many reminders were claimed. Stops early

@@ -18,10 +18,11 @@ from bot.services.manager_reply import ManagerPhrasebook, track_options
 from bot.services.russian_sentences import is_mostly_cyrillic
 from bot.services.template_filling import TemplateLibrary
 from bot.telegram.filters import PRIVATE
+from bot.telegram.limits import split_message
 from bot.telegram.screens import show
 from bot.translation import Translator
 from bot.ui.callbacks import ReplyTrackCb
-from bot.ui.manager_reply_views import explanation_keyboard, explanation_text
+from bot.ui.manager_reply_views import explanation_keyboard, explanation_text, reply_answers
 from bot.ui.reply_draft import keep_options, kept_option
 from bot.ui.tracking_views import saved_view
 from bot.ui.wizard_prompts import refuse_stale_button
@@ -59,10 +60,15 @@ async def reply_pasted(
     run = await keep_options(state, now, options)
     translated = await translator.translate(text, locale) if translator else None
     translation = (translated.text[:TRANSLATION_CHARS], translated.service) if translated else None
-    body = explanation_text(explanation, options, rules.policy, locale, translation)
     user = await users.get(message.from_user.id)
-    keyboard = explanation_keyboard(options, run, explanation.replies, templates, user, locale)
-    await message.answer(body, reply_markup=keyboard)
+    answers = reply_answers(explanation.replies, templates, user)
+    body = explanation_text(
+        explanation, options, rules.policy, locale, translation, rules.farthest(now), answers
+    )
+    *first, last = split_message(body)
+    for part in first:
+        await message.answer(part)
+    await message.answer(last, reply_markup=explanation_keyboard(options, run, answers, locale))
 
 
 async def deadline_tracked(

@@ -13,6 +13,22 @@ from bot.services.cases import Case, CaseEvent, CaseKind, CaseStatus, Clock, Dea
 from bot.services.clock import from_epoch, to_epoch
 
 
+class CaseLimitReached(Exception):
+    """A limit of the policy's would be passed; nothing was written."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"{type(self).__name__}: at most {limit}")
+        self.limit = limit
+
+
+class TooManyOpenCases(CaseLimitReached):
+    """The seller has as many open cases as the policy allows (`max_open_cases`)."""
+
+
+class TooManyReminders(CaseLimitReached):
+    """The case has had as many reminders as the policy allows (`max_reminders_per_case`)."""
+
+
 @dataclass(frozen=True)
 class CaseOverview:
     """A case with its timeline and its next reminder: what its screen shows."""
@@ -63,14 +79,23 @@ class CaseRepository:
     """Reads and writes cases, their events and reminders.
 
     Every write that adds or moves a reminder calls `on_reminders_changed` after its commit, so
-    the scheduler looks again; callers never have to remember to wake it.
+    the scheduler looks again; callers never have to remember to wake it. With `open_limit`
+    (the policy's `max_open_cases`) no seller gets more open cases than that; with
+    `reminder_limit` (`max_reminders_per_case`) a snooze, correction or reopening that would
+    give a case more reminders than that raises TooManyReminders (replayed presses).
     """
 
     def __init__(
-        self, db: aiosqlite.Connection, on_reminders_changed: Callable[[], None] = lambda: None
+        self,
+        db: aiosqlite.Connection,
+        on_reminders_changed: Callable[[], None] = lambda: None,
+        open_limit: int | None = None,
+        reminder_limit: int | None = None,
     ) -> None:
         self._db = db
         self._changed = on_reminders_changed
+        self._open_limit = open_limit
+        self._reminder_limit = reminder_limit
 
     async def create(
         self,
@@ -82,8 +107,13 @@ class CaseRepository:
         now: datetime,
         remind_at: datetime,
     ) -> Case:
-        """Store the case, its first timeline entry and its first reminder."""
+        """Store the case, its first timeline entry and its first reminder; raise
+        TooManyOpenCases instead when the seller already has `open_limit` open cases (counted
+        inside the write, so a burst of replayed presses cannot pass it)."""
         async with transaction(self._db):
+            limit = self._open_limit
+            if limit is not None and await self._open_count(user_id) >= limit:
+                raise TooManyOpenCases(limit)
             cursor = await self._db.execute(
                 "INSERT INTO cases (user_id, kind, happened_at, due_at, clock, estimate, note, "
                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -106,6 +136,13 @@ class CaseRepository:
         self._changed()
         assert case is not None
         return case
+
+    async def _open_count(self, user_id: int) -> int:
+        async with self._db.execute(
+            "SELECT count(*) FROM cases WHERE user_id = ? AND status = 'open'", (user_id,)
+        ) as cursor:
+            row = await cursor.fetchone()
+        return int(row[0]) if row else 0
 
     async def get(
         self, case_id: int, user_id: int, statuses: tuple[CaseStatus, ...] = tuple(CaseStatus)
@@ -415,6 +452,14 @@ class CaseRepository:
         return armed
 
     async def _remind(self, case_id: int, user_id: int, due: datetime) -> None:
+        limit = self._reminder_limit
+        if limit is not None:
+            async with self._db.execute(
+                "SELECT count(*) FROM reminders WHERE case_id = ?", (case_id,)
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is not None and row[0] >= limit:
+                raise TooManyReminders(limit)
         # Guarded: a push in flight may finish after its seller erased everything (/delete).
         await self._db.execute(
             "INSERT INTO reminders (case_id, user_id, due_at) "

@@ -9,7 +9,7 @@ target, and whether the unconfirmed-guide line applies. Handlers, views and the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from bot.services.cases import Case, CaseKind, Clock, Deadline, Schedules
@@ -178,36 +178,66 @@ class CaseRules:
         self, fact: DurationFact | DateFact | TimeFact, now: datetime
     ) -> Deadline | None:
         """When a period a manager named (read at `now`), a date or a time falls due, on the
-        manager's office calendar; None if it is already past.
+        manager's office calendar; None if it is already past or further ahead than
+        `farthest`.
 
         Working days end at closing time on the n-th working day after today; working hours
         run on office hours; calendar days, hours and weeks are plain time. A date alone is
         due at closing time that day, or on the last working day before it when the office is
         closed that day. A time without a date is its next occurrence on a working day.
         """
-        office = self.schedules.am_office
         if isinstance(fact, DurationFact):
-            return self._period_deadline(fact, now)
-        if isinstance(fact, DateFact):
-            day = fact.day
-            while not office.calendar.is_working_day(day):
-                day -= timedelta(days=1)
-            due = datetime.combine(day, office.closes, office.zone)
-            estimate = office.spans_estimate(now, due)
-            return (
-                Deadline(due, Clock.AM_OFFICE, estimate, AM_CALENDAR_KEYS) if due > now else None
-            )
+            deadline = self._period_deadline(fact, now)
+        elif isinstance(fact, DateFact):
+            deadline = self._date_deadline(fact.day, now)
+        else:
+            deadline = self._time_deadline(fact, now)
+        if deadline is None or deadline.due <= now or deadline.due > self.farthest(now):
+            return None
+        return deadline
+
+    def farthest(self, now: datetime) -> datetime:
+        """The latest deadline a case may have: dates further ahead («до 31.12.9999») are not
+        offered, so no count of working days ever runs over a span a message chose."""
+        return now + timedelta(days=self.policy.values.max_deadline_days)
+
+    def _date_deadline(self, day: date, now: datetime) -> Deadline | None:
+        office = self.schedules.am_office
+        if not now.date() - timedelta(days=1) <= day <= self.farthest(now).date():
+            return None
+        while not office.calendar.is_working_day(day):
+            day -= timedelta(days=1)
+        due = datetime.combine(day, office.closes, office.zone)
+        return Deadline(due, Clock.AM_OFFICE, office.spans_estimate(now, due), AM_CALENDAR_KEYS)
+
+    def _time_deadline(self, fact: TimeFact, now: datetime) -> Deadline | None:
+        office = self.schedules.am_office
         due = fact.start
         keys = ("am_timezone",) if fact.zone_source is ZoneSource.ASSUMED else ()
-        if not fact.dated:
+        if fact.dated:
+            return Deadline(due, Clock.ELAPSED, False, keys)
+        local = due.astimezone(office.zone)
+        while due <= now or not office.calendar.is_working_day(local.date()):
+            due += timedelta(days=1)
             local = due.astimezone(office.zone)
-            while due <= now or not office.calendar.is_working_day(local.date()):
-                due += timedelta(days=1)
-                local = due.astimezone(office.zone)
-        return Deadline(due, Clock.ELAPSED, False, keys) if due > now else None
+        return Deadline(due, Clock.ELAPSED, False, keys)
 
-    def _period_deadline(self, fact: DurationFact, now: datetime) -> Deadline:
+    def _period_deadline(self, fact: DurationFact, now: datetime) -> Deadline | None:
         office = self.schedules.am_office
+        # The least calendar time the period can take (a working day is at least a day, a
+        # working hour at least an hour of an office day): longer than the horizon is refused
+        # before any working day is counted.
+        if fact.unit is DurationUnit.WORKING_HOURS:
+            office_day = datetime.combine(date.min, office.closes) - datetime.combine(
+                date.min, office.opens
+            )
+            least_days = fact.amount * (HOUR / office_day)
+        elif fact.unit is DurationUnit.WORKING_DAYS:
+            least_days = fact.amount
+        else:
+            least_days = fact.amount * (_PLAIN_STEPS[fact.unit] / timedelta(days=1))
+        if least_days > self.policy.values.max_deadline_days:
+            return None
         if fact.unit is DurationUnit.WORKING_DAYS:
             due = office.add_working_days(now, fact.amount)
         elif fact.unit is DurationUnit.WORKING_HOURS:
@@ -228,7 +258,13 @@ class CaseRules:
     # -- time on the case's clock ---------------------------------------------------------------
 
     def span(self, clock: Clock, start: datetime, end: datetime) -> ClockSpan:
-        """Time from `start` to `end` (zero if not after) on a clock, and on the calendar."""
+        """Time from `start` to `end` (zero if not after) on a clock, and on the calendar.
+
+        Counted over at most the deadline horizon (`max_deadline_days`): a case stored with a
+        deadline years away reads as a year's time, at the cost of a year's count."""
+        horizon = timedelta(days=self.policy.values.max_deadline_days)
+        if end - start > horizon:  # (start + horizon could pass the year 9999 otherwise)
+            end = start + horizon
         calendar = max(timedelta(0), end - start)
         schedule = self.schedules.for_clock(clock)
         if schedule is None:

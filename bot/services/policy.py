@@ -86,6 +86,9 @@ class PolicyValues(BaseModel):
     ozon_notification_sender: str = Field(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
     credit_code_length: PositiveInt
     max_extra_nudges: int = Field(ge=0, le=10)
+    max_deadline_days: int = Field(ge=1, le=3660)
+    max_open_cases: int = Field(ge=1, le=1000)
+    max_reminders_per_case: int = Field(ge=1, le=1000)
     quiet_hours_start: time
     quiet_hours_end: time
 

@@ -20,7 +20,12 @@ MIN_CYRILLIC_LETTERS = 5
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ADDRESS = re.compile(r"https?://\S+|\S+@\S+")
+# An address is tried only where a word starts (`(?<!\S)`): `\S+@\S+` tried at every
+# position of a 100,000-character word without spaces rescanned the word each time
+# (quadratic: 15 s with the event loop blocked).
+_ADDRESS = re.compile(r"https?://\S+|(?<!\S)[^\s@]+@\S+")
+# Telegram's longest message text; anything longer (a caption is shorter) is read only this far.
+MAX_TEXT_CHARS = 4096
 
 
 class SentenceKind(StrEnum):
@@ -48,8 +53,9 @@ def is_mostly_cyrillic(text: str) -> bool:
     """Is this a Russian text (as opposed to a Chinese or English question)?
 
     Links and e-mail addresses are left out of the count: they are Latin in any language.
+    Only the first `MAX_TEXT_CHARS` are read.
     """
-    text = _ADDRESS.sub(" ", text)
+    text = _ADDRESS.sub(" ", text[:MAX_TEXT_CHARS])
     cyrillic = cyrillic_letters(text)
     if cyrillic < MIN_CYRILLIC_LETTERS:
         return False

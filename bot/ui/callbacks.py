@@ -9,11 +9,18 @@ versions answered (they open the screen they belonged to).
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
 
 from bot.services.cases import CaseKind
 from bot.services.profile import ProfileField
+
+# A number a button carries, bounded to what SQLite stores (a signed 64-bit integer): buttons
+# are user input, and a forged 2**63 would overflow the query instead of being a stale button
+# (a value out of bounds does not unpack, so the press gets the one stale-button answer).
+ButtonNumber = Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
 
 
 class MenuAction(StrEnum):
@@ -85,7 +92,7 @@ class CheckStep(StrEnum):
 class EligibilityCb(CallbackData, prefix="e1"):
     """An answer in the eligibility check; `run` ties it to one wizard message."""
 
-    run: int
+    run: ButtonNumber
     step: CheckStep
     value: str
 
@@ -110,7 +117,7 @@ class EmailCb(CallbackData, prefix="tm2"):
     up without a case, `nameless` declines a contact name for the signature."""
 
     template: str
-    case: int = 0
+    case: ButtonNumber = 0
     problem: str = ""
     described: bool = False
     day: int = 0
@@ -142,8 +149,8 @@ class TrackCb(CallbackData, prefix="k1"):
 class ReplyTrackCb(CallbackData, prefix="rt1"):
     """Track a deadline read from a pasted manager's reply; `run` ties it to that reply."""
 
-    run: int
-    option: int
+    run: ButtonNumber
+    option: ButtonNumber
 
 
 class CaseAction(StrEnum):
@@ -166,7 +173,7 @@ class CaseCb(CallbackData, prefix="c1"):
     """An action on a case; the case id is always checked against the pressing user."""
 
     action: CaseAction
-    case: int = 0
+    case: ButtonNumber = 0
 
 
 class CaseMoment(StrEnum):
@@ -181,7 +188,7 @@ class CaseTimeCb(CallbackData, prefix="ct1"):
     """A quick time for one of a case's moments: a `QuickTime` for the past, an `OwnWait`
     from now for the deadline."""
 
-    case: int
+    case: ButtonNumber
     moment: CaseMoment
     value: str
 

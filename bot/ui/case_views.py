@@ -8,6 +8,7 @@ from aiogram import html
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import lazy_gettext as __
+from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.case_repository import CaseOverview
@@ -21,6 +22,9 @@ from bot.ui.labels import EVENT_LABELS, KIND_LABELS
 
 # A list shows this many cases; older ones stay reachable from their pushes.
 LIST_LIMIT = 20
+# A case's timeline shows its first entry and the latest ones: a case snoozed and edited
+# a hundred times still opens (Telegram shows at most 4,096 characters).
+TIMELINE_SHOWN = 12
 NOTE_IN_LIST = 40
 
 # What to do when each kind of case lapses, and which email helps.
@@ -148,8 +152,18 @@ def case_detail(
         lines.append(_("Note: {note}").format(note=html.quote(case.note)))
     lines.append("")
     lines.append(_("<b>Timeline</b>"))
-    lines += [f"• {dual_time(at, locale)} — {EVENT_LABELS[event]}" for at, event in events]
+    lines += timeline_lines(events, locale)
     return "\n".join(lines)
+
+
+def timeline_lines(events: list[tuple[datetime, CaseEvent]], locale: str) -> list[str]:
+    """Every entry, or for a long history the first, how many are left out, and the latest."""
+    entries = [f"• {dual_time(at, locale)} — {EVENT_LABELS[event]}" for at, event in events]
+    if len(entries) <= TIMELINE_SHOWN:
+        return entries
+    left_out = len(entries) - TIMELINE_SHOWN
+    skipped = ngettext("… {count} entry in between", "… {count} entries in between", left_out)
+    return [entries[0], skipped.format(count=left_out), *entries[-(TIMELINE_SHOWN - 1) :]]
 
 
 def case_screen(
@@ -243,6 +257,15 @@ def case_list(
         builder.button(text=f"🔎 #{case.id}", callback_data=view)
     if not found:
         lines.append(_("Nothing here yet."))
+    if len(found) > LIST_LIMIT:
+        hidden = len(found) - LIST_LIMIT
+        lines.append(
+            ngettext(
+                "… and {count} more, not listed: close the settled ones to see them.",
+                "… and {count} more, not listed: close the settled ones to see them.",
+                hidden,
+            ).format(count=hidden)
+        )
     builder.adjust(4)
     if not closed:
         builder.row(

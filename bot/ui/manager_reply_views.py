@@ -4,9 +4,12 @@ to track a deadline or copy a Russian answer."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from aiogram import html
 from aiogram.types import CopyTextButton, InlineKeyboardMarkup
 from aiogram.utils.i18n import gettext as _
+from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.user_repository import User
@@ -14,6 +17,7 @@ from bot.services.manager_reply import Explanation, TrackOption
 from bot.services.policy import Policy
 from bot.services.reply_facts import Facts, ZoneSource
 from bot.services.template_filling import TemplateLibrary
+from bot.telegram.limits import fits_copy_button
 from bot.ui.callbacks import ReplyTrackCb
 from bot.ui.formatting import BEIJING, clock, dual_time, source_note
 from bot.ui.keyboards import menu_button
@@ -30,8 +34,11 @@ def explanation_text(
     policy: Policy,
     locale: str,
     translation: tuple[str, str] | None,
+    farthest: datetime,
+    answers: list[tuple[str, str]],
 ) -> str:
-    """Sentence by sentence, then the facts, the next steps, and a machine translation."""
+    """Sentence by sentence, then the facts, the next steps, and a machine translation;
+    a date after `farthest` (the latest deadline a case may have) says it is not tracked."""
     lines = [_("📨 <b>What the reply says</b>")]
     for sentence in explanation.sentences:
         quoted = html.quote(shorten(sentence.text))
@@ -41,11 +48,23 @@ def explanation_text(
             reason = _("I cannot explain this one reliably; check it with a translation tool.")
             lines.append(f"• <i>{quoted}</i>\n  → {reason}")
     lines += facts_lines(explanation.facts, options, locale)
+    too_far = [fact.text for fact in explanation.facts.dates if fact.day > farthest.date()]
+    if too_far:
+        lines.append(
+            ngettext(
+                "⚠️ {dates}: more than {days} day ahead, so not offered for tracking.",
+                "⚠️ {dates}: more than {days} days ahead, so not offered for tracking.",
+                policy.values.max_deadline_days,
+            ).format(dates=html.quote("、".join(too_far)), days=policy.values.max_deadline_days)
+        )
     steps = dict.fromkeys(
         s.meaning.next_step(locale) for s in explanation.explained() if s.meaning
     )
     if steps:
         lines += ["", _("<b>Next:</b>")] + [f"• {step}" for step in steps]
+    long_answers = long_answer_lines(answers)
+    if long_answers:
+        lines += ["", *long_answers]
     if translation is not None:
         text, service = translation
         lines += [
@@ -98,30 +117,46 @@ def facts_lines(facts: Facts, options: tuple[TrackOption, ...], locale: str) -> 
     return ["", _("<b>Facts</b>"), *lines] if lines else []
 
 
+def reply_answers(
+    replies: tuple[str, ...], library: TemplateLibrary, user: User | None
+) -> list[tuple[str, str]]:
+    """The Russian answers that fit the reply and can be filled from the seller's profile:
+    (title, text) each."""
+    values = seller_values(user)
+    phrases = {phrase.id: phrase for phrase in library.phrases}
+    return [
+        (str(PHRASE_TITLES[phrase_id]), phrase.ru.format(**values))
+        for phrase_id in replies
+        if (phrase := phrases.get(phrase_id)) is not None and phrase.fields() <= values.keys()
+    ]
+
+
+def long_answer_lines(answers: list[tuple[str, str]]) -> list[str]:
+    """Answers too long for a copy button (a long company name): shown to tap and copy."""
+    return [
+        f"📋 <b>{title}</b>\n<code>{html.quote(text)}</code>"
+        for title, text in answers
+        if not fits_copy_button(text)
+    ]
+
+
 def explanation_keyboard(
     options: tuple[TrackOption, ...],
     run: int,
-    replies: tuple[str, ...],
-    library: TemplateLibrary,
-    user: User | None,
+    answers: list[tuple[str, str]],
     locale: str,
 ) -> InlineKeyboardMarkup:
-    """Track each deadline, copy the Russian answers that fit, or go back to the menu."""
+    """Track each deadline, copy the Russian answers that fit a button, or go back to the
+    menu."""
     builder = InlineKeyboardBuilder()
     for index, option in enumerate(options):
         label = _("📌 Track: due {beijing} Beijing time").format(
             beijing=clock(option.deadline.due, BEIJING, locale)
         )
         builder.button(text=label, callback_data=ReplyTrackCb(run=run, option=index))
-    values = seller_values(user)
-    phrases = {phrase.id: phrase for phrase in library.phrases}
-    for phrase_id in replies:
-        phrase = phrases.get(phrase_id)
-        if phrase is not None and phrase.fields() <= values.keys():
-            text = phrase.ru.format(**values)
-            builder.button(
-                text=f"📋 {PHRASE_TITLES[phrase_id]}", copy_text=CopyTextButton(text=text)
-            )
+    for title, text in answers:
+        if fits_copy_button(text):
+            builder.button(text=f"📋 {title}", copy_text=CopyTextButton(text=text))
     builder.adjust(1)
     builder.row(menu_button())
     return builder.as_markup()

@@ -27,6 +27,7 @@ from bot.services.template_filling import (
     TemplateLibrary,
     render_email,
 )
+from bot.telegram.limits import fits_copy_button
 from bot.ui.callbacks import (
     EmailCb,
     MenuAction,
@@ -48,8 +49,6 @@ from bot.ui.template_texts import (
 
 # How each letter's language is marked, and the order: the China team reads Chinese first.
 LETTER_FLAGS = {"zh": "🇨🇳 中文", "ru": "🇷🇺 Русский", "en": "🇬🇧 English"}
-# Telegram's limit for the text a copy button carries.
-MAX_COPY_TEXT = 256
 # The required fields a template may ask for, in the order asked; then the optional name.
 REQUIRED_FIELDS = (ProfileField.SELLER_ID, ProfileField.COMPANY_NAME, ProfileField.SKU_COUNT)
 
@@ -147,7 +146,7 @@ def phrasebook(library: TemplateLibrary, user: User | None) -> tuple[str, Inline
         lines.append(
             f"<b>{title}</b>\n<code>{html.quote(text)}</code>\n<i>{PHRASE_MEANINGS[phrase.id]}</i>"
         )
-        if len(text) <= MAX_COPY_TEXT:  # a very long company name: tap the text to copy it
+        if fits_copy_button(text):  # a very long company name: tap the text to copy it
             builder.button(text=f"📋 {title}", copy_text=CopyTextButton(text=text))
     builder.adjust(2)
     sent = TrackCb(action=TrackAction.SENT, kind=CaseKind.AM_MESSAGE)

@@ -11,6 +11,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.db.case_repository import CaseLimitReached, TooManyOpenCases
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseKind, Deadline
 from bot.services.quick_times import QuickTime, epoch_minutes
@@ -140,6 +141,31 @@ def saved_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
         id=case.id, due=dual_time(case.due_at, locale)
     )
     return text, builder.as_markup()
+
+
+def case_limit_view(error: CaseLimitReached) -> tuple[str, InlineKeyboardMarkup]:
+    """Nothing was saved: the seller has as many open follow-ups as the bot keeps, or the
+    follow-up has had as many reminders."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=_("📋 My follow-ups"), callback_data=MenuCb(action=MenuAction.CASES))
+    builder.row(menu_button())
+    if isinstance(error, TooManyOpenCases):
+        text = ngettext(
+            "⚠️ Not saved: you already have {limit} open follow-up, the most I keep at once. "
+            "Close the ones that are settled in /cases, then record this one again.",
+            "⚠️ Not saved: you already have {limit} open follow-ups, the most I keep at once. "
+            "Close the ones that are settled in /cases, then record this one again.",
+            error.limit,
+        )
+    else:
+        text = ngettext(
+            "⚠️ Not changed: this follow-up has had {limit} reminder, the most I give one. "
+            "If you are still waiting, close it and record a new one.",
+            "⚠️ Not changed: this follow-up has had {limit} reminders, the most I give one. "
+            "If you are still waiting, close it and record a new one.",
+            error.limit,
+        )
+    return text.format(limit=error.limit), builder.as_markup()
 
 
 def sent_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:

@@ -76,3 +76,17 @@ async def test_notes_are_escaped_in_the_push_and_the_case_view(rig: Rig) -> None
     detail = await rig.chat.press("#1")
     assert detail is not None and "&lt;script&gt;x&lt;/script&gt;" in detail.html
     assert "<script>" in detail.text
+
+
+async def test_forged_numbers_beyond_sqlite_integers_are_stale_buttons(rig: Rig) -> None:
+    # Bug caught: ids were unbounded ints; 2**63 reached SQLite and raised OverflowError
+    # (a traceback and the generic apology instead of the stale-button answer).
+    menu = await rig.chat.send("/start")
+    assert menu is not None
+    huge = str(2**63)
+    email = EmailCb(template="follow_up", case=7).pack().replace(":7:", f":{huge}:")
+    forged = [f"c1:v:{huge}", f"c1:x:{2**64}", f"ct1:{huge}:h:60", email]
+    forged += [f"rt1:{huge}:0", f"rt1:0:{huge}", f"e1:{huge}:reg:yes"]
+    for data in forged:
+        await rig.chat.press_data(menu.message_id, data)
+        assert callback_answers(rig.emulator)[-1] == STALE, data

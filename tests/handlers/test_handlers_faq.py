@@ -95,3 +95,16 @@ async def test_topic_buttons_of_the_previous_version_open_the_topic_list(rig: Ri
     reply = await rig.chat.press_data(old_answer.message_id, "f1:3")
     assert reply is not None and "选择一个问题" in reply.text
     assert rig.chat.button_labels(reply) == listing
+
+
+async def test_fraud_talk_beside_a_reported_action_is_still_warned(rig: Rig) -> None:
+    # Bug caught: the offer to track a reported action replaced the answer, so the fraud
+    # warning was dropped when the message also said what the seller did (fraud comes first).
+    for text in [
+        "刚给小二发了消息，还有人说付费可以帮我加小二微信，优先处理",
+        "I just sent my AM a message; someone offers to sell me my AM's WeChat for a fee",
+    ]:
+        assert rig.dispatcher["knowledge"].matcher.match(text).reported_action is not None
+        reply = await rig.chat.send(text)
+        assert reply is not None and ("不可信" in reply.text or "not trustworthy" in reply.text)
+        assert "📌 好的，记录跟进" not in rig.chat.button_labels()

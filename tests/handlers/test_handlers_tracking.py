@@ -8,6 +8,7 @@ from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
 from bot.offline.emulator import SentMessage
 from bot.services.cases import CaseKind, CaseStatus, Clock, Deadline
+from bot.ui.callbacks import TrackAction, TrackCb
 from tests.support.driver import wait_until
 from tests.support.moments import RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
@@ -181,3 +182,74 @@ async def test_stats_for_sellers_and_admin(rig: Rig, clock: RunningClock) -> Non
     admin = rig.user(7)
     reply = await admin.send("/stats")
     assert reply is not None and "运营汇总" in reply.text and "用户：6" in reply.text
+
+
+async def test_a_case_snoozed_a_hundred_times_still_opens(rig: Rig, clock: RunningClock) -> None:
+    # Bug caught: the timeline listed every entry; after ~75 snoozes the case screen passed
+    # Telegram's 4,096 characters and could never be opened again.
+    await record(rig, "给小二发了消息", "5分钟前")
+    cases = CaseRepository(rig.dispatcher["db"])
+    case = await cases.get(1, USER_ID)
+    assert case is not None
+    for step in range(100):
+        moment = clock() + timedelta(minutes=step)
+        await cases.snooze(case, moment + timedelta(hours=1), moment)
+    await rig.chat.send("/cases")
+    detail = await rig.chat.press("#1")
+    assert detail is not None and "时间线" in detail.text
+    assert len(detail.text) <= 4096
+    assert "中间还有 89 条记录" in detail.text
+    assert detail.text.count("已延后") == 11 and detail.text.count("已记录") == 1
+
+
+async def test_replayed_presses_stop_at_the_open_case_limit(rig: Rig, clock: RunningClock) -> None:
+    # Bug caught: no limit per seller: a replayed «I have sent it» press created 300 cases
+    # and 300 pending reminders in a second.
+    limit = rig.dispatcher["rules"].policy.values.max_open_cases
+    assert limit == 50
+    cases = CaseRepository(rig.dispatcher["db"])
+    await UserRepository(rig.dispatcher["db"]).ensure(USER_ID, USER_ID)
+    now = clock()
+    deadline = Deadline(now + timedelta(hours=5), Clock.ELAPSED, False, ())
+    note = "深圳某某贸易有限公司的备注" * 20  # as long as a note may be: the list at its limit
+    for _ in range(limit - 1):
+        await cases.create(USER_ID, CaseKind.AM_MESSAGE, now, deadline, note, now, deadline.due)
+    menu = await rig.chat.send("/start")
+    assert menu is not None
+    sent = TrackCb(action=TrackAction.SENT, kind=CaseKind.AM_MESSAGE).pack()
+    for _ in range(3):
+        await rig.chat.press_data(menu.message_id, sent)
+    texts = [m.text for m in rig.emulator.chat_messages(USER_ID)[-3:]]
+    assert "已保存为 #50" in texts[0] or "#50" in texts[0]
+    assert all("未保存：你已有 50 条进行中的跟进事项" in text for text in texts[1:])
+    assert len(await cases.for_user(USER_ID, (CaseStatus.OPEN,))) == limit
+    listing = await rig.chat.send("/cases")
+    assert listing is not None and len(listing.text) <= 4096
+    assert "另有 30 条未列出" in listing.text  # twenty listed, the rest said
+    await rig.chat.press("#1")
+    await rig.chat.press("关闭")
+    await rig.chat.press_data(menu.message_id, sent)
+    assert "#51" in rig.emulator.chat_messages(USER_ID)[-1].text
+
+
+async def test_replayed_snoozes_stop_at_the_reminder_limit(rig: Rig, clock: RunningClock) -> None:
+    # Bug caught: no limit per case: every replayed snooze press added a reminder row and a
+    # timeline entry, without end.
+    limit = rig.dispatcher["rules"].policy.values.max_reminders_per_case
+    assert limit == 40
+    await record(rig, "给小二发了消息", "5分钟前")
+    cases: CaseRepository = rig.dispatcher["cases"]
+    case = await cases.get(1, USER_ID)
+    assert case is not None
+    for _ in range(limit - 1):
+        await cases.snooze(case, clock() + timedelta(hours=1), clock())
+    await rig.chat.send("/cases")
+    await rig.chat.press("#1")
+    refused = await rig.chat.press("延后 1 小时")
+    assert refused is not None
+    assert "未更改：这条跟进事项已经提醒过 40 次" in refused.text
+    async with rig.dispatcher["db"].execute(
+        "SELECT state, count(*) FROM reminders WHERE case_id = 1 GROUP BY state"
+    ) as cursor:
+        states = dict(await cursor.fetchall())
+    assert states == {"cancelled": limit - 1, "pending": 1}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import time
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,43 @@ def test_dates(now: datetime, day: date, due: datetime) -> None:
 )
 def test_dates_already_past_give_nothing(now: datetime, day: date) -> None:
     assert RULES.reply_deadline(DateFact("…", day, Role.BY, False), now) is None
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        DateFact("до 31.12.9999", date(9999, 12, 31), Role.BY, True),
+        DateFact("до 01.01.0001", date(1, 1, 1), Role.BY, True),  # a holiday: stepped back
+        DateFact("до 29.11.2027", date(2027, 11, 29), Role.BY, True),  # a year and two days
+        period(99_999, DurationUnit.WORKING_DAYS),
+        period(500_000, DurationUnit.WORKING_HOURS),
+        period(100_000, DurationUnit.WEEKS),
+        period(10**30, DurationUnit.WEEKS),  # past timedelta's range
+        period(8_000, DurationUnit.WORKING_HOURS),  # ~890 office days: never counted
+        period(367, DurationUnit.WORKING_DAYS),
+    ],
+)
+def test_deadlines_beyond_the_horizon_are_refused_at_once(fact: DateFact | DurationFact) -> None:
+    # Bugs caught: a date or period of any size became a deadline (working days counted one
+    # by one to it: seconds of blocked CPU, then OverflowError), and a date before year 2
+    # stepped back past date.min.
+    now = msk(2026, 11, 27, 10)
+    assert RULES.farthest(now) == now + timedelta(days=366)
+    started = time.perf_counter()
+    assert RULES.reply_deadline(fact, now) is None
+    assert time.perf_counter() - started < 0.5
+
+
+def test_a_far_deadline_counts_no_further_than_the_horizon() -> None:
+    # Bug caught: time left on a case stored with due 9999-12-31 was counted day by day.
+    now = msk(2026, 11, 27, 10)
+    started = time.perf_counter()
+    span = RULES.span(Clock.AM_OFFICE, now, msk(9999, 12, 31, 18))
+    assert time.perf_counter() - started < 0.5
+    assert span.calendar == timedelta(days=366)
+    assert timedelta(hours=9 * 240) < span.amount < timedelta(hours=9 * 260)
+    overdue = RULES.span(Clock.AM_OFFICE, msk(9999, 12, 31, 18), now)
+    assert overdue.amount == overdue.calendar == timedelta(0)
 
 
 def test_time_with_a_date_is_exact_and_in_its_zone() -> None:

@@ -207,6 +207,11 @@ def test_no_duration(sentence: str) -> None:
         ("Нам необходим номер постинга (например, 12345678-0001-1).", []),  # an example
         ("Ваш запрос от 25.11.2026 получен.", []),
         ("Заявка № 12 принята.", []),  # too short to be an Ozon number
+        # The shortest number read: four digits (a bug requiring five lost «№1234»).
+        ("Заявка №1234 принята.", [ReferenceFact("1234", ReferenceKind.TICKET)]),
+        ("Обращение #1234.", [ReferenceFact("1234", ReferenceKind.TICKET)]),
+        ("Смотрите № 1234.", [ReferenceFact("1234", ReferenceKind.OTHER)]),
+        ("Заявка № 123 принята.", []),
     ],
 )
 def test_references(sentence: str, references: list[ReferenceFact]) -> None:

@@ -7,6 +7,7 @@ wall clock is the test's, so none of them depends on the day.
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -421,3 +422,48 @@ async def test_pushes_overlap_but_never_two_to_one_chat(
         world.clock.advance(timedelta(seconds=2))
     assert all(len(world.pushes(seller)) == 2 for seller in sellers)
     assert 1 < most <= IN_FLIGHT
+
+
+async def test_stop_right_after_a_wake_up_stops_the_loop(world: World) -> None:
+    # Bug caught: the loop slept in asyncio.wait_for, which on Python 3.11 swallows a
+    # cancellation arriving just after the wake-up was set: stop() (SIGTERM after a case was
+    # saved) then waited for ever.
+    await world.scheduler.start(world.bot)
+    await asyncio.sleep(0.05)  # the loop is asleep, waiting for a wake-up
+    await daytime_seller(world, SELLER)
+    await world.case_due(SELLER, world.clock() + HOUR)  # sets the wake-up
+    await asyncio.sleep(0)  # the wake-up is seen, the loop not yet resumed
+    started = time.monotonic()
+    # (stop() itself swallows a cancellation, so a hang shows as the 2 s of this bound)
+    await asyncio.wait_for(world.scheduler.stop(), 2)
+    assert time.monotonic() - started < 1
+
+
+def has_chinese(text: str) -> bool:
+    """Any CJK ideograph in the text."""
+    return any("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+@pytest.mark.parametrize(
+    ("telegram_language", "chosen", "english"),
+    [("en-GB", None, True), ("zh-hans", "en", True), ("en-US", "zh", False), (None, None, False)],
+)
+async def test_a_push_and_its_buttons_are_in_the_sellers_language(
+    world: World, telegram_language: str | None, chosen: str | None, english: bool
+) -> None:
+    # Bug caught (checked before only in a subprocess test): the push rendered outside the
+    # seller's locale, its text or its buttons in Chinese for an English seller (or the
+    # chosen language ignored for Telegram's).
+    await daytime_seller(world, SELLER)
+    await world.users.ensure(SELLER, SELLER, telegram_language)
+    if chosen is not None:
+        await world.users.set_field(SELLER, "locale", chosen)
+    await world.case_due(SELLER, world.clock() - HOUR)
+    assert await world.deliver() == 1
+    (push,) = world.emulator.chat_messages(SELLER)
+    labels = "".join(button["text"] for button in push.buttons())
+    if english:
+        assert "No answer in time" in push.text and "✅ Got a reply" in labels
+        assert not has_chinese(push.text + labels)
+    else:
+        assert "超时未回复" in push.text and has_chinese(labels)

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+import os
+import sqlite3
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +17,7 @@ import pytest
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.fsm.storage.base import StorageKey
 
+from bot.__main__ import main
 from bot.db.case_repository import CaseRepository
 from bot.db.connection import DatabaseError, database_owned, open_database
 from bot.db.fsm_storage import SQLiteStorage
@@ -143,6 +150,119 @@ async def test_a_symlink_does_not_make_a_second_owner(tmp_path: Path) -> None:
         assert database_owned(tmp_path / "linked-folder" / "bot.sqlite3")
     finally:
         await first.close()
+
+
+async def test_a_hard_link_does_not_make_a_second_owner(tmp_path: Path) -> None:
+    # Bug caught: a lock found by the path's name; a hard link in another folder names no
+    # common path, so a second process would write through its own WAL and the data diverge.
+    real = tmp_path / "real" / "bot.sqlite3"
+    other = tmp_path / "other" / "copy.sqlite3"
+    real.parent.mkdir()
+    other.parent.mkdir()
+    first = await open_database(real)
+    try:
+        os.link(real, other)
+        with pytest.raises(DatabaseError, match="another bot process"):
+            await open_database(other)
+        assert database_owned(other)
+    finally:
+        await first.close()
+
+
+async def test_a_folder_as_database_path_is_one_line(tmp_path: Path) -> None:
+    # Bug caught: SQLite was asked to open the folder; its worker thread then printed a
+    # traceback after the one line, once the event loop had closed.
+    with pytest.raises(DatabaseError) as raised:
+        await open_database(tmp_path)
+    assert (
+        str(raised.value) == f"{tmp_path} is a folder; set DATABASE_PATH to a file name inside it"
+    )
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """The file read-only even for root (which ignores the mode bits): immutable then."""
+    path.chmod(0o444)
+    as_root = os.geteuid() == 0
+    if as_root:
+        subprocess.run(["chattr", "+i", str(path)], check=True)
+    try:
+        yield
+    finally:
+        if as_root:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        path.chmod(0o644)
+
+
+async def test_a_read_only_database_stops_the_start_in_one_line(tmp_path: Path) -> None:
+    # Bug caught: SQLite opens a file it may not write read-only without a word; the first
+    # write (the scheduler's, at start-up) then ended in a traceback and exit status 1.
+    path = tmp_path / "bot.sqlite3"
+    await (await open_database(path)).close()
+    with read_only(path), pytest.raises(DatabaseError) as raised:
+        database = await open_database(path)
+        await database.close()
+    assert (
+        str(raised.value)
+        == f"cannot write {path}: read-only; make the file and its folder writable"
+    )
+
+
+async def test_a_database_another_program_writes_stops_the_start_in_one_line(
+    tmp_path: Path,
+) -> None:
+    # Bug caught: in WAL mode the start only reads, so another program's write lock showed
+    # at the first write after start-up, as a traceback.
+    path = tmp_path / "bot.sqlite3"
+    await (await open_database(path)).close()
+    with sqlite3.connect(path, isolation_level=None) as writer:
+        writer.execute("BEGIN IMMEDIATE")
+        with pytest.raises(DatabaseError) as raised:
+            database = await open_database(path, busy_timeout_ms=50)
+            await database.close()
+        writer.execute("ROLLBACK")
+    assert str(raised.value) == f"{path} is locked by another program; close it and start again"
+
+
+def damaged_database(path: Path) -> None:
+    """A database whose header is intact and whose table pages are overwritten."""
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        db.executemany("INSERT INTO notes (body) VALUES (?)", [("x" * 200,)] * 200)
+    page_size = 4096
+    with path.open("r+b") as file:
+        file.seek(2 * page_size)
+        file.write(b"\xa5" * (4 * page_size))
+
+
+async def test_damaged_pages_stop_the_start_in_one_line(tmp_path: Path) -> None:
+    # Bug caught: only the header was read at start; every update then failed.
+    path = tmp_path / "bot.sqlite3"
+    damaged_database(path)
+    with pytest.raises(DatabaseError) as raised:
+        database = await open_database(path)
+        await database.close()
+    message = str(raised.value)
+    assert message.startswith(f"{path} is damaged (") and "\n" not in message
+    assert message.endswith(
+        "restore it from a backup or move it away to start with an empty database"
+    )
+
+
+def test_the_health_check_reports_damaged_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Bug caught: the health check asked only whether the file was owned, so a bot failing
+    # every update on a damaged file was reported healthy.
+    path = tmp_path / "bot.sqlite3"
+    damaged_database(path)
+    monkeypatch.setenv("DATABASE_PATH", str(path))
+    with path.open("rb") as owner:
+        fcntl.flock(owner, fcntl.LOCK_EX)  # the bot process owning the file
+        status = main(["health"])
+    assert status == 1
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"Unhealthy: {path} is damaged (")
 
 
 class Wizard(StatesGroup):
