@@ -192,7 +192,7 @@ class ReminderScheduler:
         nudge = self._rules.next_nudge(case, case.nudges + 1, now)
         with self._i18n.context(), self._i18n.use_locale(locale):
             text = reminder_text(case, now, self._rules, locale, next_reminder=nudge)
-            markup = case_keyboard(case)
+            markup = case_keyboard(case, snoozable=self._rules.snoozable(case, now))
         try:
             with background_sends():
                 await bot.send_message(

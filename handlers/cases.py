@@ -15,7 +15,7 @@ from bot.telegram.filters import PRIVATE
 from bot.telegram.screens import show
 from bot.ui.callbacks import CaseAction, CaseCb, MenuAction, MenuCb
 from bot.ui.case_edit_views import edit_menu
-from bot.ui.case_views import case_list, case_screen
+from bot.ui.case_views import case_list, case_screen, snooze_toast
 from bot.ui.wizard_prompts import refuse_stale_button
 
 OPEN = (CaseStatus.OPEN,)
@@ -95,7 +95,8 @@ async def open_case_action(
     locale: str,
     clock: WallClock,
 ) -> None:
-    """Snooze an hour or to the next working period, or close."""
+    """Snooze an hour or to the next working period (once the deadline has passed: an older
+    screen of a case not yet due leaves its reminder at the deadline), or close."""
     case = await cases.get(callback_data.case, query.from_user.id, OPEN)
     if case is None:
         await refuse_stale_button(query)
@@ -106,12 +107,12 @@ async def open_case_action(
         toast = _("Closed.")
     else:
         snooze = Snooze.HOUR if action is CaseAction.SNOOZE_HOUR else Snooze.NEXT_WORKING_PERIOD
-        await cases.snooze(case, rules.snoozed_until(case, snooze, now), now)
-        toast = (
-            _("I will remind you in an hour.")
-            if snooze is Snooze.HOUR
-            else _("I will remind you when the next working period starts.")
-        )
+        until = rules.snoozed_until(case, snooze, now)
+        if until is None:
+            await query.answer(snooze_toast(until, case.due_at, locale), show_alert=True)
+            return
+        await cases.snooze(case, until, now)
+        toast = snooze_toast(until, case.due_at, locale)
     await show_case(query, case.id, cases, rules, locale, clock, toast)
 
 

@@ -264,15 +264,22 @@ class CaseRules:
             return sent_at + ELAPSED_NUDGE_INTERVAL
         return schedule.next_working_morning(sent_at)
 
-    def snoozed_until(self, case: Case, snooze: Snooze, now: datetime) -> datetime:
+    def snoozed_until(self, case: Case, snooze: Snooze, now: datetime) -> datetime | None:
         """An hour from now, or the next opening of the office the case waits on (the AM's
-        office for plain-time cases)."""
+        office for plain-time cases); None while the case is not yet due: its reminder is at
+        the deadline, and a snooze only ever moves a reminder later, never before it."""
+        if not self.snoozable(case, now):
+            return None
         if snooze is Snooze.HOUR:
             return now + SNOOZE_HOUR
         schedule = self.schedules.for_clock(case.clock) or self.schedules.am_office
         if schedule.is_open(now):
             return schedule.next_working_morning(now)
         return schedule.next_opening(now)
+
+    def snoozable(self, case: Case, now: datetime) -> bool:
+        """Can "remind me later" be offered (only once the deadline has passed)?"""
+        return case.due_at <= now
 
     def reopened_reminder(self, case: Case, now: datetime) -> datetime:
         """A reopened case is reminded at its deadline, or at once if that has passed."""

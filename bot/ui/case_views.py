@@ -157,11 +157,12 @@ def case_screen(
 ) -> tuple[str, InlineKeyboardMarkup]:
     """One case with its timeline, next reminder and actions."""
     text = case_detail(overview.case, overview.events, overview.next_reminder, now, rules, locale)
-    return text, case_keyboard(overview.case)
+    return text, case_keyboard(overview.case, snoozable=rules.snoozable(overview.case, now))
 
 
-def case_keyboard(case: Case) -> InlineKeyboardMarkup:
-    """Actions that fit the case's state."""
+def case_keyboard(case: Case, *, snoozable: bool) -> InlineKeyboardMarkup:
+    """Actions that fit the case's state: "remind me later" only once the deadline has passed
+    (before it, the reminder is already at the deadline)."""
     builder = Keyboard()
     if case.status is CaseStatus.OPEN:
         builder.button(
@@ -172,9 +173,16 @@ def case_keyboard(case: Case) -> InlineKeyboardMarkup:
             text=_("✉️ Write the email"),
             callback_data=EmailCb(template=KIND_TEMPLATES[case.kind], case=case.id),
         )
+        later = (
+            [
+                (CaseAction.SNOOZE_HOUR, _("⏰ Remind in 1 hour")),
+                (CaseAction.SNOOZE_PERIOD, _("🌅 Next working period")),
+            ]
+            if snoozable
+            else []
+        )
         for action, text in (
-            (CaseAction.SNOOZE_HOUR, _("⏰ Remind in 1 hour")),
-            (CaseAction.SNOOZE_PERIOD, _("🌅 Next working period")),
+            *later,
             (CaseAction.EDIT, _("✏️ Correct")),
             (CaseAction.CLOSE, _("✖️ Close")),
         ):
@@ -190,6 +198,16 @@ def case_keyboard(case: Case) -> InlineKeyboardMarkup:
         builder.adjust(2)
     builder.row(menu_button())
     return builder.as_markup()
+
+
+def snooze_toast(until: datetime | None, due: datetime, locale: str) -> str:
+    """What a snooze did: the moment of the next reminder, or, before the deadline, that the
+    reminder stays at the deadline."""
+    if until is None:
+        return _("Not due yet: I will remind you at the deadline, {time}.").format(
+            time=dual_time(due, locale)
+        )
+    return _("I will remind you at {time}.").format(time=dual_time(until, locale))
 
 
 def next_reminder_line(moment: datetime, locale: str) -> str:

@@ -90,3 +90,18 @@ def test_a_seller_coming_back_is_reminded_without_a_burst() -> None:
     assert RULES.resumed_reminder(reminded, now) == bj(2026, 11, 30, 14, 0)  # next morning
     used_up = replace(never_reminded, nudges=1 + POLICY.values.max_extra_nudges)
     assert RULES.resumed_reminder(used_up, now) is None
+
+
+def test_a_snooze_never_moves_a_reminder_before_the_deadline() -> None:
+    # Bug caught: "remind in 1 hour" on a case due in two days put the reminder two days early
+    # (and an "overdue by 0 minutes" push with it).
+    now = bj(2026, 11, 27, 15, 0)
+    ahead = case_on(Clock.AM_OFFICE, now + timedelta(days=2))
+    assert not RULES.snoozable(ahead, now)
+    for snooze in Snooze:
+        assert RULES.snoozed_until(ahead, snooze, now) is None
+    late = case_on(Clock.AM_OFFICE, now - timedelta(hours=1))
+    assert RULES.snoozable(late, now)
+    for snooze in Snooze:
+        until = RULES.snoozed_until(late, snooze, now)
+        assert until is not None and until > now

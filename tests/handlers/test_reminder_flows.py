@@ -1,0 +1,34 @@
+"""Reminders as a seller meets them: snoozes that only move a reminder later, the seller's own
+tasks reminded ahead, typed answers that keep a flow going."""
+
+from __future__ import annotations
+
+from bot.db.case_repository import CaseRepository
+from bot.services.cases import CaseStatus
+from bot.ui.callbacks import CaseAction, CaseCb
+from tests.support.driver import callback_answers
+from tests.support.moments import at_fixed_moments
+from tests.support.rig import USER_ID, Rig
+
+pytestmark = at_fixed_moments()
+
+
+async def test_a_case_not_yet_due_offers_no_snooze_and_keeps_its_deadline_reminder(
+    rig: Rig,
+) -> None:
+    # Bug caught: a snooze on a case not yet due moved its reminder before the deadline.
+    await rig.chat.send("/track")
+    await rig.chat.press("给小二发了消息")
+    await rig.chat.press("刚刚")
+    await rig.chat.press("保存")
+    await rig.chat.send("/cases")
+    detail = await rig.chat.press("#1")
+    assert detail is not None and "下次提醒" in detail.text
+    assert not any("延后" in label for label in rig.chat.button_labels())
+    repository = CaseRepository(rig.dispatcher["db"])
+    (case,) = await repository.for_user(USER_ID, (CaseStatus.OPEN,))
+    before = await repository.next_reminder_at(case.id)
+    stale = CaseCb(action=CaseAction.SNOOZE_HOUR, case=case.id).pack()
+    await rig.chat.press_data(detail.message_id, stale)
+    assert await repository.next_reminder_at(case.id) == before == case.due_at
+    assert "还没到截止时间" in (callback_answers(rig.emulator)[-1] or "")
