@@ -39,7 +39,7 @@ class DueReminder:
 
 _CASE_COLUMNS = (
     "c.id, c.user_id, c.kind, c.happened_at, c.due_at, c.clock, c.estimate, c.note, c.status, "
-    "c.answered_at, c.nudges"
+    "c.answered_at, c.nudges, c.task, c.reference"
 )
 
 
@@ -56,6 +56,8 @@ def _case(row: aiosqlite.Row) -> Case:
         status=CaseStatus(row["status"]),
         answered_at=from_epoch(row["answered_at"]) if row["answered_at"] is not None else None,
         nudges=row["nudges"],
+        task=row["task"],
+        reference=row["reference"],
     )
 
 
@@ -81,12 +83,15 @@ class CaseRepository:
         note: str | None,
         now: datetime,
         remind_at: datetime,
+        *,
+        task: str | None = None,
+        reference: str | None = None,
     ) -> Case:
         """Store the case, its first timeline entry and its first reminder."""
         async with transaction(self._db):
             cursor = await self._db.execute(
                 "INSERT INTO cases (user_id, kind, happened_at, due_at, clock, estimate, note, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, task, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     user_id,
                     kind.value,
@@ -96,6 +101,8 @@ class CaseRepository:
                     int(deadline.estimate),
                     note,
                     to_epoch(now),
+                    task,
+                    reference,
                 ),
             )
             case_id = cursor.lastrowid

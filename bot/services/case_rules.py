@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from bot.services.cases import Case, CaseKind, Clock, Deadline, Schedules
 from bot.services.policy import Policy
+from bot.services.quiet_hours import QuietHours
 from bot.services.reply_facts import DateFact, DurationFact, DurationUnit, TimeFact, ZoneSource
 from bot.services.working_time import WorkSchedule
 
@@ -254,9 +255,39 @@ class CaseRules:
         """At the deadline; a deadline already past is overdue now, never "in the past"."""
         return max(due, now)
 
-    def next_nudge(self, case: Case, reminders_sent: int, sent_at: datetime) -> datetime | None:
+    def task_reminders(self, due: datetime, quiet: QuietHours) -> tuple[datetime, ...]:
+        """When a deadline the seller must meet is reminded ahead: as the seller wakes (their
+        quiet hours end) on the working day before the deadline's day (China's calendar) and
+        on that day itself; only the moments before the deadline."""
+        day = due.astimezone(quiet.zone).date()
+        before = day - timedelta(days=1)
+        while not self.schedules.support_team.calendar.is_working_day(before):
+            before -= timedelta(days=1)
+        return tuple(moment for moment in map(quiet.waking, (before, day)) if moment < due)
+
+    def first_task_reminder(self, due: datetime, now: datetime, quiet: QuietHours) -> datetime:
+        """The first reminder of the seller's own deadline: the next one ahead, or the
+        deadline itself when none is left."""
+        ahead = [moment for moment in self.task_reminders(due, quiet) if moment > now]
+        return ahead[0] if ahead else self.first_reminder(due, now)
+
+    def next_nudge(
+        self,
+        case: Case,
+        reminders_sent: int,
+        sent_at: datetime,
+        quiet: QuietHours | None = None,
+    ) -> datetime | None:
         """After a reminder: the next nudge (next working morning on the case's clock, or a day
-        later), or None once the policy's extra nudges are used up."""
+        later), or None once the policy's extra nudges are used up. A deadline the seller must
+        meet is reminded ahead (see `task_reminders`, given the seller's quiet hours), then at
+        the deadline, and that push is its last."""
+        if case.task is not None:
+            if sent_at >= case.due_at:
+                return None
+            if quiet is None:
+                return case.due_at
+            return self.first_task_reminder(case.due_at, sent_at, quiet)
         if reminders_sent >= self.policy.values.max_extra_nudges + 1:
             return None
         schedule = self.schedules.for_clock(case.clock)

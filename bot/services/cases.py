@@ -79,6 +79,10 @@ class Case:
     status: CaseStatus
     answered_at: datetime | None
     nudges: int
+    # What the seller must do by the deadline (None: the seller waits for a reply).
+    task: str | None = None
+    # The request number the other side gave («Заявка №…»).
+    reference: str | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from bot.ui.callbacks import CaseAction, CaseCb, EmailCb, MenuAction, MenuCb
 from bot.ui.formatting import dual_time, source_note, span_text
 from bot.ui.keyboards import menu_button
 from bot.ui.labels import EVENT_LABELS, KIND_LABELS
+from bot.ui.task_views import reference_line, task_line, task_reminder_text
 
 # A list shows this many cases; older ones stay reachable from their pushes.
 LIST_LIMIT = 20
@@ -144,8 +145,7 @@ def case_detail(
     if case.answered_at is not None:
         waited = span_text(rules.waited(case, now), locale)
         lines.append(_("Reply came after {span}").format(span=waited))
-    if case.note:
-        lines.append(_("Note: {note}").format(note=html.quote(case.note)))
+    lines += case_facts_lines(case)
     lines.append("")
     lines.append(_("<b>Timeline</b>"))
     lines += [f"• {dual_time(at, locale)} — {EVENT_LABELS[event]}" for at, event in events]
@@ -222,28 +222,41 @@ def reminder_text(
     locale: str,
     next_reminder: datetime | None = None,
 ) -> str:
-    """The push: what lapsed and by how much, the next step, and when the next reminder
-    comes (if one will)."""
-    by = span_text(rules.overdue(case, now), locale)
-    lines = [
-        _("⏰ <b>No answer in time:</b> #{id} {kind}").format(
-            id=case.id, kind=KIND_LABELS[case.kind]
-        ),
-        _("Sent {happened}; due {due}; overdue by {by}.").format(
-            happened=dual_time(case.happened_at, locale),
-            due=dual_time(case.due_at, locale),
-            by=by,
-        ),
-        "",
-        _("<b>Next step:</b> {step}").format(step=NEXT_STEPS[case.kind]),
-    ]
-    if case.note:
-        lines.append(_("Note: {note}").format(note=html.quote(case.note)))
+    """The push: what lapsed and by how much (or, for the seller's own deadline, what is to be
+    done by when), the next step, and when the next reminder comes (if one will)."""
+    if case.task is not None:
+        lines = [task_reminder_text(case, now, rules, locale)]
+    else:
+        by = span_text(rules.overdue(case, now), locale)
+        lines = [
+            _("⏰ <b>No answer in time:</b> #{id} {kind}").format(
+                id=case.id, kind=KIND_LABELS[case.kind]
+            ),
+            _("Sent {happened}; due {due}; overdue by {by}.").format(
+                happened=dual_time(case.happened_at, locale),
+                due=dual_time(case.due_at, locale),
+                by=by,
+            ),
+            "",
+            _("<b>Next step:</b> {step}").format(step=NEXT_STEPS[case.kind]),
+        ]
+    lines += case_facts_lines(case, with_task=False)
     if next_reminder is not None:
         lines.append(next_reminder_line(next_reminder, locale))
     if rules.unconfirmed(case.kind):
         lines += ["", source_note()]
     return "\n".join(lines)
+
+
+def case_facts_lines(case: Case, *, with_task: bool = True) -> list[str]:
+    """What the seller must do (when the deadline is theirs), the note and the request
+    number, as far as the case has them."""
+    lines = [task_line(case.task)] if with_task and case.task is not None else []
+    if case.note:
+        lines.append(_("Note: {note}").format(note=html.quote(case.note)))
+    if case.reference:
+        lines.append(reference_line(case.reference))
+    return lines
 
 
 def case_list(

@@ -72,8 +72,8 @@ class EmailFill:
 
 def case_facts(case: Case, rules: CaseRules, now: datetime) -> CaseFacts:
     """What an email says of the case it follows: when, how long ago on the calendar, what
-    kind of step."""
-    return CaseFacts(case.happened_at, rules.waited(case, now).calendar, case.kind)
+    kind of step, the follow-up number Ozon gave."""
+    return CaseFacts(case.happened_at, rules.waited(case, now).calendar, case.kind, case.reference)
 
 
 def recalled_day(day: date | None, today: date) -> Recalled | None:

@@ -3,11 +3,13 @@ tasks reminded ahead, typed answers that keep a flow going."""
 
 from __future__ import annotations
 
+from datetime import time, timedelta
+
 from bot.db.case_repository import CaseRepository
 from bot.services.cases import CaseStatus
 from bot.ui.callbacks import CaseAction, CaseCb
 from tests.support.driver import callback_answers
-from tests.support.moments import at_fixed_moments
+from tests.support.moments import BEIJING, MOSCOW, RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
 
 pytestmark = at_fixed_moments()
@@ -32,3 +34,26 @@ async def test_a_case_not_yet_due_offers_no_snooze_and_keeps_its_deadline_remind
     await rig.chat.press_data(detail.message_id, stale)
     assert await repository.next_reminder_at(case.id) == before == case.due_at
     assert "还没到截止时间" in (callback_answers(rig.emulator)[-1] or "")
+
+
+async def test_a_deadline_the_seller_must_meet_is_reminded_ahead_with_its_request_number(
+    rig: Rig, clock: RunningClock
+) -> None:
+    # Bugs caught: the seller's own deadline reminded only at the deadline (in quiet hours);
+    # the request number of the reply lost once the deadline was tracked.
+    day = (clock() + timedelta(days=10)).astimezone(MOSCOW).date()
+    await rig.chat.send(
+        f"Ваша заявка № 87654321 на рассмотрении. "
+        f"Пришлите сертификат соответствия до {day:%d.%m.%Y}."
+    )
+    saved = await rig.chat.press("📌 记录跟进")
+    assert saved is not None and "要做" in saved.text and "87654321" in saved.text
+    repository = CaseRepository(rig.dispatcher["db"])
+    (case,) = await repository.for_user(USER_ID, (CaseStatus.OPEN,))
+    assert case.task is not None and case.reference == "87654321"
+    remind_at = await repository.next_reminder_at(case.id)
+    assert remind_at is not None and remind_at < case.due_at - timedelta(hours=12)
+    assert remind_at.astimezone(BEIJING).time() == time(8, 0)  # as the seller wakes
+    await rig.chat.send("/cases")
+    detail = await rig.chat.press("#1")
+    assert detail is not None and "要做" in detail.text and "87654321" in detail.text

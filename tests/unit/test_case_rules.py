@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import time, timedelta
 
 from bot.services.case_rules import Snooze, TargetUnit
 from bot.services.cases import CaseKind, Clock
-from tests.support.moments import bj
+from bot.services.quiet_hours import QuietHours
+from tests.support.moments import BEIJING, bj, msk
 from tests.support.rules import POLICY, RULES, case_on
 
 
@@ -105,3 +106,20 @@ def test_a_snooze_never_moves_a_reminder_before_the_deadline() -> None:
     for snooze in Snooze:
         until = RULES.snoozed_until(late, snooze, now)
         assert until is not None and until > now
+
+
+def test_the_sellers_own_deadline_is_reminded_ahead_in_waking_hours() -> None:
+    # Bug caught: a deadline the seller must meet reminded only at the deadline itself (23:00
+    # Beijing, inside quiet hours, too late to upload anything).
+    quiet = QuietHours(zone=BEIJING, start=time(23, 0), end=time(8, 0), hold=True)
+    thursday = msk(2026, 12, 10, 18, 0)  # closing time in Moscow: 23:00 in Beijing
+    assert RULES.task_reminders(thursday, quiet) == (bj(2026, 12, 9, 8, 0), bj(2026, 12, 10, 8, 0))
+    monday = msk(2026, 12, 14, 18, 0)  # the working day before is the Friday
+    assert RULES.task_reminders(monday, quiet)[0] == bj(2026, 12, 11, 8, 0)
+    task = replace(case_on(Clock.AM_OFFICE, thursday), task="upload the certificate")
+    assert RULES.first_task_reminder(thursday, bj(2026, 12, 1, 12, 0), quiet) == bj(2026, 12, 9, 8)
+    assert RULES.next_nudge(task, 1, bj(2026, 12, 9, 8, 0), quiet) == bj(2026, 12, 10, 8, 0)
+    assert RULES.next_nudge(task, 2, bj(2026, 12, 10, 8, 0), quiet) == thursday
+    assert RULES.next_nudge(task, 3, thursday, quiet) is None  # the push at the deadline is last
+    # Tracked on the morning of the day, after waking: the deadline itself is what is left.
+    assert RULES.first_task_reminder(thursday, bj(2026, 12, 10, 9, 0), quiet) == thursday

@@ -23,10 +23,11 @@ from bot.scheduler import (
     MIN_HOLD,
     backoff,
 )
-from bot.services.cases import CaseStatus
+from bot.services.cases import CaseKind, CaseStatus, Clock, Deadline
 from bot.services.quiet_hours import Delivery
 from bot.telegram.send_budget import SendBudget
 from tests.support.moments import BEIJING, MOMENT_IDS, MOMENTS
+from tests.support.rules import RULES
 from tests.support.scheduler_world import World, open_world
 
 SELLER, OTHER, THIRD = 601, 602, 603
@@ -421,3 +422,29 @@ async def test_pushes_overlap_but_never_two_to_one_chat(
         world.clock.advance(timedelta(seconds=2))
     assert all(len(world.pushes(seller)) == 2 for seller in sellers)
     assert 1 < most <= IN_FLIGHT
+
+
+async def test_the_sellers_own_deadline_is_pushed_ahead_then_once_at_it(tmp_path: Path) -> None:
+    # Bugs caught: a task's push read "no answer in time … overdue by 0 minutes" before its
+    # deadline; its pushes went on after the deadline as if it waited for a reply.
+    due = datetime(2026, 12, 10, 15, 0, tzinfo=UTC)  # 23:00 Beijing, a Thursday
+    mornings = [datetime(2026, 12, day, 0, 0, tzinfo=UTC) for day in (9, 10)]  # 08:00 Beijing
+    async with open_world(tmp_path, datetime(2026, 12, 1, 4, 0, tzinfo=UTC)) as world:
+        await world.seller(SELLER, timezone="Asia/Shanghai", quiet_hours="23:30-08:00")
+        deadline = Deadline(due, Clock.AM_OFFICE, False, ())
+        quiet = await world.users.quiet_hours(SELLER, BEIJING, RULES.policy.values)
+        first = RULES.first_task_reminder(due, world.clock(), quiet)
+        assert first == mornings[0]
+        now = world.clock()
+        case = await world.cases.create(
+            SELLER, CaseKind.CUSTOM, now, deadline, None, now, first, task="上传合格证书"
+        )
+        pushed = []
+        for moment in (*mornings, due):
+            world.clock.now = moment
+            assert await world.deliver() == 1
+            pushed.append(world.emulator.chat_messages(SELLER)[-1].text)
+        assert all("上传合格证书" in text for text in pushed)
+        assert "快到了" in pushed[0] and "超时" not in pushed[0] and "下次提醒" in pushed[0]
+        assert "截止时间到了" in pushed[2] and "下次提醒" not in pushed[2]
+        assert await world.reminders(case) == [("sent", at) for at in (*mornings, due)]
