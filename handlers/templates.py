@@ -130,8 +130,8 @@ async def answer_typed(
     explained and asked again."""
     assert message.from_user is not None and message.text is not None
     user_id, now = message.from_user.id, clock()
-    zone = await users.zone(user_id, default_zone)
-    typed = read_typed(raw_state, message.text, await state.get_data(), now, zone)
+    stored, zone = await state.get_data(), await users.zone(user_id, default_zone)
+    typed = read_typed(raw_state, message.text, stored, now, zone, templates, locale)
     if typed.refusal is not None:
         await message.answer(typed.refusal[0], reply_markup=typed.refusal[1])
         return

@@ -41,6 +41,10 @@ _CANCEL_WORDS = frozenset(
         "отмена",
     ]
 )
+# Ways of saying "skip this optional step"; a skip button's label starts with one of them.
+_SKIP_WORDS = frozenset(
+    ["跳过", "先跳过", "略过", "不填", "不用填", "不写", "不用写", "skip", "skipit", "pass"]
+)
 # Particles and politeness around an answer that do not change it ("算了吧", "取消啦谢谢").
 _PARTICLES = re.compile(r"(吧|啦|哈|呀|啊|吗|嘛|哦|噢|呢|谢谢|谢啦|please|pls|thanks)+$")
 _LEADING = re.compile(r"^(那就|那|就|还是|我们是|我是|我要|我想|请|是)")
@@ -68,6 +72,12 @@ def _cores(text: str) -> list[str]:
     if len(stripped) >= 2 and stripped != cores[-1]:
         cores.append(stripped)
     return cores
+
+
+def is_skip(text: str) -> bool:
+    """Does the whole message say to skip an optional step (跳过, 不填, skip…)?"""
+    cores = _cores(text)
+    return len(cores[0]) <= 12 and any(core in _SKIP_WORDS for core in cores)
 
 
 def is_cancel(text: str) -> bool:
@@ -140,6 +150,14 @@ _ALIASES = {
     "还没提交": "notsubmitted",
     "没交": "notsubmitted",
     "company": "企业",
+    "不填": "跳过",
+    "不用填": "跳过",
+    "不写": "跳过",
+    "不用写": "跳过",
+    "略过": "跳过",
+    "先跳过": "跳过",
+    "skip": "跳过",
+    "pass": "跳过",
     "enterprise": "企业",
 }
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 from bot.db.case_repository import CaseRepository
-from bot.services.cases import CaseStatus
-from bot.ui.callbacks import CaseAction, CaseCb
+from bot.db.user_repository import UserRepository
+from bot.services.cases import CaseKind, CaseStatus
+from bot.ui.callbacks import CaseAction, CaseCb, EmailCb
 from tests.support.driver import callback_answers
 from tests.support.moments import BEIJING, MOSCOW, RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
@@ -57,3 +58,47 @@ async def test_a_deadline_the_seller_must_meet_is_reminded_ahead_with_its_reques
     await rig.chat.send("/cases")
     detail = await rig.chat.press("#1")
     assert detail is not None and "要做" in detail.text and "87654321" in detail.text
+
+
+async def state_of(rig: Rig) -> str | None:
+    context = rig.dispatcher.fsm.get_context(rig.bot, chat_id=USER_ID, user_id=USER_ID)
+    return await context.get_state()
+
+
+async def test_the_first_step_of_track_takes_a_typed_label_and_keeps_the_flow(rig: Rig) -> None:
+    # Bugs caught: "给小二发了消息" typed at /track's first step went to the FAQ and the
+    # recording was dropped; a stray word left the seller outside the flow.
+    await rig.chat.send("/track")
+    again = await rig.chat.send("嗯嗯嗯")
+    assert again is not None and "记录跟进" in again.text and await state_of(rig) is not None
+    when = await rig.chat.send("给小二发了消息")
+    assert when is not None and "是什么时候" in when.text
+    await rig.chat.send("9点多")
+    saved = await rig.chat.send("保存")
+    assert saved is not None and "#1" in saved.text
+    (case,) = await CaseRepository(rig.dispatcher["db"]).for_user(USER_ID, (CaseStatus.OPEN,))
+    assert case.kind is CaseKind.AM_MESSAGE
+    await rig.chat.send("/track")
+    cancelled = await rig.chat.send("算了")
+    assert cancelled is not None and "已取消" in cancelled.text and await state_of(rig) is None
+
+
+async def test_a_letters_category_and_skips_are_typed(rig: Rig) -> None:
+    # Bugs caught: "罚款" typed at the letter's category step went to the FAQ (the letter
+    # lost); "skip" at the contact name signed the letter "skip"; "跳过" typed at the
+    # description became the description.
+    await rig.chat.fill_profile(**{"卖家 ID": "778899", "公司名称": "Shenzhen Trading Co."})
+    await rig.chat.send("/templates")
+    listing = await rig.chat.press("邮件模板")
+    assert listing is not None
+    await rig.chat.press_data(listing.message_id, EmailCb(template="follow_up").pack())
+    asked = await rig.chat.send("skip")
+    assert asked is not None and "问题属于哪一类" in asked.text
+    day = await rig.chat.send("罚款")
+    assert day is not None and "哪天" in day.text
+    await rig.chat.press("昨天")
+    email = await rig.chat.send("跳过")
+    assert email is not None and "«Штраф»" in email.text and "Суть вопроса" not in email.text
+    assert "С уважением,\nShenzhen Trading Co.\n" in email.text and "skip" not in email.text
+    user = await UserRepository(rig.dispatcher["db"]).get(USER_ID)
+    assert user is not None and user.contact_name == ""
