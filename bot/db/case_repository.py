@@ -228,6 +228,28 @@ class CaseRepository:
             await self._event(case.id, CaseEvent.EDITED, now)
         self._changed()
 
+    async def followed_up(
+        self, case: Case, kind: CaseKind, deadline: Deadline, remind_at: datetime, now: datetime
+    ) -> None:
+        """The follow-up letter went out: the case now waits on its answer (the letter's kind,
+        a new deadline, its nudges afresh), in the same thread."""
+        async with transaction(self._db):
+            await self._db.execute(
+                "UPDATE cases SET kind = ?, due_at = ?, clock = ?, estimate = ?, nudges = 0 "
+                "WHERE id = ?",
+                (
+                    kind.value,
+                    to_epoch(deadline.due),
+                    deadline.clock.value,
+                    int(deadline.estimate),
+                    case.id,
+                ),
+            )
+            await self._cancel_reminders(case.id)
+            await self._remind(case.id, case.user_id, remind_at)
+            await self._event(case.id, CaseEvent.FOLLOWED_UP, now)
+        self._changed()
+
     async def set_note(self, case: Case, note: str | None, now: datetime) -> None:
         """A corrected note."""
         async with transaction(self._db):

@@ -39,6 +39,7 @@ class CaseEvent(StrEnum):
     REMINDED = "reminded"
     SNOOZED = "snoozed"
     EMAIL = "email"
+    FOLLOWED_UP = "followed_up"  # the follow-up letter was sent: the wait starts again
     ANSWERED = "answered"
     CLOSED = "closed"
     REOPENED = "reopened"

@@ -158,6 +158,20 @@ def saved_view(
     return text, builder.as_markup()
 
 
+def followed_up_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
+    """The follow-up letter of a case went out: the same case now waits on its answer."""
+    text = _(
+        "✅ Still follow-up #{id}: the follow-up email went out just now; reply due {due}. If "
+        "none comes, I will remind you."
+    ).format(id=case.id, due=dual_time(case.due_at, locale))
+    builder = Keyboard()
+    builder.button(
+        text=_("🔎 This follow-up"), callback_data=CaseCb(action=CaseAction.VIEW, case=case.id)
+    )
+    builder.row(menu_button())
+    return text, builder.as_markup()
+
+
 def sent_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
     """Recorded at once from «I have sent it»: the deadline, and quick fixes if it went out
     earlier."""

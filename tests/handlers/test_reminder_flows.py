@@ -7,7 +7,7 @@ from datetime import time, timedelta
 
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
-from bot.services.cases import CaseKind, CaseStatus
+from bot.services.cases import CaseEvent, CaseKind, CaseStatus
 from bot.ui.callbacks import CaseAction, CaseCb, EmailCb
 from tests.support.driver import callback_answers
 from tests.support.moments import BEIJING, MOSCOW, RunningClock, at_fixed_moments
@@ -102,3 +102,29 @@ async def test_a_letters_category_and_skips_are_typed(rig: Rig) -> None:
     assert "С уважением,\nShenzhen Trading Co.\n" in email.text and "skip" not in email.text
     user = await UserRepository(rig.dispatcher["db"]).get(USER_ID)
     assert user is not None and user.contact_name == ""
+
+
+async def test_a_sent_follow_up_letter_goes_on_in_its_follow_up(rig: Rig) -> None:
+    # Bugs caught: «I have sent it» under a follow-up letter opened a second follow-up (two
+    # threads, two sets of pushes); a letter written before the first wait ran out did not
+    # say it may be early.
+    await rig.chat.fill_profile(
+        **{"卖家 ID": "778899", "公司名称": "Shenzhen Trading Co.", "邮件署名联系人": "Li Wei"}
+    )
+    await rig.chat.send("/track")
+    await rig.chat.send("给小二发了消息")
+    await rig.chat.send("刚刚")
+    await rig.chat.send("保存")
+    await rig.chat.send("/cases")
+    await rig.chat.press("#1")
+    await rig.chat.press("生成邮件")  # the escalation letter asks for a description first
+    letter = await rig.chat.send("跳过")
+    assert letter is not None and "第一次的等待还没到期" in letter.text
+    going_on = await rig.chat.press("我已发送")
+    assert going_on is not None and "仍是跟进 #1" in going_on.text
+    repository = CaseRepository(rig.dispatcher["db"])
+    (case,) = await repository.for_user(USER_ID, (CaseStatus.OPEN,))
+    assert case.kind is CaseKind.ESCALATION
+    assert await repository.next_reminder_at(case.id) == case.due_at
+    events = [event for _at, event in await repository.events(case.id)]
+    assert events[-1] is CaseEvent.FOLLOWED_UP
