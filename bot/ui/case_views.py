@@ -50,6 +50,33 @@ NEXT_STEPS = {
     CaseKind.INDIVIDUAL_APPLICATION: __("Send a polite follow-up asking about the review."),
     CaseKind.CUSTOM: __("Your own deadline has passed: time to follow up."),
 }
+# What to do once following up has not helped: the pushes after the first escalate.
+LATER_STEPS = {
+    CaseKind.AM_ASSIGNMENT: __(
+        'Still no AM: if you have not yet, send the "Missing AM" email; then open a support '
+        "ticket in Seller Center."
+    ),
+    CaseKind.AM_MESSAGE: __("Still no reply after following up: send an Escalation Request."),
+    CaseKind.SUPPORT_EMAIL: __(
+        "Still no reply: open a support ticket in Seller Center and give the date of your "
+        "first email."
+    ),
+    CaseKind.COMPLEX_HANDOVER: __(
+        "Still nothing: open a support ticket in Seller Center with the follow-up number."
+    ),
+    CaseKind.MISSING_AM: __(
+        "Still no AM: open a support ticket in Seller Center with the screenshots and the "
+        "date of your first email."
+    ),
+    CaseKind.ESCALATION: __(
+        "Still no answer to the escalation: open a support ticket in Seller Center and attach "
+        "your earlier emails."
+    ),
+    CaseKind.INDIVIDUAL_APPLICATION: __(
+        "Still no decision: open a support ticket in Seller Center about the review."
+    ),
+    CaseKind.CUSTOM: __("Still nothing: open a support ticket in Seller Center."),
+}
 KIND_TEMPLATES = {
     CaseKind.AM_ASSIGNMENT: "missing_am",
     CaseKind.AM_MESSAGE: "escalation",
@@ -220,10 +247,12 @@ def reminder_text(
     now: datetime,
     rules: CaseRules,
     locale: str,
-    next_reminder: datetime | None = None,
+    *,
+    next_reminder: datetime | None,
 ) -> str:
     """The push: what lapsed and by how much (or, for the seller's own deadline, what is to be
-    done by when), the next step, and when the next reminder comes (if one will)."""
+    done by when), the next step (escalating after the first push), and when the next reminder
+    comes, or that this push is the last."""
     if case.task is not None:
         lines = [task_reminder_text(case, now, rules, locale)]
     else:
@@ -238,14 +267,21 @@ def reminder_text(
                 by=by,
             ),
             "",
-            _("<b>Next step:</b> {step}").format(step=NEXT_STEPS[case.kind]),
+            _("<b>Next step:</b> {step}").format(step=next_step(case)),
         ]
     lines += case_facts_lines(case, with_task=False)
     if next_reminder is not None:
         lines.append(next_reminder_line(next_reminder, locale))
+    else:
+        lines.append(_("🔕 This is the last reminder for this follow-up; it stays in /cases."))
     if rules.unconfirmed(case.kind):
         lines += ["", source_note()]
     return "\n".join(lines)
+
+
+def next_step(case: Case) -> str:
+    """The advice of a push: follow up at first, escalate once that has not helped."""
+    return str((NEXT_STEPS if case.nudges == 0 else LATER_STEPS)[case.kind])
 
 
 def case_facts_lines(case: Case, *, with_task: bool = True) -> list[str]:

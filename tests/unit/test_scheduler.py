@@ -7,6 +7,7 @@ wall clock is the test's, so none of them depends on the day.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -448,3 +449,27 @@ async def test_the_sellers_own_deadline_is_pushed_ahead_then_once_at_it(tmp_path
         assert "快到了" in pushed[0] and "超时" not in pushed[0] and "下次提醒" in pushed[0]
         assert "截止时间到了" in pushed[2] and "下次提醒" not in pushed[2]
         assert await world.reminders(case) == [("sent", at) for at in (*mornings, due)]
+
+
+async def test_pushes_label_both_spans_escalate_and_say_which_is_last(tmp_path: Path) -> None:
+    # Bugs caught: "已超时 1 个工作小时（16小时）" read as two durations of one unit; every push
+    # gave the same advice however late; the last push did not say no more would come.
+    due = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)  # Friday 17:00 Moscow
+    happened = due - timedelta(days=3)
+    async with open_world(tmp_path, datetime(2026, 11, 30, 7, 0, tzinfo=UTC)) as world:
+        await world.seller(SELLER, timezone="Asia/Shanghai")
+        deadline = Deadline(due, Clock.AM_OFFICE, False, ())
+        now = world.clock()
+        await world.cases.create(SELLER, CaseKind.AM_MESSAGE, happened, deadline, None, now, now)
+        pushed = []
+        for _push in range(1 + RULES.policy.values.max_extra_nudges):
+            assert await world.deliver() == 1
+            pushed.append(world.emulator.chat_messages(SELLER)[-1].text)
+            next_due = await world.cases.next_due_at()
+            if next_due is not None:
+                world.clock.now = max(next_due, world.clock.now)
+        assert await world.cases.next_due_at() is None
+        assert re.search(r"已超时 \d 个工作小时（日历时间 2天）", pushed[0])
+        assert "礼貌跟进一次" in pushed[0] and "跟进后还是没有回复" in pushed[1]
+        assert all("最后一次提醒" not in text for text in pushed[:-1])
+        assert "最后一次提醒" in pushed[-1] and "下次提醒" not in pushed[-1]
