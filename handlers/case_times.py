@@ -16,6 +16,7 @@ from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseStatus
 from bot.services.clock import WallClock
+from bot.services.profile import InvalidValue
 from bot.services.quick_times import FUTURE_TOLERANCE, OwnWait, QuickTime, quick_moment
 from bot.services.time_input import TimeError, parse_past_time
 from bot.telegram.filters import PLAIN_TEXT, PRIVATE
@@ -24,7 +25,13 @@ from bot.ui.callbacks import CaseAction, CaseCb, CaseMoment, CaseTimeCb
 from bot.ui.case_edit_views import answered_when_view, due_prompt, happened_prompt
 from bot.ui.case_views import case_screen
 from bot.ui.states import CaseEdit
-from bot.ui.wizard_prompts import refuse_stale_button, time_error_reason
+from bot.ui.typed_press import typed_press
+from bot.ui.wizard_prompts import (
+    invalid_reason,
+    refuse_stale_button,
+    stale_button_text,
+    time_error_reason,
+)
 
 OPEN = (CaseStatus.OPEN,)
 PROMPTS = {
@@ -87,6 +94,13 @@ async def screen_of(
     return case_screen(overview, now, rules, locale)
 
 
+def quick_when(moment: CaseMoment, value: str, now: datetime, zone: ZoneInfo) -> datetime:
+    """The moment a quick choice stands for: a deadline counted from now, or a past moment."""
+    if moment is CaseMoment.DUE:
+        return now + timedelta(minutes=int(value))
+    return quick_moment(QuickTime(value), now, zone)
+
+
 async def quick_time_chosen(
     query: CallbackQuery,
     callback_data: CaseTimeCb,
@@ -107,10 +121,7 @@ async def quick_time_chosen(
         return
     await state.clear()
     zone = await users.zone(query.from_user.id, default_zone)
-    if moment is CaseMoment.DUE:
-        when = now + timedelta(minutes=int(value))
-    else:
-        when = quick_moment(QuickTime(value), now, zone)
+    when = quick_when(moment, value, now, zone)
     reason = await set_moment(case, moment, when, cases, rules, now)
     if reason is not None:
         await query.answer(reason, show_alert=True)
@@ -130,19 +141,26 @@ async def moment_typed(
     clock: WallClock,
     default_zone: ZoneInfo,
 ) -> None:
-    """A typed time for the moment being corrected."""
+    """A typed time for the moment being corrected, or a quick choice's label typed ("1 天后"
+    for the deadline, which takes only those)."""
     assert message.from_user is not None and message.text is not None
     data, now = await state.get_data(), clock()
     case = await cases.get(data["case"], message.from_user.id, OPEN)
     moment = CaseMoment(data["moment"])
-    if case is None or moment is CaseMoment.DUE:
+    if case is None:
         await state.clear()
-        await message.answer(_("Please use the buttons for the deadline."))
+        await message.answer(stale_button_text())
         return
     zone = await users.zone(message.from_user.id, default_zone)
+    pressed = typed_press(message.text, PROMPTS[moment](case)[1]) or ""
     parsed = parse_past_time(message.text[:80], now, zone)
     reason = time_error_reason(parsed.error) if parsed.error else None
-    if parsed.moment is not None:
+    if pressed.startswith(f"{CaseTimeCb.__prefix__}:"):
+        when = quick_when(moment, CaseTimeCb.unpack(pressed).value, now, zone)
+        reason = await set_moment(case, moment, when, cases, rules, now)
+    elif moment is CaseMoment.DUE:
+        reason = invalid_reason(InvalidValue.NOT_A_CHOICE)
+    elif parsed.moment is not None:
         reason = await set_moment(case, moment, parsed.moment, cases, rules, now)
     if reason is not None:
         text, markup = PROMPTS[moment](case)

@@ -128,3 +128,22 @@ async def test_a_sent_follow_up_letter_goes_on_in_its_follow_up(rig: Rig) -> Non
     assert await repository.next_reminder_at(case.id) == case.due_at
     events = [event for _at, event in await repository.events(case.id)]
     assert events[-1] is CaseEvent.FOLLOWED_UP
+
+
+async def test_a_new_deadline_is_typed_as_its_buttons_label(rig: Rig, clock: RunningClock) -> None:
+    # Bug caught: anything typed at "move the deadline" left the correction ("please use the
+    # buttons"), even the label of a button.
+    await rig.chat.send("/track")
+    await rig.chat.send("给小二发了消息")
+    await rig.chat.send("刚刚")
+    await rig.chat.send("保存")
+    await rig.chat.send("/cases")
+    await rig.chat.press("#1")
+    await rig.chat.press("修改")
+    await rig.chat.press("截止时间")
+    again = await rig.chat.send("下个月吧")
+    assert again is not None and "多久之后" in again.text and await state_of(rig) is not None
+    detail = await rig.chat.send("1天后")
+    assert detail is not None and "下次提醒" in detail.text and await state_of(rig) is None
+    (case,) = await CaseRepository(rig.dispatcher["db"]).for_user(USER_ID, (CaseStatus.OPEN,))
+    assert abs(case.due_at - (clock() + timedelta(days=1))) < timedelta(minutes=1)
