@@ -213,19 +213,9 @@ class CaseRepository:
         """A corrected time: the event moment, the deadline and its clock, the next reminder."""
         async with transaction(self._db):
             await self._db.execute(
-                "UPDATE cases SET happened_at = ?, due_at = ?, clock = ?, estimate = ?, "
-                "nudges = 0 WHERE id = ?",
-                (
-                    to_epoch(happened_at),
-                    to_epoch(deadline.due),
-                    deadline.clock.value,
-                    int(deadline.estimate),
-                    case.id,
-                ),
+                "UPDATE cases SET happened_at = ? WHERE id = ?", (to_epoch(happened_at), case.id)
             )
-            await self._cancel_reminders(case.id)
-            await self._remind(case.id, case.user_id, remind_at)
-            await self._event(case.id, CaseEvent.EDITED, now)
+            await self._wait_anew(case, deadline, remind_at, CaseEvent.EDITED, now)
         self._changed()
 
     async def followed_up(
@@ -234,21 +224,21 @@ class CaseRepository:
         """The follow-up letter went out: the case now waits on its answer (the letter's kind,
         a new deadline, its nudges afresh), in the same thread."""
         async with transaction(self._db):
-            await self._db.execute(
-                "UPDATE cases SET kind = ?, due_at = ?, clock = ?, estimate = ?, nudges = 0 "
-                "WHERE id = ?",
-                (
-                    kind.value,
-                    to_epoch(deadline.due),
-                    deadline.clock.value,
-                    int(deadline.estimate),
-                    case.id,
-                ),
-            )
-            await self._cancel_reminders(case.id)
-            await self._remind(case.id, case.user_id, remind_at)
-            await self._event(case.id, CaseEvent.FOLLOWED_UP, now)
+            await self._db.execute("UPDATE cases SET kind = ? WHERE id = ?", (kind.value, case.id))
+            await self._wait_anew(case, deadline, remind_at, CaseEvent.FOLLOWED_UP, now)
         self._changed()
+
+    async def _wait_anew(
+        self, case: Case, deadline: Deadline, remind_at: datetime, event: CaseEvent, now: datetime
+    ) -> None:
+        # A new deadline with its clock, nudges counted afresh, one reminder armed.
+        await self._db.execute(
+            "UPDATE cases SET due_at = ?, clock = ?, estimate = ?, nudges = 0 WHERE id = ?",
+            (to_epoch(deadline.due), deadline.clock.value, int(deadline.estimate), case.id),
+        )
+        await self._cancel_reminders(case.id)
+        await self._remind(case.id, case.user_id, remind_at)
+        await self._event(case.id, event, now)
 
     async def set_note(self, case: Case, note: str | None, now: datetime) -> None:
         """A corrected note."""

@@ -7,6 +7,7 @@ from datetime import time, timedelta
 
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
+from bot.offline.emulator import SentMessage
 from bot.services.cases import CaseEvent, CaseKind, CaseStatus
 from bot.ui.callbacks import CaseAction, CaseCb, EmailCb
 from tests.support.driver import callback_answers
@@ -16,16 +17,21 @@ from tests.support.rig import USER_ID, Rig
 pytestmark = at_fixed_moments()
 
 
+async def message_to_the_am_just_now(rig: Rig) -> SentMessage | None:
+    """A message to the AM recorded by typing, its screen opened from /cases."""
+    await rig.chat.send("/track")
+    await rig.chat.send("给小二发了消息")
+    await rig.chat.send("刚刚")
+    await rig.chat.send("保存")
+    await rig.chat.send("/cases")
+    return await rig.chat.press("#1")
+
+
 async def test_a_case_not_yet_due_offers_no_snooze_and_keeps_its_deadline_reminder(
     rig: Rig,
 ) -> None:
     # Bug caught: a snooze on a case not yet due moved its reminder before the deadline.
-    await rig.chat.send("/track")
-    await rig.chat.press("给小二发了消息")
-    await rig.chat.press("刚刚")
-    await rig.chat.press("保存")
-    await rig.chat.send("/cases")
-    detail = await rig.chat.press("#1")
+    detail = await message_to_the_am_just_now(rig)
     assert detail is not None and "下次提醒" in detail.text
     assert not any("延后" in label for label in rig.chat.button_labels())
     repository = CaseRepository(rig.dispatcher["db"])
@@ -111,12 +117,7 @@ async def test_a_sent_follow_up_letter_goes_on_in_its_follow_up(rig: Rig) -> Non
     await rig.chat.fill_profile(
         **{"卖家 ID": "778899", "公司名称": "Shenzhen Trading Co.", "邮件署名联系人": "Li Wei"}
     )
-    await rig.chat.send("/track")
-    await rig.chat.send("给小二发了消息")
-    await rig.chat.send("刚刚")
-    await rig.chat.send("保存")
-    await rig.chat.send("/cases")
-    await rig.chat.press("#1")
+    await message_to_the_am_just_now(rig)
     await rig.chat.press("生成邮件")  # the escalation letter asks for a description first
     letter = await rig.chat.send("跳过")
     assert letter is not None and "第一次的等待还没到期" in letter.text
@@ -133,12 +134,7 @@ async def test_a_sent_follow_up_letter_goes_on_in_its_follow_up(rig: Rig) -> Non
 async def test_a_new_deadline_is_typed_as_its_buttons_label(rig: Rig, clock: RunningClock) -> None:
     # Bug caught: anything typed at "move the deadline" left the correction ("please use the
     # buttons"), even the label of a button.
-    await rig.chat.send("/track")
-    await rig.chat.send("给小二发了消息")
-    await rig.chat.send("刚刚")
-    await rig.chat.send("保存")
-    await rig.chat.send("/cases")
-    await rig.chat.press("#1")
+    await message_to_the_am_just_now(rig)
     await rig.chat.press("修改")
     await rig.chat.press("截止时间")
     again = await rig.chat.send("下个月吧")
