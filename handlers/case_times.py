@@ -18,6 +18,7 @@ from bot.services.cases import Case, CaseStatus
 from bot.services.clock import WallClock
 from bot.services.profile import InvalidValue
 from bot.services.quick_times import FUTURE_TOLERANCE, OwnWait, QuickTime, quick_moment
+from bot.services.quiet_hours import QuietHours
 from bot.services.time_input import TimeError, parse_past_time
 from bot.telegram.filters import PLAIN_TEXT, PRIVATE
 from bot.telegram.screens import show
@@ -48,12 +49,14 @@ async def set_moment(
     cases: CaseRepository,
     rules: CaseRules,
     now: datetime,
+    quiet: QuietHours,
 ) -> str | None:
     """When the reply came (the case is answered), when the case happened (its deadline and
     reminder follow) or a new deadline; the reason it cannot be, or None when done."""
     if moment is CaseMoment.DUE:
         deadline = rules.custom_deadline(now, when - now)
-        await cases.reschedule(case, case.happened_at, deadline, deadline.due, now)
+        remind_at = rules.first_reminder_of(case, deadline.due, now, quiet)
+        await cases.reschedule(case, case.happened_at, deadline, remind_at, now)
         return None
     if when > now + FUTURE_TOLERANCE:
         return time_error_reason(TimeError.FUTURE)
@@ -63,7 +66,8 @@ async def set_moment(
         await cases.set_status(case, CaseStatus.ANSWERED, now, answered_at=when)
         return None
     deadline = rules.corrected_deadline(case, when)
-    await cases.reschedule(case, when, deadline, rules.first_reminder(deadline.due, now), now)
+    remind_at = rules.first_reminder_of(case, deadline.due, now, quiet)
+    await cases.reschedule(case, when, deadline, remind_at, now)
     return None
 
 
@@ -120,9 +124,9 @@ async def quick_time_chosen(
         await refuse_stale_button(query)
         return
     await state.clear()
-    zone = await users.zone(query.from_user.id, default_zone)
-    when = quick_when(moment, value, now, zone)
-    reason = await set_moment(case, moment, when, cases, rules, now)
+    quiet = await users.quiet_hours(query.from_user.id, default_zone, rules.policy.values)
+    when = quick_when(moment, value, now, quiet.zone)
+    reason = await set_moment(case, moment, when, cases, rules, now, quiet)
     if reason is not None:
         await query.answer(reason, show_alert=True)
         return
@@ -151,17 +155,17 @@ async def moment_typed(
         await state.clear()
         await message.answer(stale_button_text())
         return
-    zone = await users.zone(message.from_user.id, default_zone)
+    quiet = await users.quiet_hours(message.from_user.id, default_zone, rules.policy.values)
     pressed = typed_press(message.text, PROMPTS[moment](case)[1]) or ""
-    parsed = parse_past_time(message.text[:80], now, zone)
+    parsed = parse_past_time(message.text[:80], now, quiet.zone)
     reason = time_error_reason(parsed.error) if parsed.error else None
     if pressed.startswith(f"{CaseTimeCb.__prefix__}:"):
-        when = quick_when(moment, CaseTimeCb.unpack(pressed).value, now, zone)
-        reason = await set_moment(case, moment, when, cases, rules, now)
+        when = quick_when(moment, CaseTimeCb.unpack(pressed).value, now, quiet.zone)
+        reason = await set_moment(case, moment, when, cases, rules, now, quiet)
     elif moment is CaseMoment.DUE:
         reason = invalid_reason(InvalidValue.NOT_A_CHOICE)
     elif parsed.moment is not None:
-        reason = await set_moment(case, moment, parsed.moment, cases, rules, now)
+        reason = await set_moment(case, moment, parsed.moment, cases, rules, now, quiet)
     if reason is not None:
         text, markup = PROMPTS[moment](case)
         await message.answer(f"{reason}\n\n{text}", reply_markup=markup)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.case_repository import CaseRepository
+from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules, Snooze
 from bot.services.cases import CaseStatus
 from bot.services.clock import WallClock
@@ -128,18 +131,22 @@ async def edit_pressed(query: CallbackQuery, callback_data: CaseCb, cases: CaseR
 async def case_reopened(
     query: CallbackQuery,
     callback_data: CaseCb,
+    users: UserRepository,
     cases: CaseRepository,
     rules: CaseRules,
     locale: str,
     clock: WallClock,
+    default_zone: ZoneInfo,
 ) -> None:
-    """Back to open: reminded at its deadline, or at once if that has passed."""
+    """Back to open: reminded as a new case (at once if its deadline has passed)."""
     case = await cases.get(callback_data.case, query.from_user.id, FINISHED)
     if case is None:
         await refuse_stale_button(query)
     else:
         now = clock()
-        await cases.set_status(case, CaseStatus.OPEN, now, rules.reopened_reminder(case, now))
+        quiet = await users.quiet_hours(query.from_user.id, default_zone, rules.policy.values)
+        remind_at = rules.reopened_reminder(case, now, quiet)
+        await cases.set_status(case, CaseStatus.OPEN, now, remind_at)
         await show_case(query, case.id, cases, rules, locale, clock, _("Reopened."))
 
 

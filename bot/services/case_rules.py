@@ -312,14 +312,24 @@ class CaseRules:
         """Can "remind me later" be offered (only once the deadline has passed)?"""
         return case.due_at <= now
 
-    def reopened_reminder(self, case: Case, now: datetime) -> datetime:
-        """A reopened case is reminded at its deadline, or at once if that has passed."""
-        return self.first_reminder(case.due_at, now)
+    def first_reminder_of(
+        self, case: Case, due: datetime, now: datetime, quiet: QuietHours
+    ) -> datetime:
+        """The first reminder of a case's (new) deadline: ahead of it when the deadline is the
+        seller's own to meet, at it (or at once if it has passed) otherwise."""
+        if case.task is not None:
+            return self.first_task_reminder(due, now, quiet)
+        return self.first_reminder(due, now)
 
-    def resumed_reminder(self, case: Case, now: datetime) -> datetime | None:
-        """The seller unblocked the bot: a case never reminded is reminded at its deadline (at
-        once if that has passed); one already reminded goes on with its next nudge, if any is
-        left (so coming back does not bring a burst of repeated pushes)."""
+    def reopened_reminder(self, case: Case, now: datetime, quiet: QuietHours) -> datetime:
+        """A reopened case is reminded as a new one: at its deadline (ahead of it for the
+        seller's own), or at once if that has passed."""
+        return self.first_reminder_of(case, case.due_at, now, quiet)
+
+    def resumed_reminder(self, case: Case, now: datetime, quiet: QuietHours) -> datetime | None:
+        """The seller unblocked the bot: a case never reminded is reminded as a new one (at
+        once if its deadline has passed); one already reminded goes on with its next nudge, if
+        any is left (so coming back does not bring a burst of repeated pushes)."""
         if case.nudges == 0:
-            return self.first_reminder(case.due_at, now)
-        return self.next_nudge(case, case.nudges, now)
+            return self.first_reminder_of(case, case.due_at, now, quiet)
+        return self.next_nudge(case, case.nudges, now, quiet)
