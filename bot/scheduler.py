@@ -21,7 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from enum import Enum
 from zoneinfo import ZoneInfo
 
@@ -40,7 +40,7 @@ from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules
 from bot.services.clock import WallClock, system_clock
 from bot.services.locales import resolve_locale
-from bot.services.quiet_hours import QuietHours, delivery
+from bot.services.quiet_hours import QuietHours, delivery, seller_quiet_hours
 from bot.telegram.request_retry import never_arrived
 from bot.telegram.send_budget import SendBudget, background_sends, budget_of
 from bot.ui.case_views import case_keyboard, reminder_text
@@ -186,16 +186,17 @@ class ReminderScheduler:
             return Outcome.DROPPED
         now = self._now()
         zone = ZoneInfo(reminder.timezone or self._default_zone)
-        decision = delivery(self._quiet_hours(reminder, zone), now)
+        quiet = self._quiet_hours(reminder, zone)
+        decision = delivery(quiet, now)
         if decision.hold_until is not None:
             await self._cases.put_off(reminder, max(decision.hold_until, now + MIN_HOLD))
             return Outcome.HELD
         locale = resolve_locale(reminder.locale, reminder.telegram_language)
         # The push says when the next one comes, and the same moment is armed once it is sent.
-        nudge = self._rules.next_nudge(case, case.nudges + 1, now)
+        nudge = self._rules.next_nudge(case, case.nudges + 1, now, quiet)
         with self._i18n.context(), self._i18n.use_locale(locale):
             text = reminder_text(case, now, self._rules, locale, next_reminder=nudge)
-            markup = case_keyboard(case)
+            markup = case_keyboard(case, snoozable=self._rules.snoozable(case, now))
         try:
             with background_sends():
                 await bot.send_message(
@@ -241,11 +242,8 @@ class ReminderScheduler:
 
     def _quiet_hours(self, reminder: DueReminder, zone: ZoneInfo) -> QuietHours:
         values = self._rules.policy.values
-        start, end = values.quiet_hours_start, values.quiet_hours_end
-        if reminder.quiet_hours:
-            first, last = reminder.quiet_hours.split("-")
-            start, end = time.fromisoformat(first), time.fromisoformat(last)
-        return QuietHours(zone=zone, start=start, end=end, hold=reminder.quiet_hold)
+        default = (values.quiet_hours_start, values.quiet_hours_end)
+        return seller_quiet_hours(zone, reminder.quiet_hours, default, reminder.quiet_hold)
 
 
 class _Drain:

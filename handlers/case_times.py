@@ -17,7 +17,9 @@ from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseStatus
 from bot.services.clock import WallClock
+from bot.services.profile import InvalidValue
 from bot.services.quick_times import FUTURE_TOLERANCE, OwnWait, QuickTime, quick_moment
+from bot.services.quiet_hours import QuietHours
 from bot.services.time_input import TimeError, parse_past_time
 from bot.telegram.filters import PLAIN_TEXT, PRIVATE
 from bot.telegram.screens import show
@@ -25,7 +27,13 @@ from bot.ui.callbacks import CaseAction, CaseCb, CaseMoment, CaseTimeCb
 from bot.ui.case_edit_views import answered_when_view, due_prompt, happened_prompt
 from bot.ui.case_views import case_screen
 from bot.ui.states import CaseEdit
-from bot.ui.wizard_prompts import refuse_stale_button, time_error_reason
+from bot.ui.typed_press import typed_press
+from bot.ui.wizard_prompts import (
+    invalid_reason,
+    refuse_stale_button,
+    stale_button_text,
+    time_error_reason,
+)
 
 OPEN = (CaseStatus.OPEN,)
 PROMPTS = {
@@ -42,12 +50,14 @@ async def set_moment(
     cases: CaseRepository,
     rules: CaseRules,
     now: datetime,
+    quiet: QuietHours,
 ) -> str | None:
     """When the reply came (the case is answered), when the case happened (its deadline and
     reminder follow) or a new deadline; the reason it cannot be, or None when done."""
     if moment is CaseMoment.DUE:
         deadline = rules.custom_deadline(now, when - now)
-        await cases.reschedule(case, case.happened_at, deadline, deadline.due, now)
+        remind_at = rules.first_reminder_of(case, deadline.due, now, quiet)
+        await cases.reschedule(case, case.happened_at, deadline, remind_at, now)
         return None
     if when > now + FUTURE_TOLERANCE:
         return time_error_reason(TimeError.FUTURE)
@@ -57,7 +67,8 @@ async def set_moment(
         await cases.set_status(case, CaseStatus.ANSWERED, now, answered_at=when)
         return None
     deadline = rules.corrected_deadline(case, when)
-    await cases.reschedule(case, when, deadline, rules.first_reminder(deadline.due, now), now)
+    remind_at = rules.first_reminder_of(case, deadline.due, now, quiet)
+    await cases.reschedule(case, when, deadline, remind_at, now)
     return None
 
 
@@ -89,6 +100,13 @@ async def screen_of(
     return case_screen(overview, now, rules, locale)
 
 
+def quick_when(moment: CaseMoment, value: str, now: datetime, zone: ZoneInfo) -> datetime:
+    """The moment a quick choice stands for: a deadline counted from now, or a past moment."""
+    if moment is CaseMoment.DUE:
+        return now + timedelta(minutes=int(value))
+    return quick_moment(QuickTime(value), now, zone)
+
+
 async def quick_time_chosen(
     query: CallbackQuery,
     callback_answer: CallbackAnswer,
@@ -109,12 +127,9 @@ async def quick_time_chosen(
         await refuse_stale_button(query, callback_answer)
         return
     await state.clear()
-    zone = await users.zone(query.from_user.id, default_zone)
-    if moment is CaseMoment.DUE:
-        when = now + timedelta(minutes=int(value))
-    else:
-        when = quick_moment(QuickTime(value), now, zone)
-    reason = await set_moment(case, moment, when, cases, rules, now)
+    quiet = await users.quiet_hours(query.from_user.id, default_zone, rules.policy.values)
+    when = quick_when(moment, value, now, quiet.zone)
+    reason = await set_moment(case, moment, when, cases, rules, now, quiet)
     if reason is not None:
         callback_answer.text = reason
         callback_answer.show_alert = True
@@ -134,20 +149,27 @@ async def moment_typed(
     clock: WallClock,
     default_zone: ZoneInfo,
 ) -> None:
-    """A typed time for the moment being corrected."""
+    """A typed time for the moment being corrected, or a quick choice's label typed ("1 天后"
+    for the deadline, which takes only those)."""
     assert message.from_user is not None and message.text is not None
     data, now = await state.get_data(), clock()
     case = await cases.get(data["case"], message.from_user.id, OPEN)
     moment = CaseMoment(data["moment"])
-    if case is None or moment is CaseMoment.DUE:
+    if case is None:
         await state.clear()
-        await message.answer(_("Please use the buttons for the deadline."))
+        await message.answer(stale_button_text())
         return
-    zone = await users.zone(message.from_user.id, default_zone)
-    parsed = parse_past_time(message.text[:80], now, zone)
+    quiet = await users.quiet_hours(message.from_user.id, default_zone, rules.policy.values)
+    pressed = typed_press(message.text, PROMPTS[moment](case)[1]) or ""
+    parsed = parse_past_time(message.text[:80], now, quiet.zone)
     reason = time_error_reason(parsed.error) if parsed.error else None
-    if parsed.moment is not None:
-        reason = await set_moment(case, moment, parsed.moment, cases, rules, now)
+    if pressed.startswith(f"{CaseTimeCb.__prefix__}:"):
+        when = quick_when(moment, CaseTimeCb.unpack(pressed).value, now, quiet.zone)
+        reason = await set_moment(case, moment, when, cases, rules, now, quiet)
+    elif moment is CaseMoment.DUE:
+        reason = invalid_reason(InvalidValue.NOT_A_CHOICE)
+    elif parsed.moment is not None:
+        reason = await set_moment(case, moment, parsed.moment, cases, rules, now, quiet)
     if reason is not None:
         text, markup = PROMPTS[moment](case)
         await message.answer(f"{reason}\n\n{text}", reply_markup=markup)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
@@ -9,6 +11,7 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.case_repository import CaseRepository
+from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules, Snooze
 from bot.services.cases import CaseStatus
 from bot.services.clock import WallClock
@@ -16,7 +19,7 @@ from bot.telegram.filters import PRIVATE
 from bot.telegram.screens import show
 from bot.ui.callbacks import CaseAction, CaseCb, MenuAction, MenuCb
 from bot.ui.case_edit_views import edit_menu
-from bot.ui.case_views import case_list, case_screen
+from bot.ui.case_views import case_list, case_screen, snooze_toast
 from bot.ui.wizard_prompts import refuse_stale_button
 
 OPEN = (CaseStatus.OPEN,)
@@ -95,7 +98,8 @@ async def open_case_action(
     locale: str,
     clock: WallClock,
 ) -> None:
-    """Snooze an hour or to the next working period, or close."""
+    """Snooze an hour or to the next working period (once the deadline has passed: an older
+    screen of a case not yet due leaves its reminder at the deadline), or close."""
     case = await cases.get(callback_data.case, query.from_user.id, OPEN)
     if case is None:
         await refuse_stale_button(query, callback_answer)
@@ -106,12 +110,12 @@ async def open_case_action(
         callback_answer.text = _("Closed.")
     else:
         snooze = Snooze.HOUR if action is CaseAction.SNOOZE_HOUR else Snooze.NEXT_WORKING_PERIOD
-        await cases.snooze(case, rules.snoozed_until(case, snooze, now), now)
-        callback_answer.text = (
-            _("I will remind you in an hour.")
-            if snooze is Snooze.HOUR
-            else _("I will remind you when the next working period starts.")
-        )
+        until = rules.snoozed_until(case, snooze, now)
+        callback_answer.text = snooze_toast(until, case.due_at, locale)
+        if until is None:
+            callback_answer.show_alert = True
+            return
+        await cases.snooze(case, until, now)
     await show_case(query, case.id, cases, rules, locale, clock)
 
 
@@ -133,18 +137,22 @@ async def case_reopened(
     query: CallbackQuery,
     callback_answer: CallbackAnswer,
     callback_data: CaseCb,
+    users: UserRepository,
     cases: CaseRepository,
     rules: CaseRules,
     locale: str,
     clock: WallClock,
+    default_zone: ZoneInfo,
 ) -> None:
-    """Back to open: reminded at its deadline, or at once if that has passed."""
+    """Back to open: reminded as a new case (at once if its deadline has passed)."""
     case = await cases.get(callback_data.case, query.from_user.id, FINISHED)
     if case is None:
         await refuse_stale_button(query, callback_answer)
     else:
         now = clock()
-        await cases.set_status(case, CaseStatus.OPEN, now, rules.reopened_reminder(case, now))
+        quiet = await users.quiet_hours(query.from_user.id, default_zone, rules.policy.values)
+        remind_at = rules.reopened_reminder(case, now, quiet)
+        await cases.set_status(case, CaseStatus.OPEN, now, remind_at)
         callback_answer.text = _("Reopened.")
         await show_case(query, case.id, cases, rules, locale, clock)
 

@@ -3,6 +3,8 @@ deadlines pulled out, a deadline tracked in one tap, Russian answers to copy."""
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from aiogram import Router
 from aiogram.filters import Filter, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -57,7 +59,7 @@ async def reply_pasted(
     text, now = (message.text or message.caption or "")[:READ_CHARS], clock()
     explanation = manager_phrases.explain(text, now, rules.policy.values.am_timezone)
     options = track_options(explanation, now, rules)
-    run = await keep_options(state, now, options)
+    run = await keep_options(state, now, options, explanation, locale)
     translated = await translator.translate(text, locale) if translator else None
     translation = (translated.text[:TRANSLATION_CHARS], translated.service) if translated else None
     user = await users.get(message.from_user.id)
@@ -76,17 +78,23 @@ async def deadline_tracked(
     callback_answer: CallbackAnswer,
     callback_data: ReplyTrackCb,
     state: FSMContext,
+    users: UserRepository,
     cases: CaseRepository,
     rules: CaseRules,
     locale: str,
     clock: WallClock,
+    default_zone: ZoneInfo,
 ) -> None:
-    """A follow-up due when the manager said, noted with their sentence."""
+    """A follow-up due when the manager said, noted with their sentence and the request
+    number; a deadline the seller must meet is reminded ahead, in their waking hours."""
     kept, now = await kept_option(state, callback_data.run, callback_data.option), clock()
     if kept is None:
         await refuse_stale_button(query, callback_answer)
         return
     remind_at = rules.first_reminder(kept.deadline.due, now)
+    if kept.task is not None:
+        quiet = await users.quiet_hours(query.from_user.id, default_zone, rules.policy.values)
+        remind_at = rules.first_task_reminder(kept.deadline.due, now, quiet)
     case = await cases.create(
         query.from_user.id,
         CaseKind.CUSTOM,
@@ -95,8 +103,10 @@ async def deadline_tracked(
         kept.note,
         now,
         remind_at,
+        task=kept.task,
+        reference=kept.reference,
     )
-    await show(query, *saved_view(case, locale), new_message=True)
+    await show(query, *saved_view(case, locale, remind_at), new_message=True)
 
 
 def create_router() -> Router:

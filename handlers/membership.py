@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from aiogram import Router
 from aiogram.enums import ChatType
@@ -36,16 +37,18 @@ async def unblocked(
     cases: CaseRepository,
     rules: CaseRules,
     clock: Callable[[], datetime],
+    default_zone: ZoneInfo,
 ) -> None:
     """Back: active again, and every open case gets its reminder again (the times come from
     the case rules; the repository wakes the scheduler)."""
     seller = event.from_user.id
     await users.ensure(seller, event.chat.id)  # marks a known seller active again
     now = clock()
+    quiet = await users.quiet_hours(seller, default_zone, rules.policy.values)
     plan = [
         (case, at)
         for case in await cases.for_user(seller, (CaseStatus.OPEN,))
-        if (at := rules.resumed_reminder(case, now)) is not None
+        if (at := rules.resumed_reminder(case, now, quiet)) is not None
     ]
     await cases.resume(plan)
 

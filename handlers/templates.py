@@ -26,7 +26,7 @@ from bot.translation import Translator, translations
 from bot.ui.callbacks import EmailCb
 from bot.ui.states import TemplateFill
 from bot.ui.template_draft import next_screen, read_typed, seller_words
-from bot.ui.template_views import EmailFill, case_facts, email_view, recalled_day
+from bot.ui.template_views import email_fill, email_view, recalled_day
 from bot.ui.wizard_prompts import ask_for_text, refuse_stale_button
 
 
@@ -63,13 +63,10 @@ async def email_screen(
     await state.clear()
     if case is not None:
         await cases.record_event(case, CaseEvent.EMAIL, now)
-    fill = EmailFill(
-        case=case_facts(case, rules, now) if case else None,
-        recalled=recalled_day(carried_day(request.day, today) if request.day else None, today),
-        problem=request.problem or None,
-        words=seller_words(text, found),
-    )
-    return email_view(template, templates, user, fill, rules.policy)
+    recalled = recalled_day(carried_day(request.day, today) if request.day else None, today)
+    words = seller_words(text, found)
+    fill = email_fill(case, rules, now, recalled, request.problem or None, words)
+    return email_view(template, templates, user, fill, rules.policy, locale)
 
 
 async def stale_request(
@@ -146,8 +143,8 @@ async def answer_typed(
     explained and asked again."""
     assert message.from_user is not None and message.text is not None
     user_id, now = message.from_user.id, clock()
-    zone = await users.zone(user_id, default_zone)
-    typed = read_typed(raw_state, message.text, await state.get_data(), now, zone)
+    stored, zone = await state.get_data(), await users.zone(user_id, default_zone)
+    typed = read_typed(raw_state, message.text, stored, now, zone, templates, locale)
     if typed.refusal is not None:
         await message.answer(typed.refusal[0], reply_markup=typed.refusal[1])
         return

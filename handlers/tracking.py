@@ -32,8 +32,9 @@ from bot.ui.wizard_prompts import refuse_stale_button, time_error_reason
 
 
 async def cmd_track(message: Message, state: FSMContext) -> None:
-    """Choose what to track."""
+    """Choose what to track (a button, or its label typed)."""
     await state.clear()
+    await state.set_state(TrackWizard.kind)
     text, markup = kind_menu()
     await message.answer(text, reply_markup=markup)
 
@@ -41,6 +42,7 @@ async def cmd_track(message: Message, state: FSMContext) -> None:
 async def menu_track(query: CallbackQuery, state: FSMContext) -> None:
     """Choose what to track, from the menu."""
     await state.clear()
+    await state.set_state(TrackWizard.kind)
     await show(query, *kind_menu())
 
 

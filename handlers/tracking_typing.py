@@ -3,13 +3,13 @@ the note."""
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from aiogram import Router
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
-from aiogram.types import Message
+from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
@@ -21,7 +21,14 @@ from bot.services.time_input import parse_past_time
 from bot.telegram.filters import NOT_COMMAND, PLAIN_TEXT, PRIVATE
 from bot.ui.callbacks import TrackAction, TrackCb
 from bot.ui.states import TrackWizard
-from bot.ui.tracking_draft import current_screen, finished, moment_chosen, summary, update
+from bot.ui.tracking_draft import (
+    begin,
+    current_screen,
+    finished,
+    moment_chosen,
+    summary,
+    update,
+)
 from bot.ui.tracking_views import NOTE_MAX_CHARS, day_view, note_prompt, saved_view, when_view
 from bot.ui.typed_press import typed_press
 from bot.ui.wizard_prompts import ask_again, time_error_reason
@@ -71,36 +78,45 @@ async def step_typed(
     locale: str,
     clock: WallClock,
 ) -> None:
-    """At the wait and confirmation steps a button's label typed counts as its press; other
-    typing is explained and the step shown again."""
+    """At the kind, wait and confirmation steps a button's label typed counts as its press;
+    other typing is explained and the step shown again."""
     assert message.from_user is not None and message.text is not None
     screen = await current_screen(state, rules, locale)
     pressed = typed_press(message.text, screen[1])
     choice = TrackCb.unpack(pressed) if pressed is not None else None
-    if choice is not None and choice.action is TrackAction.DUE and choice.value in set(OwnWait):
+    if choice is not None and choice.action is TrackAction.KIND:
+        await begin(state, choice.kind)
+        text, markup = when_view(choice.kind)
+    elif choice is not None and choice.action is TrackAction.DUE and choice.value in set(OwnWait):
         draft = await update(state, TrackWizard.confirm, wait=int(choice.value) * 60)
         text, markup = summary(draft, rules, locale)
     elif choice is not None and choice.action is TrackAction.NOTE:
         await state.set_state(TrackWizard.note)
         text, markup = note_prompt()
     elif choice is not None and choice.action is TrackAction.SAVE:
-        now, draft = clock(), await state.get_data()
-        await state.clear()
-        new = finished(draft, rules, now)
-        case = await cases.create(
-            message.from_user.id,
-            new.kind,
-            new.happened,
-            new.deadline,
-            new.note,
-            now,
-            new.remind_at,
-        )
-        text, markup = saved_view(case, locale)
+        text, markup = await save(message.from_user.id, state, cases, rules, locale, clock())
     else:
         await ask_again(message, *screen)
         return
     await message.answer(text, reply_markup=markup)
+
+
+async def save(
+    user_id: int,
+    state: FSMContext,
+    cases: CaseRepository,
+    rules: CaseRules,
+    locale: str,
+    now: datetime,
+) -> tuple[str, InlineKeyboardMarkup]:
+    """Store the draft and leave the wizard; the saved screen."""
+    draft = await state.get_data()
+    await state.clear()
+    new = finished(draft, rules, now)
+    case = await cases.create(
+        user_id, new.kind, new.happened, new.deadline, new.note, now, new.remind_at
+    )
+    return saved_view(case, locale)
 
 
 async def note_typed(message: Message, state: FSMContext, rules: CaseRules, locale: str) -> None:
@@ -123,7 +139,7 @@ def create_router() -> Router:
     router.message.filter(PRIVATE)
     router.message.register(when_typed, StateFilter(TrackWizard.when), PLAIN_TEXT)
     router.message.register(note_typed, StateFilter(TrackWizard.note), PLAIN_TEXT)
-    buttons_expected = StateFilter(TrackWizard.due, TrackWizard.confirm)
+    buttons_expected = StateFilter(TrackWizard.kind, TrackWizard.due, TrackWizard.confirm)
     router.message.register(step_typed, buttons_expected, PLAIN_TEXT)
     router.message.register(not_text, StateFilter(TrackWizard), NOT_COMMAND)
     return router

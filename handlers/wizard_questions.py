@@ -24,18 +24,20 @@ from bot.ui.callbacks import EmailCb
 from bot.ui.faq_views import answer_screen
 from bot.ui.profile_views import prompt_for
 from bot.ui.states import EligibilityWizard, ProfileEdit, TemplateFill, TrackWizard
-from bot.ui.template_views import field_prompt
+from bot.ui.template_views import field_prompt, problem_picker
 
 # Steps that take a choice, a number or a time; free-text steps (a note, a description) are
 # answers whatever they say.
 STEPS = {
     EligibilityWizard.question.state,
     EligibilityWizard.met_at.state,
+    TrackWizard.kind.state,
     TrackWizard.when.state,
     TrackWizard.due.state,
     TrackWizard.confirm.state,
     ProfileEdit.value.state,
     TemplateFill.value.state,
+    TemplateFill.topic.state,
 }
 
 
@@ -59,6 +61,7 @@ async def step_screen(
     user_id: int,
     users: UserRepository,
     rules: CaseRules,
+    templates: TemplateLibrary,
     locale: str,
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The screen of the step the seller is at."""
@@ -67,6 +70,8 @@ async def step_screen(
     if raw_state.startswith(TrackWizard.__name__):
         return await tracking_draft.current_screen(state, rules, locale)
     data = await state.get_data()
+    if raw_state == TemplateFill.topic.state:
+        return problem_picker(EmailCb.unpack(data["request"]), templates, locale)
     field = ProfileField(data["field"])
     if raw_state == ProfileEdit.value.state:
         return prompt_for(field)
@@ -92,7 +97,7 @@ async def question_in_wizard(
     text, markup = answer_screen(match, topic, knowledge, templates, policy, locale)
     await message.answer(text, reply_markup=markup)
     step, step_markup = await step_screen(
-        state, raw_state, message.from_user.id, users, rules, locale
+        state, raw_state, message.from_user.id, users, rules, templates, locale
     )
     await message.answer(_("Back to where you were:") + "\n\n" + step, reply_markup=step_markup)
 

@@ -214,6 +214,8 @@ def load_templates(path: Path = TEMPLATES_PATH) -> TemplateLibrary:
     emails = tuple(_email(path, entry) for entry in raw.get("email", []))
     case_lines = _case_lines(path, raw.get("case_lines"), topics)
     waits = _waits(path, raw.get("waits"))
+    reference_lines = _languages(path, "reference_lines", raw.get("reference_lines"))
+    _check(path, "reference_lines", list(reference_lines.values()), {"number"})
     _check_endings(
         path,
         waits,
@@ -241,4 +243,5 @@ def load_templates(path: Path = TEMPLATES_PATH) -> TemplateLibrary:
         case_lines=case_lines,
         case_topics=topics,
         waits=waits,
+        reference_lines=reference_lines,
     )

@@ -55,7 +55,7 @@ class DueReminder:
 
 _CASE_COLUMNS = (
     "c.id, c.user_id, c.kind, c.happened_at, c.due_at, c.clock, c.estimate, c.note, c.status, "
-    "c.answered_at, c.nudges"
+    "c.answered_at, c.nudges, c.task, c.reference"
 )
 
 
@@ -72,6 +72,8 @@ def _case(row: aiosqlite.Row) -> Case:
         status=CaseStatus(row["status"]),
         answered_at=from_epoch(row["answered_at"]) if row["answered_at"] is not None else None,
         nudges=row["nudges"],
+        task=row["task"],
+        reference=row["reference"],
     )
 
 
@@ -106,6 +108,9 @@ class CaseRepository:
         note: str | None,
         now: datetime,
         remind_at: datetime,
+        *,
+        task: str | None = None,
+        reference: str | None = None,
     ) -> Case:
         """Store the case, its first timeline entry and its first reminder; raise
         TooManyOpenCases instead when the seller already has `open_limit` open cases (counted
@@ -116,7 +121,7 @@ class CaseRepository:
                 raise TooManyOpenCases(limit)
             cursor = await self._db.execute(
                 "INSERT INTO cases (user_id, kind, happened_at, due_at, clock, estimate, note, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "created_at, task, reference) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     user_id,
                     kind.value,
@@ -126,6 +131,8 @@ class CaseRepository:
                     int(deadline.estimate),
                     note,
                     to_epoch(now),
+                    task,
+                    reference,
                 ),
             )
             case_id = cursor.lastrowid
@@ -243,20 +250,32 @@ class CaseRepository:
         """A corrected time: the event moment, the deadline and its clock, the next reminder."""
         async with transaction(self._db):
             await self._db.execute(
-                "UPDATE cases SET happened_at = ?, due_at = ?, clock = ?, estimate = ?, "
-                "nudges = 0 WHERE id = ?",
-                (
-                    to_epoch(happened_at),
-                    to_epoch(deadline.due),
-                    deadline.clock.value,
-                    int(deadline.estimate),
-                    case.id,
-                ),
+                "UPDATE cases SET happened_at = ? WHERE id = ?", (to_epoch(happened_at), case.id)
             )
-            await self._cancel_reminders(case.id)
-            await self._remind(case.id, case.user_id, remind_at)
-            await self._event(case.id, CaseEvent.EDITED, now)
+            await self._wait_anew(case, deadline, remind_at, CaseEvent.EDITED, now)
         self._changed()
+
+    async def followed_up(
+        self, case: Case, kind: CaseKind, deadline: Deadline, remind_at: datetime, now: datetime
+    ) -> None:
+        """The follow-up letter went out: the case now waits on its answer (the letter's kind,
+        a new deadline, its nudges afresh), in the same thread."""
+        async with transaction(self._db):
+            await self._db.execute("UPDATE cases SET kind = ? WHERE id = ?", (kind.value, case.id))
+            await self._wait_anew(case, deadline, remind_at, CaseEvent.FOLLOWED_UP, now)
+        self._changed()
+
+    async def _wait_anew(
+        self, case: Case, deadline: Deadline, remind_at: datetime, event: CaseEvent, now: datetime
+    ) -> None:
+        # A new deadline with its clock, nudges counted afresh, one reminder armed.
+        await self._db.execute(
+            "UPDATE cases SET due_at = ?, clock = ?, estimate = ?, nudges = 0 WHERE id = ?",
+            (to_epoch(deadline.due), deadline.clock.value, int(deadline.estimate), case.id),
+        )
+        await self._cancel_reminders(case.id)
+        await self._remind(case.id, case.user_id, remind_at)
+        await self._event(case.id, event, now)
 
     async def set_note(self, case: Case, note: str | None, now: datetime) -> None:
         """A corrected note."""

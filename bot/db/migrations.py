@@ -84,6 +84,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE users ADD COLUMN contact_name TEXT;
     """,
+    # 6: a deadline the seller must meet (what is to be done; NULL: a wait for a reply), and
+    # the request number the other side gave (shown with the case, its pushes and letters).
+    """
+    ALTER TABLE cases ADD COLUMN task TEXT;
+    ALTER TABLE cases ADD COLUMN reference TEXT;
+    """,
 )
 
 LATEST_VERSION = len(MIGRATIONS)

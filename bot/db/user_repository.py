@@ -10,7 +10,9 @@ import aiosqlite
 
 from bot.db.connection import transaction
 from bot.services.clock import WallClock, system_clock
+from bot.services.policy import PolicyValues
 from bot.services.profile import EntityType, KycStatus, ProfileField
+from bot.services.quiet_hours import QuietHours, seller_quiet_hours
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,16 @@ class UserRepository:
         """The seller's time zone, else the operator's default."""
         user = await self.get(user_id)
         return ZoneInfo(user.timezone) if user and user.timezone else default
+
+    async def quiet_hours(
+        self, user_id: int, default_zone: ZoneInfo, policy: PolicyValues
+    ) -> QuietHours:
+        """The seller's quiet hours in their zone (the policy's default when not set)."""
+        user = await self.get(user_id)
+        zone = ZoneInfo(user.timezone) if user and user.timezone else default_zone
+        default = (policy.quiet_hours_start, policy.quiet_hours_end)
+        setting, hold = (user.quiet_hours, user.quiet_hold) if user else (None, False)
+        return seller_quiet_hours(zone, setting, default, hold)
 
     async def set_active(self, user_id: int, *, active: bool) -> None:
         """Mark a user who blocked the bot (403) inactive, or active again."""

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from bot.services.cases import Case, CaseKind, Clock, Deadline, Schedules
 from bot.services.policy import Policy
+from bot.services.quiet_hours import QuietHours
 from bot.services.reply_facts import DateFact, DurationFact, DurationUnit, TimeFact, ZoneSource
 from bot.services.working_time import WorkSchedule
 
@@ -290,9 +291,39 @@ class CaseRules:
         """At the deadline; a deadline already past is overdue now, never "in the past"."""
         return max(due, now)
 
-    def next_nudge(self, case: Case, reminders_sent: int, sent_at: datetime) -> datetime | None:
+    def task_reminders(self, due: datetime, quiet: QuietHours) -> tuple[datetime, ...]:
+        """When a deadline the seller must meet is reminded ahead: as the seller wakes (their
+        quiet hours end) on the working day before the deadline's day (China's calendar) and
+        on that day itself; only the moments before the deadline."""
+        day = due.astimezone(quiet.zone).date()
+        before = day - timedelta(days=1)
+        while not self.schedules.support_team.calendar.is_working_day(before):
+            before -= timedelta(days=1)
+        return tuple(moment for moment in map(quiet.waking, (before, day)) if moment < due)
+
+    def first_task_reminder(self, due: datetime, now: datetime, quiet: QuietHours) -> datetime:
+        """The first reminder of the seller's own deadline: the next one ahead, or the
+        deadline itself when none is left."""
+        ahead = [moment for moment in self.task_reminders(due, quiet) if moment > now]
+        return ahead[0] if ahead else self.first_reminder(due, now)
+
+    def next_nudge(
+        self,
+        case: Case,
+        reminders_sent: int,
+        sent_at: datetime,
+        quiet: QuietHours | None = None,
+    ) -> datetime | None:
         """After a reminder: the next nudge (next working morning on the case's clock, or a day
-        later), or None once the policy's extra nudges are used up."""
+        later), or None once the policy's extra nudges are used up. A deadline the seller must
+        meet is reminded ahead (see `task_reminders`, given the seller's quiet hours), then at
+        the deadline, and that push is its last."""
+        if case.task is not None:
+            if sent_at >= case.due_at:
+                return None
+            if quiet is None:
+                return case.due_at
+            return self.first_task_reminder(case.due_at, sent_at, quiet)
         if reminders_sent >= self.policy.values.max_extra_nudges + 1:
             return None
         schedule = self.schedules.for_clock(case.clock)
@@ -300,9 +331,12 @@ class CaseRules:
             return sent_at + ELAPSED_NUDGE_INTERVAL
         return schedule.next_working_morning(sent_at)
 
-    def snoozed_until(self, case: Case, snooze: Snooze, now: datetime) -> datetime:
+    def snoozed_until(self, case: Case, snooze: Snooze, now: datetime) -> datetime | None:
         """An hour from now, or the next opening of the office the case waits on (the AM's
-        office for plain-time cases)."""
+        office for plain-time cases); None while the case is not yet due: its reminder is at
+        the deadline, and a snooze only ever moves a reminder later, never before it."""
+        if not self.snoozable(case, now):
+            return None
         if snooze is Snooze.HOUR:
             return now + SNOOZE_HOUR
         schedule = self.schedules.for_clock(case.clock) or self.schedules.am_office
@@ -310,14 +344,28 @@ class CaseRules:
             return schedule.next_working_morning(now)
         return schedule.next_opening(now)
 
-    def reopened_reminder(self, case: Case, now: datetime) -> datetime:
-        """A reopened case is reminded at its deadline, or at once if that has passed."""
-        return self.first_reminder(case.due_at, now)
+    def snoozable(self, case: Case, now: datetime) -> bool:
+        """Can "remind me later" be offered (only once the deadline has passed)?"""
+        return case.due_at <= now
 
-    def resumed_reminder(self, case: Case, now: datetime) -> datetime | None:
-        """The seller unblocked the bot: a case never reminded is reminded at its deadline (at
-        once if that has passed); one already reminded goes on with its next nudge, if any is
-        left (so coming back does not bring a burst of repeated pushes)."""
+    def first_reminder_of(
+        self, case: Case, due: datetime, now: datetime, quiet: QuietHours
+    ) -> datetime:
+        """The first reminder of a case's (new) deadline: ahead of it when the deadline is the
+        seller's own to meet, at it (or at once if it has passed) otherwise."""
+        if case.task is not None:
+            return self.first_task_reminder(due, now, quiet)
+        return self.first_reminder(due, now)
+
+    def reopened_reminder(self, case: Case, now: datetime, quiet: QuietHours) -> datetime:
+        """A reopened case is reminded as a new one: at its deadline (ahead of it for the
+        seller's own), or at once if that has passed."""
+        return self.first_reminder_of(case, case.due_at, now, quiet)
+
+    def resumed_reminder(self, case: Case, now: datetime, quiet: QuietHours) -> datetime | None:
+        """The seller unblocked the bot: a case never reminded is reminded as a new one (at
+        once if its deadline has passed); one already reminded goes on with its next nudge, if
+        any is left (so coming back does not bring a burst of repeated pushes)."""
         if case.nudges == 0:
-            return self.first_reminder(case.due_at, now)
-        return self.next_nudge(case, case.nudges, now)
+            return self.first_reminder_of(case, case.due_at, now, quiet)
+        return self.next_nudge(case, case.nudges, now, quiet)

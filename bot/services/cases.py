@@ -39,6 +39,7 @@ class CaseEvent(StrEnum):
     REMINDED = "reminded"
     SNOOZED = "snoozed"
     EMAIL = "email"
+    FOLLOWED_UP = "followed_up"  # the follow-up letter was sent: the wait starts again
     ANSWERED = "answered"
     CLOSED = "closed"
     REOPENED = "reopened"
@@ -79,6 +80,10 @@ class Case:
     status: CaseStatus
     answered_at: datetime | None
     nudges: int
+    # What the seller must do by the deadline (None: the seller waits for a reply).
+    task: str | None = None
+    # The request number the other side gave («Заявка №…»).
+    reference: str | None = None
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ class Meaning:
     patterns: tuple[re.Pattern[str], ...]  # count only in a clause without a negation
     patterns_any: tuple[re.Pattern[str], ...]  # hold the negation themselves, or need none
     unless: tuple[re.Pattern[str], ...]  # any of these rules the meaning out
+    seller_task: bool = False  # asks the seller to act: a deadline in it is the seller's own
 
     def explanation(self, locale: str) -> str:
         """What the sentence means for the seller, in the reader's language."""

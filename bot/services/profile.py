@@ -10,7 +10,7 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.services.typed_numbers import numbers_in
+from bot.services.typed_numbers import numbers_in, says_none
 from bot.services.zone_names import zone_for_name
 
 T = TypeVar("T")
@@ -144,15 +144,18 @@ def parse_contact_name(text: str) -> Parsed[str]:
 
 
 def parse_sku_count(text: str) -> Parsed[int]:
-    """A whole, non-negative number of listed SKUs: "12", "１２", "五十个", "我上了十二个sku".
+    """A whole, non-negative number of listed SKUs: "12", "１２", "五十个", "我上了十二个sku",
+    "一个都没有" (0); an estimate counts as its round number ("十来个" 10, "二十多个吧" 20).
 
-    A sentence must hold exactly one number; "三十多个" (an estimate) is refused.
+    A sentence must hold exactly one number.
     """
     value = unicodedata.normalize("NFKC", text).strip()
     if not value:
         return Parsed(error=InvalidValue.EMPTY)
+    if says_none(value):
+        return Parsed(value=0)
     found = numbers_in(value)
-    if len(found) != 1 or found[0].fraction or found[0].approximate:
+    if len(found) != 1 or found[0].fraction:
         return Parsed(error=InvalidValue.NOT_A_NUMBER)
     number = found[0]
     if number.negative and number.value > 0:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 
@@ -47,10 +47,25 @@ class QuietHours:
                 return candidate.astimezone(UTC)
         return candidates[-1].astimezone(UTC)
 
+    def waking(self, day: date) -> datetime:
+        """When the seller's quiet period ends on a day of their calendar (their morning)."""
+        return datetime.combine(day, self.end, self.zone)
+
     def _local(self, moment: datetime) -> datetime:
         # Through UTC: astimezone() to a moment's own zone keeps a wall time that does not
         # exist (clocks going forward) instead of the one the seller's clock shows.
         return moment.astimezone(UTC).astimezone(self.zone)
+
+
+def seller_quiet_hours(
+    zone: ZoneInfo, setting: str | None, default: tuple[time, time], hold: bool
+) -> QuietHours:
+    """A seller's quiet hours: their own `HH:MM-HH:MM` setting, or the policy's default."""
+    start, end = default
+    if setting:
+        first, last = setting.split("-")
+        start, end = time.fromisoformat(first), time.fromisoformat(last)
+    return QuietHours(zone=zone, start=start, end=end, hold=hold)
 
 
 @dataclass(frozen=True)

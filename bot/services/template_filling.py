@@ -114,6 +114,7 @@ class CaseFacts:
     sent_at: datetime
     calendar: timedelta
     kind: CaseKind
+    reference: str | None = None  # the follow-up number Ozon gave
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ class TemplateLibrary:
     case_lines: dict[CaseKind, dict[Recipient, dict[str, str]]]
     case_topics: dict[CaseKind, dict[str, str]]
     waits: dict[str, dict[str, str]]
+    reference_lines: dict[str, str]  # the follow-up number Ozon gave, per letter language
 
     def email(self, template_id: str) -> EmailTemplate | None:
         """The email template with this id, if there is one."""
@@ -316,6 +318,9 @@ def _case_line(
         line = template.no_case_lines[language]
         text = line.format(sent_on=day_stamp(recalled.day, language), topic=name)
         days = recalled.days_ago
-    if days < LONG_WAIT_DAYS:
-        return text
-    return with_wait(text, library.waits[language], waited_text(days, language))
+    if days >= LONG_WAIT_DAYS:
+        text = with_wait(text, library.waits[language], waited_text(days, language))
+    if case is not None and case.reference:
+        space = "" if language == "zh" else " "
+        text += space + library.reference_lines[language].format(number=case.reference)
+    return text

@@ -1,10 +1,12 @@
 """Reading the time a seller typed, in their time zone, the ways sellers write it.
 
-"15:30", "昨天 22:00", "下午3点", "晚上8点半", "两小时前", "前天", "上周五下午", "周三 15:30",
-"3天前", "11月26号下午3点", "莫斯科时间 10:00", "10:00 MSK", "2026-11-26 15:30", "just now".
+"15:30", "昨天 22:00", "下午3点", "晚上8点半", "两小时前", "3小时半前", "前天", "上周五下午",
+"周三 15:30", "3天前", "11月26号下午3点", "今天早上9点多", "莫斯科时间 10:00", "10:00 MSK",
+"2026-11-26 15:30", "just now".
 A clock time alone that is hours ahead means yesterday (23:50 typed at 00:20); a date alone
 returns the date and asks for the time (`ParsedTime.day`); a part of the day without a clock
-("上周五下午") is read at a typical hour and marked `approximate`. `now` is an input.
+("上周五下午") is read at a typical hour and marked `approximate`, as is "9点多" (read as 9:00).
+Days ("today") are the named zone's when a zone is named. `now` is an input.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ _AGO = re.compile(
 _CLOCK = re.compile(
     r"(?P<ampm_hour>\d{1,2})(?::(?P<ampm_minute>\d{2}))?\s*(?P<ampm>am|pm)(?![a-z])"
     r"|(?P<hour>\d{1,2})\s*(?:(?::|：)(?P<minute>\d{2})|点|时|h(?![a-z]))\s*"
-    r"(?:(?P<half>半)|(?P<quarter>一刻|1刻|三刻|3刻)|(?P<minute2>\d{1,2})\s*分?)?"
+    r"(?:(?P<half>半)|(?P<quarter>一刻|1刻|三刻|3刻)|(?P<minute2>\d{1,2})\s*分?|(?P<more>多))?"
 )
 # "am"/"pm" belong to the clock ("3pm"); the other parts stand alone ("下午3点", "下午").
 _PART = re.compile(
@@ -146,6 +148,8 @@ class _Reading:
     roll_back: timedelta | None = None
     # "3点" without 上午/下午 may be 03:00 or 15:00: the latest that has passed is meant.
     twelve_hour: bool = False
+    # "9点多": some time after 9, read as 9:00.
+    past_the_hour: bool = False
 
 
 def parse_past_time(text: str, now: datetime, zone: ZoneInfo) -> ParsedTime:
@@ -170,7 +174,7 @@ def parse_past_time(text: str, now: datetime, zone: ZoneInfo) -> ParsedTime:
         if reading.day > now.astimezone(read_zone).date():
             return ParsedTime(error=TimeError.FUTURE)
         return ParsedTime(error=TimeError.UNRECOGNISED, day=reading.day, zone=shown_zone)
-    approximate = reading.clock is None
+    approximate = reading.clock is None or reading.past_the_hour
     clock = reading.clock or PARTS_OF_DAY[reading.part or ""][0]
     today = now.astimezone(read_zone).date()
     moment = datetime.combine(reading.day or today, clock, read_zone)
@@ -228,6 +232,7 @@ def _read(value: str, now: datetime, zone: ZoneInfo) -> _Reading | None:
             and not match["ampm"]
             and 1 <= reading.clock.hour <= 11
         )
+        reading.past_the_hour = match["more"] is not None
         rest = rest[: match.start()] + " " + rest[match.end() :]
     if _FILLER.sub("", rest):
         return None

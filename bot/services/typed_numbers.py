@@ -1,7 +1,8 @@
 """Numbers as sellers type them: digits (full-width too), Chinese numerals, units, in a sentence.
 
 "五十个", "十二", "一百零五", "两千", "12个", "１２", "我的id是 123456". A number is read only
-when there is exactly one candidate; "三十多个" is read as at least thirty (`approximate`).
+when there is exactly one candidate; "三十多个" is read as at least thirty, "十来个" as about ten
+(`approximate`); "没有", "一个都没有" as none (`says_none`).
 """
 
 from __future__ import annotations
@@ -54,6 +55,20 @@ _TOKEN = re.compile(
 _NOT_A_NUMBER_WORDS = re.compile(
     r"一直|一下|一起|一定|一般|一样|一些|一点|一共|一次|唯一|统一|万一|第一|一个月|十分|百分|千万"
 )
+
+
+# "None at all", as a whole answer to "how many" ("一个都没有", "一个也没有吧", "没有", "none").
+_NONE = re.compile(
+    r"(?:一个|一款|一件)?(?:都|也)?(?:还)?(?:没有|没|无)(?:上架|上)?(?:的|呢|吧|啊|哦)*"
+    r"|零个?|none|nothing|zero|not any"
+)
+
+
+def says_none(text: str) -> bool:
+    """Does the whole answer say there are none ("一个都没有", "还没有", "none")?"""
+    value = re.sub(r"[\s\W_]+", "", unicodedata.normalize("NFKC", text).lower())
+    spaced = " ".join(unicodedata.normalize("NFKC", text).lower().split()).strip(" .!。！")
+    return _NONE.fullmatch(value) is not None or _NONE.fullmatch(spaced) is not None
 
 
 def chinese_numeral(text: str) -> int | None:

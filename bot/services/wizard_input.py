@@ -41,6 +41,10 @@ _CANCEL_WORDS = frozenset(
         "отмена",
     ]
 )
+# Ways of saying "skip this optional step"; a skip button's label starts with one of them.
+_SKIP_WORDS = frozenset(
+    ["跳过", "先跳过", "略过", "不填", "不用填", "不写", "不用写", "skip", "skipit", "pass"]
+)
 # Particles and politeness around an answer that do not change it ("算了吧", "取消啦谢谢").
 _PARTICLES = re.compile(r"(吧|啦|哈|呀|啊|吗|嘛|哦|噢|呢|谢谢|谢啦|please|pls|thanks)+$")
 _LEADING = re.compile(r"^(那就|那|就|还是|我们是|我是|我要|我想|请|是)")
@@ -70,6 +74,12 @@ def _cores(text: str) -> list[str]:
     return cores
 
 
+def is_skip(text: str) -> bool:
+    """Does the whole message say to skip an optional step (跳过, 不填, skip…)?"""
+    cores = _cores(text)
+    return len(cores[0]) <= 12 and any(core in _SKIP_WORDS for core in cores)
+
+
 def is_cancel(text: str) -> bool:
     """Does the whole message ask to leave the wizard (取消, 算了, 不记了, cancel…)?"""
     cores = _cores(text)
@@ -77,7 +87,27 @@ def is_cancel(text: str) -> bool:
 
 
 # Ways of saying yes / no; a label takes the meaning of the word it starts with.
-_YES = ("是的", "是", "对的", "对", "嗯嗯", "嗯", "好的", "好", "有", "有的", "注册了")
+_YES = (
+    "是的",
+    "是",
+    "对的",
+    "对",
+    "嗯嗯",
+    "嗯",
+    "好的",
+    "好",
+    "有",
+    "有的",
+    "注册了",
+    "注册好了",
+    "已注册",
+    "已经注册",
+    "已经注册了",
+    "已经注册好了",
+    "审核通过了",
+    "审核通过",
+    "通过了",
+)
 _YES_EN = ("yes", "yeah", "yep", "y", "ok", "sure", "right", "done")
 _NO = ("还没有", "还没", "没有", "没", "不是", "否", "不", "未")
 _NO_EN = ("notyet", "no", "nope", "n", "not")
@@ -87,6 +117,12 @@ _ALIASES = {
     "个体": "个体工商户",
     "个体商户": "个体工商户",
     "公司": "企业",
+    "有限公司": "企业",
+    "有限责任公司": "企业",
+    "股份有限公司": "企业",
+    "贸易公司": "企业",
+    "ltd": "企业",
+    "coltd": "企业",
     "企业卖家": "企业",
     "公司店": "企业",
     "个人卖家": "个人",
@@ -96,6 +132,8 @@ _ALIASES = {
     "通过了": "verified",
     "过了": "verified",
     "已通过": "verified",
+    "审核通过": "verified",
+    "审核通过了": "verified",
     "认证了": "verified",
     "审核中": "pending",
     "在审核": "pending",
@@ -112,6 +150,14 @@ _ALIASES = {
     "还没提交": "notsubmitted",
     "没交": "notsubmitted",
     "company": "企业",
+    "不填": "跳过",
+    "不用填": "跳过",
+    "不写": "跳过",
+    "不用写": "跳过",
+    "略过": "跳过",
+    "先跳过": "跳过",
+    "skip": "跳过",
+    "pass": "跳过",
     "enterprise": "企业",
 }
 

@@ -19,6 +19,7 @@ from bot.ui.callbacks import CaseAction, CaseCb, EmailCb, MenuAction, MenuCb
 from bot.ui.formatting import dual_time, source_note, span_text
 from bot.ui.keyboards import menu_button
 from bot.ui.labels import EVENT_LABELS, KIND_LABELS
+from bot.ui.task_views import reference_line, task_line, task_reminder_text
 
 # A list shows this many cases; older ones stay reachable from their pushes.
 LIST_LIMIT = 20
@@ -52,6 +53,33 @@ NEXT_STEPS = {
     ),
     CaseKind.INDIVIDUAL_APPLICATION: __("Send a polite follow-up asking about the review."),
     CaseKind.CUSTOM: __("Your own deadline has passed: time to follow up."),
+}
+# What to do once following up has not helped: the pushes after the first escalate.
+LATER_STEPS = {
+    CaseKind.AM_ASSIGNMENT: __(
+        'Still no AM: if you have not yet, send the "Missing AM" email; then open a support '
+        "ticket in Seller Center."
+    ),
+    CaseKind.AM_MESSAGE: __("Still no reply after following up: send an Escalation Request."),
+    CaseKind.SUPPORT_EMAIL: __(
+        "Still no reply: open a support ticket in Seller Center and give the date of your "
+        "first email."
+    ),
+    CaseKind.COMPLEX_HANDOVER: __(
+        "Still nothing: open a support ticket in Seller Center with the follow-up number."
+    ),
+    CaseKind.MISSING_AM: __(
+        "Still no AM: open a support ticket in Seller Center with the screenshots and the "
+        "date of your first email."
+    ),
+    CaseKind.ESCALATION: __(
+        "Still no answer to the escalation: open a support ticket in Seller Center and attach "
+        "your earlier emails."
+    ),
+    CaseKind.INDIVIDUAL_APPLICATION: __(
+        "Still no decision: open a support ticket in Seller Center about the review."
+    ),
+    CaseKind.CUSTOM: __("Still nothing: open a support ticket in Seller Center."),
 }
 KIND_TEMPLATES = {
     CaseKind.AM_ASSIGNMENT: "missing_am",
@@ -148,8 +176,7 @@ def case_detail(
     if case.answered_at is not None:
         waited = span_text(rules.waited(case, now), locale)
         lines.append(_("Reply came after {span}").format(span=waited))
-    if case.note:
-        lines.append(_("Note: {note}").format(note=html.quote(case.note)))
+    lines += case_facts_lines(case)
     lines.append("")
     lines.append(_("<b>Timeline</b>"))
     lines += timeline_lines(events, locale)
@@ -171,11 +198,12 @@ def case_screen(
 ) -> tuple[str, InlineKeyboardMarkup]:
     """One case with its timeline, next reminder and actions."""
     text = case_detail(overview.case, overview.events, overview.next_reminder, now, rules, locale)
-    return text, case_keyboard(overview.case)
+    return text, case_keyboard(overview.case, snoozable=rules.snoozable(overview.case, now))
 
 
-def case_keyboard(case: Case) -> InlineKeyboardMarkup:
-    """Actions that fit the case's state."""
+def case_keyboard(case: Case, *, snoozable: bool) -> InlineKeyboardMarkup:
+    """Actions that fit the case's state: "remind me later" only once the deadline has passed
+    (before it, the reminder is already at the deadline)."""
     builder = InlineKeyboardBuilder()
     if case.status is CaseStatus.OPEN:
         builder.button(
@@ -186,9 +214,16 @@ def case_keyboard(case: Case) -> InlineKeyboardMarkup:
             text=_("✉️ Write the email"),
             callback_data=EmailCb(template=KIND_TEMPLATES[case.kind], case=case.id),
         )
+        later = (
+            [
+                (CaseAction.SNOOZE_HOUR, _("⏰ Remind in 1 hour")),
+                (CaseAction.SNOOZE_PERIOD, _("🌅 Next working period")),
+            ]
+            if snoozable
+            else []
+        )
         for action, text in (
-            (CaseAction.SNOOZE_HOUR, _("⏰ Remind in 1 hour")),
-            (CaseAction.SNOOZE_PERIOD, _("🌅 Next working period")),
+            *later,
             (CaseAction.EDIT, _("✏️ Correct")),
             (CaseAction.CLOSE, _("✖️ Close")),
         ):
@@ -206,6 +241,16 @@ def case_keyboard(case: Case) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
+def snooze_toast(until: datetime | None, due: datetime, locale: str) -> str:
+    """What a snooze did: the moment of the next reminder, or, before the deadline, that the
+    reminder stays at the deadline."""
+    if until is None:
+        return _("Not due yet: I will remind you at the deadline, {time}.").format(
+            time=dual_time(due, locale)
+        )
+    return _("I will remind you at {time}.").format(time=dual_time(until, locale))
+
+
 def next_reminder_line(moment: datetime, locale: str) -> str:
     """When the next reminder comes."""
     return "🔔 " + _("Next reminder: {time}").format(time=dual_time(moment, locale))
@@ -216,30 +261,52 @@ def reminder_text(
     now: datetime,
     rules: CaseRules,
     locale: str,
-    next_reminder: datetime | None = None,
+    *,
+    next_reminder: datetime | None,
 ) -> str:
-    """The push: what lapsed and by how much, the next step, and when the next reminder
-    comes (if one will)."""
-    by = span_text(rules.overdue(case, now), locale)
-    lines = [
-        _("⏰ <b>No answer in time:</b> #{id} {kind}").format(
-            id=case.id, kind=KIND_LABELS[case.kind]
-        ),
-        _("Sent {happened}; due {due}; overdue by {by}.").format(
-            happened=dual_time(case.happened_at, locale),
-            due=dual_time(case.due_at, locale),
-            by=by,
-        ),
-        "",
-        _("<b>Next step:</b> {step}").format(step=NEXT_STEPS[case.kind]),
-    ]
-    if case.note:
-        lines.append(_("Note: {note}").format(note=html.quote(case.note)))
+    """The push: what lapsed and by how much (or, for the seller's own deadline, what is to be
+    done by when), the next step (escalating after the first push), and when the next reminder
+    comes, or that this push is the last."""
+    if case.task is not None:
+        lines = [task_reminder_text(case, now, rules, locale)]
+    else:
+        by = span_text(rules.overdue(case, now), locale)
+        lines = [
+            _("⏰ <b>No answer in time:</b> #{id} {kind}").format(
+                id=case.id, kind=KIND_LABELS[case.kind]
+            ),
+            _("Sent {happened}; due {due}; overdue by {by}.").format(
+                happened=dual_time(case.happened_at, locale),
+                due=dual_time(case.due_at, locale),
+                by=by,
+            ),
+            "",
+            _("<b>Next step:</b> {step}").format(step=next_step(case)),
+        ]
+    lines += case_facts_lines(case, with_task=False)
     if next_reminder is not None:
         lines.append(next_reminder_line(next_reminder, locale))
+    else:
+        lines.append(_("🔕 This is the last reminder for this follow-up; it stays in /cases."))
     if rules.unconfirmed(case.kind):
         lines += ["", source_note()]
     return "\n".join(lines)
+
+
+def next_step(case: Case) -> str:
+    """The advice of a push: follow up at first, escalate once that has not helped."""
+    return str((NEXT_STEPS if case.nudges == 0 else LATER_STEPS)[case.kind])
+
+
+def case_facts_lines(case: Case, *, with_task: bool = True) -> list[str]:
+    """What the seller must do (when the deadline is theirs), the note and the request
+    number, as far as the case has them."""
+    lines = [task_line(case.task)] if with_task and case.task is not None else []
+    if case.note:
+        lines.append(_("Note: {note}").format(note=html.quote(case.note)))
+    if case.reference:
+        lines.append(reference_line(case.reference))
+    return lines
 
 
 def case_list(

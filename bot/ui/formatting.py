@@ -48,11 +48,15 @@ def duration(delta: timedelta, locale: str) -> str:
 
 def span_text(span: ClockSpan, locale: str) -> str:
     """A span on a case's clock: working time labelled as such, with the calendar span beside
-    it ("88 个工作小时（11天）"); plain time as a duration ("2天 3小时")."""
+    it labelled too ("88 个工作小时（日历时间 11天）"), or alone when the office never closed in
+    between; plain time as a duration ("2天 3小时")."""
     if not span.working_time:
         return duration(span.calendar, locale)
-    return _("{working} ({calendar})").format(
-        working=working_duration(span.amount), calendar=largest_unit(span.calendar, locale)
+    working = working_duration(span.amount)
+    if span.calendar - span.amount < timedelta(minutes=1):
+        return working
+    return _("{working} ({calendar} on the calendar)").format(
+        working=working, calendar=largest_unit(span.calendar, locale)
     )
 
 

@@ -61,6 +61,7 @@ EVENT_LABELS = {
     CaseEvent.REMINDED: __("reminded"),
     CaseEvent.SNOOZED: __("snoozed"),
     CaseEvent.EMAIL: __("follow-up email prepared"),
+    CaseEvent.FOLLOWED_UP: __("follow-up email sent"),
     CaseEvent.ANSWERED: __("answered"),
     CaseEvent.CLOSED: __("closed"),
     CaseEvent.REOPENED: __("reopened"),

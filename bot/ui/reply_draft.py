@@ -10,7 +10,8 @@ from aiogram.fsm.context import FSMContext
 
 from bot.services.cases import Clock, Deadline
 from bot.services.clock import from_epoch, to_epoch
-from bot.services.manager_reply import TrackOption
+from bot.services.manager_reply import Explanation, TrackOption
+from bot.ui.task_views import request_number, task_of
 from bot.ui.tracking_views import NOTE_MAX_CHARS
 
 
@@ -21,12 +22,19 @@ class KeptDeadline:
     received: datetime
     deadline: Deadline
     note: str
+    task: str | None  # what the seller must do by the deadline (None: a wait for a reply)
+    reference: str | None  # the request number the reply gives
 
 
 async def keep_options(
-    state: FSMContext, received: datetime, options: tuple[TrackOption, ...]
+    state: FSMContext,
+    received: datetime,
+    options: tuple[TrackOption, ...],
+    explanation: Explanation,
+    locale: str,
 ) -> int:
-    """Keep the deadlines of a reply; return the run id its buttons carry."""
+    """Keep the deadlines of a reply (with what the seller must do by each, and the reply's
+    request number); return the run id its buttons carry."""
     run = secrets.randbelow(1_000_000)
     kept = [
         {
@@ -35,10 +43,17 @@ async def keep_options(
             "estimate": option.deadline.estimate,
             "keys": list(option.deadline.policy_keys),
             "note": option.sentence[:NOTE_MAX_CHARS],
+            "task": task_of(option, explanation, locale),
         }
         for option in options
     ]
-    await state.update_data(reply={"run": run, "at": to_epoch(received), "options": kept})
+    reply = {
+        "run": run,
+        "at": to_epoch(received),
+        "options": kept,
+        "reference": request_number(explanation),
+    }
+    await state.update_data(reply=reply)
     return run
 
 
@@ -51,4 +66,10 @@ async def kept_option(state: FSMContext, run: int, index: int) -> KeptDeadline |
     kept = options[index]
     due, clock = from_epoch(kept["due"]), Clock(kept["clock"])
     deadline = Deadline(due, clock, kept["estimate"], tuple(kept["keys"]))
-    return KeptDeadline(from_epoch(reply["at"]), deadline, kept["note"])
+    return KeptDeadline(
+        from_epoch(reply["at"]),
+        deadline,
+        kept["note"],
+        kept.get("task"),
+        reply.get("reference"),
+    )

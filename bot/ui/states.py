@@ -13,8 +13,10 @@ class EligibilityWizard(StatesGroup):
 
 
 class TrackWizard(StatesGroup):
-    """Recording one case: when, the seller's own wait (custom cases), a note, confirm."""
+    """Recording one case: what was done, when, the seller's own wait (custom cases), a note,
+    confirm."""
 
+    kind = State()
     when = State()
     due = State()
     note = State()
@@ -28,10 +30,12 @@ class ProfileEdit(StatesGroup):
 
 
 class TemplateFill(StatesGroup):
-    """A template needs a profile field the seller has not filled in yet, the day they wrote
-    (a typed date; the quick days are buttons), or their own description of the issue."""
+    """A template needs a profile field the seller has not filled in yet, the topic (a problem
+    type's button, or its name typed), the day they wrote (a typed date; the quick days are
+    buttons), or their own description of the issue."""
 
     value = State()
+    topic = State()
     day = State()
     description = State()
 

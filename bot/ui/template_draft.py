@@ -13,7 +13,7 @@ from aiogram.types import InlineKeyboardMarkup
 
 from bot.db.user_repository import User
 from bot.services.cases import Case
-from bot.services.profile import TYPED_PARSERS, ProfileField
+from bot.services.profile import TYPED_PARSERS, InvalidValue, ProfileField
 from bot.services.template_filling import SellerWords, TemplateLibrary, has_chinese
 from bot.services.time_input import parse_past_time
 from bot.ui.callbacks import EmailCb
@@ -26,7 +26,7 @@ from bot.ui.template_views import (
     missing_field,
     problem_picker,
 )
-from bot.ui.typed_press import typed_press
+from bot.ui.typed_press import skip_press, typed_press
 from bot.ui.wizard_prompts import invalid_reason, time_error_reason
 
 # The description goes into a letter: a few sentences, not an essay. Chinese says as much in
@@ -58,7 +58,8 @@ async def next_screen(
         await state.set_data({"request": request.pack(), "field": field.value})
         return field_prompt(field, request)
     if template.needs_topic() and not library.topic(request.problem, case.kind if case else None):
-        await state.clear()
+        await state.set_state(TemplateFill.topic)
+        await state.set_data({"request": request.pack()})
         return problem_picker(request, library, locale)
     if template.follows_up() and case is None and not request.day:
         await state.set_state(TemplateFill.day)
@@ -99,13 +100,32 @@ class Typed:
 
 
 def read_typed(
-    raw_state: str | None, text: str, stored: dict[str, Any], now: datetime, zone: ZoneInfo
+    raw_state: str | None,
+    text: str,
+    stored: dict[str, Any],
+    now: datetime,
+    zone: ZoneInfo,
+    library: TemplateLibrary,
+    locale: str,
 ) -> Typed:
     """Read what the seller typed at the step the email is at: a profile field (by its
-    parser), the day they wrote (a date the way sellers write it, or a quick button's label;
-    a time with it is fine, the letter keeps the day), or their description."""
+    parser; "跳过"/"skip" at the optional contact name skips it), the topic (a problem type's
+    name), the day they wrote (a date the way sellers write it, or a quick button's label; a
+    time with it is fine, the letter keeps the day), or their description ("跳过" skips it)."""
     request = EmailCb.unpack(stored["request"])
+    if raw_state == TemplateFill.topic.state:
+        question, markup = problem_picker(request, library, locale)
+        pressed = typed_press(text, markup)
+        if pressed is None:
+            return Typed(
+                request,
+                refusal=(f"{invalid_reason(InvalidValue.NOT_A_CHOICE)}\n\n{question}", markup),
+            )
+        return Typed(EmailCb.unpack(pressed))
     if raw_state == TemplateFill.description.state:
+        skipped = skip_press(text, description_prompt(request, translating=False)[1])
+        if skipped is not None:
+            return Typed(EmailCb.unpack(skipped))
         return Typed(
             request.model_copy(update={"described": True}), description=kept_description(text)
         )
@@ -122,6 +142,9 @@ def read_typed(
             return Typed(request, refusal=(f"{reason}\n\n{question}", markup))
         return Typed(request.model_copy(update={"day": day.toordinal()}))
     field = ProfileField(stored["field"])
+    skipped = skip_press(text, field_prompt(field, request)[1])
+    if skipped is not None:
+        return Typed(EmailCb.unpack(skipped))
     parsed_value = TYPED_PARSERS[field](text)
     if parsed_value.error is not None:
         question, markup = field_prompt(field, request)

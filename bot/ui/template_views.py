@@ -37,6 +37,7 @@ from bot.ui.callbacks import (
     TrackAction,
     TrackCb,
 )
+from bot.ui.formatting import dual_time
 from bot.ui.keyboards import cancel_button, menu_button
 from bot.ui.labels import PROFILE_FIELD_LABELS
 from bot.ui.profile_views import company_only_label, contact_name_question, prompt_for
@@ -67,12 +68,27 @@ class EmailFill:
     recalled: Recalled | None = None
     problem: str | None = None
     words: SellerWords | None = None
+    thread: int = 0  # the follow-up the letter answers: «I have sent it» updates it
+    first_due: datetime | None = None  # that follow-up's reply, still due (the letter is early)
 
 
-def case_facts(case: Case, rules: CaseRules, now: datetime) -> CaseFacts:
-    """What an email says of the case it follows: when, how long ago on the calendar, what
-    kind of step."""
-    return CaseFacts(case.happened_at, rules.waited(case, now).calendar, case.kind)
+def email_fill(
+    case: Case | None,
+    rules: CaseRules,
+    now: datetime,
+    recalled: Recalled | None,
+    problem: str | None,
+    words: SellerWords | None,
+) -> EmailFill:
+    """What fills an email: the case it follows (when, how long ago on the calendar, what
+    kind of step, the follow-up number Ozon gave; whether its first wait is still running)."""
+    if case is None:
+        return EmailFill(recalled=recalled, problem=problem, words=words)
+    facts = CaseFacts(
+        case.happened_at, rules.waited(case, now).calendar, case.kind, case.reference
+    )
+    first_due = case.due_at if case.due_at > now else None
+    return EmailFill(facts, recalled, problem, words, thread=case.id, first_due=first_due)
 
 
 def recalled_day(day: date | None, today: date) -> Recalled | None:
@@ -251,12 +267,21 @@ def description_prompt(request: EmailCb, translating: bool) -> tuple[str, Inline
     return f"{ask}\n{chinese}", builder.as_markup()
 
 
+def early_note(first_due: datetime, locale: str) -> str:
+    """A follow-up letter written before the first wait has run out says so."""
+    return _(
+        "⏳ The first wait has not run out yet: a reply is due by {due}. A follow-up sent "
+        "before then may come too early."
+    ).format(due=dual_time(first_due, locale))
+
+
 def email_view(
     template: EmailTemplate,
     library: TemplateLibrary,
     user: User | None,
     filled: EmailFill,
     policy: Policy,
+    locale: str,
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The filled email: recipient, subject, a body per language (Chinese first where the
     China team reads it), the caution, and «I have sent it»."""
@@ -303,8 +328,11 @@ def email_view(
             "Send documents and verification codes only through Seller Center."
         ),
     ]
+    if filled.first_due is not None:
+        parts.insert(2, early_note(filled.first_due, locale))
     builder = InlineKeyboardBuilder()
-    sent = TrackCb(action=TrackAction.SENT, kind=template.tracks)
+    thread = str(filled.thread) if filled.thread else ""
+    sent = TrackCb(action=TrackAction.SENT, kind=template.tracks, value=thread)
     builder.button(text=_("📨 I have sent it: track the reply"), callback_data=sent)
     builder.button(text=_("📋 Copy subject"), copy_text=CopyTextButton(text=rendered.subject))
     builder.button(text=_("📋 Copy address"), copy_text=CopyTextButton(text=support))

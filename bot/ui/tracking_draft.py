@@ -13,7 +13,7 @@ from bot.services.case_rules import CaseRules
 from bot.services.cases import CaseKind, Deadline
 from bot.services.clock import from_epoch, to_epoch
 from bot.ui.states import TrackWizard
-from bot.ui.tracking_views import confirm_view, due_view, note_prompt, when_view
+from bot.ui.tracking_views import confirm_view, due_view, kind_menu, note_prompt, when_view
 
 Draft = dict[str, Any]
 
@@ -87,6 +87,8 @@ async def current_screen(
 ) -> tuple[str, InlineKeyboardMarkup]:
     """The screen of the step the draft is at (shown again after input it cannot use)."""
     draft, step = await state.get_data(), await state.get_state()
+    if step == TrackWizard.kind.state:
+        return kind_menu()
     if step == TrackWizard.due.state:
         return due_view()
     if step == TrackWizard.confirm.state:

@@ -25,11 +25,12 @@ from bot.ui.callbacks import (
     TrackAction,
     TrackCb,
 )
-from bot.ui.case_views import clock_note
+from bot.ui.case_views import clock_note, next_reminder_line
 from bot.ui.formatting import clock, dual_time
 from bot.ui.keyboards import cancel_button, menu_button, single_column
 from bot.ui.labels import KIND_LABELS, OWN_WAIT_LABELS, QUICK_TIME_LABELS
 from bot.ui.source_lines import source_lines
+from bot.ui.task_views import reference_line, task_line
 
 NOTE_MAX_CHARS = 200
 
@@ -128,8 +129,11 @@ def note_prompt() -> tuple[str, InlineKeyboardMarkup]:
     return text, single_column(cancel_button())
 
 
-def saved_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
-    """The case is stored: when the reminder comes, and where to see it."""
+def saved_view(
+    case: Case, locale: str, remind_at: datetime | None = None
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The case is stored: when the reminder comes, and where to see it (a deadline the
+    seller must meet: what is to be done, and when the first reminder comes)."""
     builder = InlineKeyboardBuilder()
     builder.button(text=_("📋 My follow-ups"), callback_data=MenuCb(action=MenuAction.CASES))
     builder.button(
@@ -140,6 +144,32 @@ def saved_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
     text = _("✅ Saved as #{id}. If no answer comes by {due}, I will remind you.").format(
         id=case.id, due=dual_time(case.due_at, locale)
     )
+    if case.task is not None and remind_at is not None:
+        text = "\n".join(
+            [
+                _("✅ Saved as #{id}: your own deadline, {due}.").format(
+                    id=case.id, due=dual_time(case.due_at, locale)
+                ),
+                task_line(case.task),
+                next_reminder_line(remind_at, locale),
+            ]
+        )
+    if case.reference:
+        text += "\n" + reference_line(case.reference)
+    return text, builder.as_markup()
+
+
+def followed_up_view(case: Case, locale: str) -> tuple[str, InlineKeyboardMarkup]:
+    """The follow-up letter of a case went out: the same case now waits on its answer."""
+    text = _(
+        "✅ Still follow-up #{id}: the follow-up email went out just now; reply due {due}. If "
+        "none comes, I will remind you."
+    ).format(id=case.id, due=dual_time(case.due_at, locale))
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=_("🔎 This follow-up"), callback_data=CaseCb(action=CaseAction.VIEW, case=case.id)
+    )
+    builder.row(menu_button())
     return text, builder.as_markup()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.services.wizard_input import match_label
+from bot.services.wizard_input import is_skip, match_label
 
 
 def typed_press(text: str, markup: InlineKeyboardMarkup) -> str | None:
@@ -18,3 +18,9 @@ def typed_press(text: str, markup: InlineKeyboardMarkup) -> str | None:
     ]
     index = match_label(text, [button.text for button in buttons])
     return buttons[index].callback_data if index is not None else None
+
+
+def skip_press(text: str, markup: InlineKeyboardMarkup) -> str | None:
+    """The screen's skip button when the whole text says skip ("跳过", "skip", "不填"); None
+    otherwise (a description or a name that merely holds the word is an answer)."""
+    return typed_press(text, markup) if is_skip(text) else None

@@ -133,7 +133,7 @@ async def test_foreign_and_forged_case_ids_reveal_nothing(rig: Rig) -> None:
 
 
 async def test_case_actions_and_timeline(rig: Rig) -> None:
-    await record(rig, "升级到高级客户经理", "5分钟前")
+    await record(rig, "升级到高级客户经理", "20天前")
     await rig.chat.send("/cases")
     detail = await rig.chat.press("#1")
     assert detail is not None and "时间线" in detail.text and "已记录" in detail.text

@@ -698,3 +698,20 @@ def test_a_picked_topic_is_quoted_as_a_topic_and_the_chinese_letters_speak_for_t
                 item.case is not None and item.case.kind is CaseKind.INDIVIDUAL_APPLICATION
             )
             assert ("我们" in bodies_["zh"]) is individual, (item.label, bodies_["zh"])
+
+
+def test_a_letter_from_a_tracked_reply_quotes_its_follow_up_number() -> None:
+    # Bug caught: the number Ozon gave («Заявка № 87654321») was lost between the tracked reply
+    # and the follow-up letter, so the reader had to look the request up again.
+    follow_up = LIBRARY.email("follow_up")
+    assert follow_up is not None
+    case = CaseFacts(SENT, timedelta(days=3), CaseKind.CUSTOM, reference="87654321")
+    bodies = render_email(follow_up, LIBRARY, seller(), case=case, problem="fine").bodies
+    assert "Номер обращения: 87654321." in bodies["ru"]
+    assert "Follow-up number: 87654321." in bodies["en"]
+    assert "至今未收到回复。跟进编号：87654321。" in bodies["zh"]
+    plain = CaseFacts(SENT, timedelta(days=3), CaseKind.CUSTOM)
+    assert (
+        "87654321"
+        not in render_email(follow_up, LIBRARY, seller(), case=plain, problem="fine").bodies["ru"]
+    )

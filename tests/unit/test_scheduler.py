@@ -7,6 +7,7 @@ wall clock is the test's, so none of them depends on the day.
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -24,10 +25,11 @@ from bot.scheduler import (
     MIN_HOLD,
     backoff,
 )
-from bot.services.cases import CaseStatus
+from bot.services.cases import CaseKind, CaseStatus, Clock, Deadline
 from bot.services.quiet_hours import Delivery
 from bot.telegram.send_budget import SendBudget
 from tests.support.moments import BEIJING, MOMENT_IDS, MOMENTS
+from tests.support.rules import RULES
 from tests.support.scheduler_world import World, open_world
 
 SELLER, OTHER, THIRD = 601, 602, 603
@@ -467,3 +469,61 @@ async def test_a_push_and_its_buttons_are_in_the_sellers_language(
         assert not has_chinese(push.text + labels)
     else:
         assert "超时未回复" in push.text and has_chinese(labels)
+
+
+async def test_the_sellers_own_deadline_is_pushed_ahead_then_once_at_it(tmp_path: Path) -> None:
+    # Bugs caught: a task's push read "no answer in time … overdue by 0 minutes" before its
+    # deadline; its pushes went on after the deadline as if it waited for a reply.
+    due = datetime(2026, 12, 10, 15, 0, tzinfo=UTC)  # 23:00 Beijing, a Thursday
+    mornings = [datetime(2026, 12, day, 0, 0, tzinfo=UTC) for day in (9, 10)]  # 08:00 Beijing
+    async with open_world(tmp_path, datetime(2026, 12, 1, 4, 0, tzinfo=UTC)) as world:
+        await world.seller(SELLER, timezone="Asia/Shanghai", quiet_hours="23:30-08:00")
+        deadline = Deadline(due, Clock.AM_OFFICE, False, ())
+        quiet = await world.users.quiet_hours(SELLER, BEIJING, RULES.policy.values)
+        first = RULES.first_task_reminder(due, world.clock(), quiet)
+        assert first == mornings[0]
+        now = world.clock()
+        case = await world.cases.create(
+            SELLER,
+            CaseKind.CUSTOM,
+            now,
+            deadline,
+            None,
+            now,
+            first,
+            task="上传合格证书",
+            reference="87654321",
+        )
+        pushed = []
+        for moment in (*mornings, due):
+            world.clock.now = moment
+            assert await world.deliver() == 1
+            pushed.append(world.emulator.chat_messages(SELLER)[-1].text)
+        assert all("上传合格证书" in text and "跟进编号：87654321" in text for text in pushed)
+        assert "快到了" in pushed[0] and "超时" not in pushed[0] and "下次提醒" in pushed[0]
+        assert "截止时间到了" in pushed[2] and "下次提醒" not in pushed[2]
+        assert await world.reminders(case) == [("sent", at) for at in (*mornings, due)]
+
+
+async def test_pushes_label_both_spans_escalate_and_say_which_is_last(tmp_path: Path) -> None:
+    # Bugs caught: "已超时 1 个工作小时（16小时）" read as two durations of one unit; every push
+    # gave the same advice however late; the last push did not say no more would come.
+    due = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)  # Friday 17:00 Moscow
+    happened = due - timedelta(days=3)
+    async with open_world(tmp_path, datetime(2026, 11, 30, 7, 0, tzinfo=UTC)) as world:
+        await world.seller(SELLER, timezone="Asia/Shanghai")
+        deadline = Deadline(due, Clock.AM_OFFICE, False, ())
+        now = world.clock()
+        await world.cases.create(SELLER, CaseKind.AM_MESSAGE, happened, deadline, None, now, now)
+        pushed = []
+        for _push in range(1 + RULES.policy.values.max_extra_nudges):
+            assert await world.deliver() == 1
+            pushed.append(world.emulator.chat_messages(SELLER)[-1].text)
+            next_due = await world.cases.next_due_at()
+            if next_due is not None:
+                world.clock.now = max(next_due, world.clock.now)
+        assert await world.cases.next_due_at() is None
+        assert re.search(r"已超时 \d 个工作小时（日历时间 2天）", pushed[0])
+        assert "礼貌跟进一次" in pushed[0] and "跟进后还是没有回复" in pushed[1]
+        assert all("最后一次提醒" not in text for text in pushed[:-1])
+        assert "最后一次提醒" in pushed[-1] and "下次提醒" not in pushed[-1]

@@ -98,3 +98,31 @@ def test_a_day_a_button_carries_is_checked_before_use() -> None:
     assert carried_day((today + timedelta(days=1)).toordinal(), today) == today  # zones differ
     assert carried_day((today + timedelta(days=2)).toordinal(), today) is None
     assert carried_day(0, today) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("3小时半前", NOW - timedelta(hours=3, minutes=30)),
+        ("三个小时半前", NOW - timedelta(hours=3, minutes=30)),
+        ("两个半小时前", NOW - timedelta(hours=2, minutes=30)),
+        ("9点多", bj(2026, 11, 27, 9, 0)),
+        ("今天早上9点多", bj(2026, 11, 27, 9, 0)),
+        ("昨天晚上9点多", bj(2026, 11, 26, 21, 0)),
+    ],
+)
+def test_half_hours_ago_and_some_time_past_the_hour(text: str, moment: datetime) -> None:
+    # Bugs caught: "3小时半前" read as 3 hours ago (the trailing 半 dropped); "9点多" and
+    # "今天早上9点多" refused as no time at all. "…点多" is a guess, so it is marked approximate.
+    parsed = parse_past_time(text, NOW, BEIJING)
+    assert parsed.moment == moment
+    assert parsed.approximate == ("多" in text)
+
+
+@pytest.mark.parametrize("text", ["北京时间 1:00", "北京时间 今天 1:00", "今天 1:00 北京时间"])
+def test_today_in_a_named_zone_is_that_zones_today(text: str) -> None:
+    # Bug caught: a Moscow seller typing Beijing time just after Beijing midnight got "today"
+    # from their own calendar (the day before in Beijing), a day early.
+    now = bj(2026, 12, 1, 1, 20)  # 20:20 on 30 November in Moscow
+    parsed = parse_past_time(text, now, MOSCOW)
+    assert parsed.moment == bj(2026, 12, 1, 1, 0) and parsed.zone == "Asia/Shanghai"

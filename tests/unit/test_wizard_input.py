@@ -128,6 +128,12 @@ def test_not_cancel(text: str) -> None:
         ("我是个体户", ENTITY, 1),
         ("个体工商户", ENTITY, 1),
         ("公司", ENTITY, 0),
+        # Bugs caught: a company type, or "yes" said as what happened, not understood.
+        ("有限公司", ENTITY, 0),
+        ("我们是有限公司", ENTITY, 0),
+        ("审核通过了", YES_NO, 0),
+        ("已经注册好了", YES_NO, 0),
+        ("审核通过了", KYC, 0),
         ("企业", ENTITY, 0),
         ("我是个人", ENTITY, 2),
         ("company", ENTITY_EN, 0),
