@@ -237,7 +237,7 @@ async def test_replayed_snoozes_stop_at_the_reminder_limit(rig: Rig, clock: Runn
     # timeline entry, without end.
     limit = rig.dispatcher["rules"].policy.values.max_reminders_per_case
     assert limit == 40
-    await record(rig, "给小二发了消息", "5分钟前")
+    await record(rig, "给小二发了消息", "20天前")  # overdue: a snooze is offered
     cases: CaseRepository = rig.dispatcher["cases"]
     case = await cases.get(1, USER_ID)
     assert case is not None
@@ -252,4 +252,5 @@ async def test_replayed_snoozes_stop_at_the_reminder_limit(rig: Rig, clock: Runn
         "SELECT state, count(*) FROM reminders WHERE case_id = 1 GROUP BY state"
     ) as cursor:
         states = dict(await cursor.fetchall())
-    assert states == {"cancelled": limit - 1, "pending": 1}
+    # The overdue case's first push may already have gone: the rows stay at the limit.
+    assert sum(states.values()) == limit and states["pending"] == 1
