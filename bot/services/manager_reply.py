@@ -16,6 +16,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.services.case_rules import CaseRules
@@ -45,6 +46,14 @@ from bot.services.russian_sentences import (
 MIN_SENTENCE_LETTERS = 2
 
 
+class Actor(StrEnum):
+    """Who acts next on what a sentence says."""
+
+    SELLER = "seller"  # the sentence asks or tells the seller to do something
+    OZON = "ozon"  # the seller waits for Ozon
+    NONE = "none"  # nothing to act on (a greeting, a closing, a closed ticket)
+
+
 @dataclass(frozen=True)
 class Meaning:
     """One thing managers say, what it means for the seller, and how to recognise it."""
@@ -57,6 +66,7 @@ class Meaning:
     replies: tuple[str, ...]  # phrase ids in templates.toml that answer it
     based_on: tuple[str, ...]  # policy values the explanation rests on
     guide_claims: bool  # the explanation states something from the third-party guide
+    actor: Actor  # who acts next
     weak: bool  # gives way to any other meaning in the same sentence
     track: bool  # a date or time in such a sentence is worth tracking
     overrides: frozenset[str]
