@@ -11,7 +11,6 @@ from aiogram.types import CallbackQuery, Message
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules
-from bot.services.cases import CaseKind
 from bot.services.clock import WallClock
 from bot.services.manager_reply import ManagerPhrasebook, track_options
 from bot.services.russian_sentences import is_mostly_cyrillic
@@ -78,15 +77,13 @@ async def deadline_tracked(
     if kept is None:
         await refuse_stale_button(query)
         return
-    remind_at = rules.first_reminder(kept.deadline.due, now)
+    # «…после получения документов»: the clock starts now, when the seller says they sent them.
+    received, deadline = kept.received, kept.deadline
+    if kept.period is not None:
+        received, deadline = now, rules.reply_deadline(kept.period, now) or deadline
+    remind_at = rules.first_reminder(deadline.due, now)
     case = await cases.create(
-        query.from_user.id,
-        CaseKind.CUSTOM,
-        kept.received,
-        kept.deadline,
-        kept.note,
-        now,
-        remind_at,
+        query.from_user.id, kept.kind, received, deadline, kept.note, now, remind_at
     )
     await show(query, *saved_view(case, locale), new_message=True)
 

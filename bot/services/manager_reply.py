@@ -246,9 +246,19 @@ class TrackOption:
     """A period or moment in the reply that can become a tracked follow-up."""
 
     fact: DurationFact | DateFact | TimeFact
-    deadline: Deadline
+    deadline: Deadline  # for a period counted from the documents: as if they went now
     sentence: str
     meaning: Meaning | None
+
+    @property
+    def own_task(self) -> bool:
+        """Is it a deadline on the seller («загрузите до 10.12»), not a wait for a reply?"""
+        return self.meaning is not None and self.meaning.actor is Actor.SELLER
+
+    @property
+    def after_documents(self) -> bool:
+        """Does the period start when the seller's documents arrive, not now?"""
+        return isinstance(self.fact, DurationFact) and self.fact.after_documents
 
 
 def track_options(

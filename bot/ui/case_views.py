@@ -48,6 +48,9 @@ NEXT_STEPS = {
     ),
     CaseKind.INDIVIDUAL_APPLICATION: __("Send a polite follow-up asking about the review."),
     CaseKind.CUSTOM: __("Your own deadline has passed: time to follow up."),
+    CaseKind.OWN_TASK: __(
+        "Your task's deadline has come: do it now, then tell the manager it is done."
+    ),
 }
 KIND_TEMPLATES = {
     CaseKind.AM_ASSIGNMENT: "missing_am",
@@ -58,6 +61,7 @@ KIND_TEMPLATES = {
     CaseKind.ESCALATION: "follow_up",
     CaseKind.INDIVIDUAL_APPLICATION: "follow_up",
     CaseKind.CUSTOM: "follow_up",
+    CaseKind.OWN_TASK: "follow_up",
 }
 
 

@@ -135,11 +135,21 @@ def facts_lines(facts: Facts, options: tuple[TrackOption, ...], locale: str) -> 
         for reason in facts.reasons
     ]
     lines += term_lines(facts, locale)
-    lines += [
-        _("📌 Deadline: {due}").format(due=dual_time(option.deadline.due, locale))
-        for option in options
-    ]
+    lines += [deadline_line(option, locale) for option in options]
     return ["", _("<b>Facts</b>"), *lines] if lines else []
+
+
+def deadline_line(option: TrackOption, locale: str) -> str:
+    """A deadline of the reply: when it falls, whose it is, or when its clock starts."""
+    if option.after_documents:
+        return _(
+            '📌 Counted from when your documents arrive: press "I have sent the documents" when'
+            " you send them and I will track it from then."
+        )
+    due = dual_time(option.deadline.due, locale)
+    if option.own_task:
+        return _("📌 Your own deadline: {due}").format(due=due)
+    return _("📌 Deadline: {due}").format(due=due)
 
 
 def explanation_keyboard(
@@ -153,9 +163,13 @@ def explanation_keyboard(
     """Track each deadline, copy the Russian answers that fit, or go back to the menu."""
     builder = Keyboard()
     for index, option in enumerate(options):
-        label = _("📌 Track: due {beijing} Beijing time").format(
-            beijing=clock(option.deadline.due, BEIJING, locale)
-        )
+        beijing = clock(option.deadline.due, BEIJING, locale)
+        if option.after_documents:
+            label = _("📤 I have sent the documents: start the clock")
+        elif option.own_task:
+            label = _("📌 Track my task: due {beijing} Beijing time").format(beijing=beijing)
+        else:
+            label = _("📌 Track: due {beijing} Beijing time").format(beijing=beijing)
         builder.button(text=label, callback_data=ReplyTrackCb(run=run, option=index))
     values = seller_values(user)
     phrases = {phrase.id: phrase for phrase in library.phrases}

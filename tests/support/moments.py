@@ -47,6 +47,11 @@ class RunningClock:
             return datetime.now(UTC)
         return self._start + timedelta(seconds=time.monotonic() - self._began)
 
+    def advance(self, delta: timedelta) -> None:
+        """Jump ahead (only a clock started at a chosen moment can)."""
+        assert self._start is not None
+        self._start += delta
+
 
 def at_fixed_moments() -> pytest.MarkDecorator:
     """Run a rig test at the real time and at each fixed moment (indirect `clock`)."""

@@ -89,6 +89,7 @@ ADDRESSED: dict[CaseKind, set[Recipient]] = {
     CaseKind.INDIVIDUAL_APPLICATION: {Recipient.SUPPORT},
     # The seller's own step: a letter about it goes to whom they raised it with.
     CaseKind.CUSTOM: {Recipient.AM_CC_SUPPORT, Recipient.SUPPORT},
+    CaseKind.OWN_TASK: {Recipient.AM_CC_SUPPORT, Recipient.SUPPORT},
 }
 RU_UNITS: dict[str, tuple[str, ...]] = {
     "days": ("день", "дня", "дней"),
