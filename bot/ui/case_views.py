@@ -38,7 +38,7 @@ NEXT_STEPS = {
         "Send a short follow-up email and open a support ticket in Seller Center."
     ),
     CaseKind.COMPLEX_HANDOVER: __(
-        "Ask for the follow-up number and who took the issue over; follow up by email."
+        "Ask for the ticket number and who took the issue over; follow up by email."
     ),
     CaseKind.MISSING_AM: __(
         "Send a follow-up email and open a support ticket in Seller Center with the screenshots."
