@@ -237,6 +237,9 @@ class ManagerPhrasebook:
             if sentence.meaning is not None and sentence.kind is not SentenceKind.HEADER
             for reply in sentence.meaning.replies
         )
+        # Documents asked for in any sentence («…до 10.12») get the answers to such a request.
+        if any(document.requested for sentence in own for document in sentence.facts.documents):
+            replies.update(dict.fromkeys(self.meaning("documents_requested").replies))
         facts = Facts.merge([*(sentence.facts for sentence in own), *stray_facts])
         return Explanation(tuple(sentences), facts, tuple(replies), assumed_zone)
 

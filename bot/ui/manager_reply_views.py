@@ -68,10 +68,11 @@ def next_step_lines(explanation: Explanation, locale: str) -> list[str]:
     nor when a sentence could not be explained.
     """
     explained = explanation.explained()
+    # Greetings and closings have nothing to do: their step counts only when it stands alone.
+    meanings = [s.meaning for s in explained if s.meaning is not None]
+    meanings = [meaning for meaning in meanings if not meaning.weak] or meanings
     steps: dict[Actor, dict[str, None]] = {actor: {} for actor in Actor}
-    for sentence in explained:
-        meaning = sentence.meaning
-        assert meaning is not None
+    for meaning in meanings:
         steps[meaning.actor][meaning.next_step(locale)] = None
     if any(reason.kind.check for reason in explanation.facts.reasons):
         steps[Actor.SELLER][_("Use /check to see whether you meet the conditions now.")] = None

@@ -50,4 +50,8 @@ def detail_parts(facts: Facts, locale: str) -> list[str]:
 
 def term_lines(facts: Facts, locale: str) -> list[str]:
     """The glossary terms of the reply: the Russian word as written and what it is."""
-    return [f"📖 {html.quote(term.text)} = {term.name(locale)}" for term in facts.terms]
+    return [
+        f"📖 {html.quote(term.text)} = {term.name(locale)}"
+        for term in facts.terms
+        if term.text.casefold() != term.name(locale).casefold()  # «SKU = SKU» says nothing
+    ]

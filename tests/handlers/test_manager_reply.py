@@ -59,6 +59,21 @@ async def test_a_refusal_gives_its_reason_and_leads_to_check(rig: Rig) -> None:
     assert "📋 接受并询问何时可重新申请" in rig.chat.button_labels()
 
 
+async def test_documents_due_by_a_date_offer_the_documents_uploaded_answer(rig: Rig) -> None:
+    # bug: the sentence is read as a deadline, so only «noted» is offered, not the answer to
+    # a request for documents
+    await rig.chat.send("Просим предоставить скан лицензии до 10.12, иначе заявку отклоним.")
+    labels = rig.chat.button_labels()
+    assert "📋 文件已上传" in labels and "📋 问清具体要求" in labels
+
+
+async def test_a_closed_ticket_with_a_closing_is_not_nothing_to_do(rig: Rig) -> None:
+    # bug: the closing's "nothing to do" listed beside the closed ticket's real next step
+    reply = await rig.chat.send("Здравствуйте! Ваше обращение закрыто. Хорошего дня!")
+    assert reply is not None and "工单或问题已经关闭" in reply.text
+    assert "无需处理" not in reply.text and "原来的工单号" in reply.text
+
+
 async def test_a_deadline_from_the_reply_is_tracked_in_one_tap(
     rig: Rig, clock: RunningClock
 ) -> None:
