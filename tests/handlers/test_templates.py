@@ -471,3 +471,20 @@ async def test_email_buttons_of_the_previous_version_open_the_email_list(rig: Ri
     reply = await rig.chat.press_data(old_email.message_id, "tm1:1:0:")
     assert reply is not None and "邮件模板" in reply.text
     assert rig.chat.button_labels(reply) == rig.chat.button_labels(listing)
+
+
+async def test_another_question_cannot_skip_its_description(rig: Rig) -> None:
+    # bug: an escalation about «Другой вопрос» sent with no description never says the issue
+    await hostile_profile(rig)
+    await rig.chat.send("/templates")
+    listing = await rig.chat.press("邮件模板")
+    assert listing is not None
+    for problem, skippable in (("其他", False), ("物流", True)):
+        opened = await rig.chat.press_data(
+            listing.message_id, EmailCb(template="escalation").pack()
+        )
+        assert opened is not None and "问题属于哪一类" in opened.text
+        await rig.chat.press(problem)
+        asked = await rig.chat.press("今天")
+        assert asked is not None and "描述你的问题" in asked.text
+        assert ("跳过" in rig.chat.button_labels(asked)) is skippable
