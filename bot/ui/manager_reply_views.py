@@ -17,7 +17,7 @@ from bot.telegram.keyboard import Keyboard
 from bot.ui.callbacks import ReplyTrackCb
 from bot.ui.formatting import BEIJING, clock, dual_time, source_note
 from bot.ui.keyboards import menu_button
-from bot.ui.reply_fact_texts import date_text, detail_parts, period_text, term_lines
+from bot.ui.reply_fact_texts import date_text, detail_parts, listed, period_text, term_lines
 from bot.ui.template_texts import PHRASE_TITLES
 from bot.ui.template_views import seller_values
 
@@ -128,9 +128,7 @@ def facts_lines(facts: Facts, options: tuple[TrackOption, ...], locale: str) -> 
     lines += [f"✉️ <code>{html.quote(email)}</code>" for email in facts.emails]
     asked = [doc.name(locale) for doc in facts.documents if doc.requested]
     if asked:
-        lines.append(
-            _("📄 Asked for: {documents}").format(documents="、".join(dict.fromkeys(asked)))
-        )
+        lines.append(_("📄 Asked for: {documents}").format(documents=listed(asked, locale)))
     lines += [
         _("❓ Reason given: {reason}").format(reason=reason.text(locale))
         for reason in facts.reasons

@@ -41,11 +41,16 @@ def detail_parts(facts: Facts, locale: str) -> list[str]:
     """The facts of one sentence, translated, for the line under its explanation."""
     parts = [f"⏳ {period_text(fact)}" for fact in facts.durations]
     parts += [f"📅 {date_text(fact, locale)}" for fact in facts.dates if fact.role is Role.BY]
-    names = "、".join(dict.fromkeys(document.name(locale) for document in facts.documents))
+    names = listed([document.name(locale) for document in facts.documents], locale)
     if names:
         parts.append(f"📄 {names}")
     parts += [_("Reason: {reason}").format(reason=reason.text(locale)) for reason in facts.reasons]
     return parts
+
+
+def listed(names: list[str], locale: str) -> str:
+    """Names in a list, each once: 营业执照扫描件、运单; "invoice, waybill"."""
+    return ("、" if locale == "zh" else ", ").join(dict.fromkeys(names))
 
 
 def term_lines(facts: Facts, locale: str) -> list[str]:

@@ -108,3 +108,7 @@ async def test_english_sellers_read_the_explanation_in_english(rig: Rig) -> None
     reply = await seller.send(REPLY)
     assert reply is not None and "What the reply says" in reply.text
     assert not any("\u4e00" <= char <= "\u9fff" for char in reply.text)
+    # bug: the Chinese list mark between English names ("invoice、waybill")
+    listing = await seller.send("Пришлите, пожалуйста, инвойс и накладную до 10.12.")
+    assert listing is not None and "invoice, waybill" in listing.text
+    assert "📅 by Dec 10" in listing.text
