@@ -10,6 +10,7 @@ from aiogram.utils.i18n import ngettext
 from babel.dates import format_skeleton
 
 from bot.services.reply_facts import DateFact, DurationFact, DurationUnit, Facts, Role
+from bot.ui.formatting import date_locale
 
 
 def period_text(fact: DurationFact) -> str:
@@ -33,7 +34,7 @@ def period_text(fact: DurationFact) -> str:
 
 def date_text(fact: DateFact, locale: str) -> str:
     """A date, said as a deadline when it is one («до 10.12» → 12月10日前)."""
-    day = format_skeleton("MMMd", fact.day, locale=locale)
+    day = format_skeleton("MMMd", fact.day, locale=date_locale(locale))
     return _("by {day}").format(day=day) if fact.role is Role.BY else day
 
 

@@ -111,4 +111,4 @@ async def test_english_sellers_read_the_explanation_in_english(rig: Rig) -> None
     # bug: the Chinese list mark between English names ("invoice、waybill")
     listing = await seller.send("Пришлите, пожалуйста, инвойс и накладную до 10.12.")
     assert listing is not None and "invoice, waybill" in listing.text
-    assert "📅 by Dec 10" in listing.text
+    assert "📅 by 10 Dec" in listing.text  # day first, as the letters write dates
