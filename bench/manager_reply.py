@@ -23,6 +23,7 @@ from collections.abc import Callable
 from enum import Enum
 
 from common import ROOT, median, percentile
+from manager_reply_quality import read_rows
 
 from bot.content.loader import load_content
 from bot.services.case_rules import CaseRules
@@ -49,9 +50,8 @@ REPLY = """Здравствуйте, Ли!
 
 
 def labelled(name: str) -> list[tuple[str, str]]:
-    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-    return [(label, sentence.strip()) for label, sentence in rows]
+    """Label and sentence of each row (either format of `manager_reply_quality`)."""
+    return [(row.label, row.sentence) for row in read_rows(DATA / name)]
 
 
 class Detail(Enum):

@@ -14,7 +14,6 @@ from aiogram.utils.callback_answer import CallbackAnswer
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
 from bot.services.case_rules import CaseRules
-from bot.services.cases import CaseKind
 from bot.services.clock import WallClock
 from bot.services.manager_reply import ManagerPhrasebook, track_options
 from bot.services.russian_sentences import is_mostly_cyrillic
@@ -91,15 +90,19 @@ async def deadline_tracked(
     if kept is None:
         await refuse_stale_button(query, callback_answer)
         return
-    remind_at = rules.first_reminder(kept.deadline.due, now)
+    # «…после получения документов»: the clock starts now, when the seller says they sent them.
+    received, deadline = kept.received, kept.deadline
+    if kept.period is not None:
+        received, deadline = now, rules.reply_deadline(kept.period, now) or deadline
+    remind_at = rules.first_reminder(deadline.due, now)
     if kept.task is not None:
         quiet = await users.quiet_hours(query.from_user.id, default_zone, rules.policy.values)
-        remind_at = rules.first_task_reminder(kept.deadline.due, now, quiet)
+        remind_at = rules.first_task_reminder(deadline.due, now, quiet)
     case = await cases.create(
         query.from_user.id,
-        CaseKind.CUSTOM,
-        kept.received,
-        kept.deadline,
+        kept.kind,
+        received,
+        deadline,
         kept.note,
         now,
         remind_at,

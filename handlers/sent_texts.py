@@ -7,7 +7,7 @@ from aiogram.types import CallbackQuery
 
 from bot.db.case_repository import CaseRepository
 from bot.services.case_rules import CaseRules
-from bot.services.cases import CaseKind, CaseStatus
+from bot.services.cases import SELLER_SET_KINDS, CaseStatus
 from bot.services.clock import WallClock
 from bot.telegram.screens import show
 from bot.ui.callbacks import TrackAction, TrackCb
@@ -44,6 +44,6 @@ async def sent_pressed(
 def create_router() -> Router:
     """Register this module's handlers on a new router."""
     router = Router(name="sent_texts")
-    sendable = (F.action == TrackAction.SENT) & (F.kind != CaseKind.CUSTOM)
+    sendable = (F.action == TrackAction.SENT) & ~F.kind.in_(SELLER_SET_KINDS)
     router.callback_query.register(sent_pressed, TrackCb.filter(sendable))
     return router

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from bot.content.errors import ContentError
-from bot.services.manager_reply import ManagerPhrasebook, Meaning
+from bot.content.glossary_loader import OZON_GLOSSARY_PATH, load_glossary
+from bot.services.manager_reply import Actor, ManagerPhrasebook, Meaning
 from bot.services.policy import Policy
 from bot.services.regex_trie import trie_pattern
-from bot.services.reply_facts import PATTERN_FRAGMENTS, DocumentCatalogue, DocumentKind
+from bot.services.reply_facts import PATTERN_FRAGMENTS
 
 MANAGER_PHRASES_PATH = Path(__file__).resolve().parent / "manager_phrases.toml"
 _ID = re.compile(r"[a-z_]{1,32}")
@@ -30,9 +31,9 @@ _FIELDS = frozenset(
         "replies",
         "based_on",
         "guide_claims",
+        "actor",
         "weak",
         "track",
-        "seller_task",
         "overrides",
         "patterns",
         "patterns_any",
@@ -115,6 +116,9 @@ def _meaning(
     )
     if not patterns and not patterns_any:
         raise ContentError(path, entry, "needs at least one pattern")
+    actor = raw.get("actor")
+    if actor not in {item.value for item in Actor}:
+        raise ContentError(path, entry, f"actor must be one of {[item.value for item in Actor]}")
     return Meaning(
         id=entry,
         zh=raw["zh"].strip(),
@@ -124,25 +128,14 @@ def _meaning(
         replies=replies,
         based_on=based_on,
         guide_claims=bool(raw.get("guide_claims", False)),
+        actor=Actor(actor),
         weak=bool(raw.get("weak", False)),
         track=bool(raw.get("track", False)),
-        seller_task=bool(raw.get("seller_task", False)),
         overrides=frozenset(_strings(path, entry, raw, "overrides")),
         patterns=patterns,
         patterns_any=patterns_any,
         unless=unless,
     )
-
-
-def _document(path: Path, raw: dict[str, Any], expander: _Expander) -> DocumentKind:
-    entry = str(raw.get("id", "document"))
-    if not _ID.fullmatch(entry):
-        raise ContentError(path, entry, "id must be 1-32 lower-case letters or underscores")
-    try:
-        zh, en, pattern = str(raw["zh"]), str(raw["en"]), str(raw["pattern"])
-    except KeyError as error:
-        raise ContentError(path, entry, f"missing field {error}") from error
-    return DocumentKind(entry, zh, en, expander.compile(entry, pattern))
 
 
 def _check_overrides(path: Path, meanings: list[Meaning]) -> None:
@@ -171,9 +164,13 @@ def _check_examples(path: Path, raw: list[dict[str, Any]], book: ManagerPhrasebo
 
 
 def load_manager_phrases(
-    policy: Policy, phrase_ids: frozenset[str], path: Path = MANAGER_PHRASES_PATH
+    policy: Policy,
+    phrase_ids: frozenset[str],
+    path: Path = MANAGER_PHRASES_PATH,
+    glossary_path: Path = OZON_GLOSSARY_PATH,
 ) -> ManagerPhrasebook:
-    """Read and check the meanings; `phrase_ids` are the phrases of templates.toml."""
+    """Read and check the meanings and the Ozon glossary (its patterns may use this file's
+    fragments); `phrase_ids` are the phrases of templates.toml."""
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as error:
@@ -186,9 +183,7 @@ def load_manager_phrases(
     if len({meaning.id for meaning in meanings}) != len(meanings):
         raise ContentError(path, "file", "duplicate meaning ids")
     _check_overrides(path, meanings)
-    documents = [_document(path, entry, expander) for entry in raw.get("document", [])]
-    if len({document.id for document in documents}) != len(documents):
-        raise ContentError(path, "file", "duplicate document ids")
-    book = ManagerPhrasebook(tuple(meanings), DocumentCatalogue(tuple(documents)))
+    glossary = load_glossary(expander.compile, glossary_path)
+    book = ManagerPhrasebook(tuple(meanings), glossary)
     _check_examples(path, entries, book)
     return book

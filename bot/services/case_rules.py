@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from bot.services.cases import Case, CaseKind, Clock, Deadline, Schedules
+from bot.services.cases import SELLER_SET_KINDS, Case, CaseKind, Clock, Deadline, Schedules
 from bot.services.policy import Policy
 from bot.services.quiet_hours import QuietHours
 from bot.services.reply_facts import DateFact, DurationFact, DurationUnit, TimeFact, ZoneSource
@@ -161,7 +161,7 @@ class CaseRules:
     def corrected_deadline(self, case: Case, happened: datetime) -> Deadline:
         """The deadline after the seller corrects when the case happened: recomputed for the
         policy's kinds, the same wait for the seller's own."""
-        if case.kind is CaseKind.CUSTOM:
+        if case.kind in SELLER_SET_KINDS:
             wait = self.span(case.clock, case.happened_at, case.due_at).amount
             return self.custom_deadline(happened, wait, case.clock)
         return self.deadline(case.kind, happened)

@@ -22,6 +22,11 @@ class CaseKind(StrEnum):
     ESCALATION = "escal"
     INDIVIDUAL_APPLICATION = "indiv"
     CUSTOM = "custom"
+    OWN_TASK = "task"  # something the seller must do by a deadline (from a manager's reply)
+
+
+# Kinds whose deadline the seller sets (or a manager's reply gives), not the policy.
+SELLER_SET_KINDS = frozenset({CaseKind.CUSTOM, CaseKind.OWN_TASK})
 
 
 class CaseStatus(StrEnum):

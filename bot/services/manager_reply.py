@@ -16,6 +16,7 @@ import re
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from bot.services.case_rules import CaseRules
@@ -45,6 +46,14 @@ from bot.services.russian_sentences import (
 MIN_SENTENCE_LETTERS = 2
 
 
+class Actor(StrEnum):
+    """Who acts next on what a sentence says."""
+
+    SELLER = "seller"  # the sentence asks or tells the seller to do something
+    OZON = "ozon"  # the seller waits for Ozon
+    NONE = "none"  # nothing to act on (a greeting, a closing, a closed ticket)
+
+
 @dataclass(frozen=True)
 class Meaning:
     """One thing managers say, what it means for the seller, and how to recognise it."""
@@ -57,13 +66,13 @@ class Meaning:
     replies: tuple[str, ...]  # phrase ids in templates.toml that answer it
     based_on: tuple[str, ...]  # policy values the explanation rests on
     guide_claims: bool  # the explanation states something from the third-party guide
+    actor: Actor  # who acts next
     weak: bool  # gives way to any other meaning in the same sentence
     track: bool  # a date or time in such a sentence is worth tracking
     overrides: frozenset[str]
     patterns: tuple[re.Pattern[str], ...]  # count only in a clause without a negation
     patterns_any: tuple[re.Pattern[str], ...]  # hold the negation themselves, or need none
     unless: tuple[re.Pattern[str], ...]  # any of these rules the meaning out
-    seller_task: bool = False  # asks the seller to act: a deadline in it is the seller's own
 
     def explanation(self, locale: str) -> str:
         """What the sentence means for the seller, in the reader's language."""
@@ -228,6 +237,9 @@ class ManagerPhrasebook:
             if sentence.meaning is not None and sentence.kind is not SentenceKind.HEADER
             for reply in sentence.meaning.replies
         )
+        # Documents asked for in any sentence («…до 10.12») get the answers to such a request.
+        if any(document.requested for sentence in own for document in sentence.facts.documents):
+            replies.update(dict.fromkeys(self.meaning("documents_requested").replies))
         facts = Facts.merge([*(sentence.facts for sentence in own), *stray_facts])
         return Explanation(tuple(sentences), facts, tuple(replies), assumed_zone)
 
@@ -237,9 +249,19 @@ class TrackOption:
     """A period or moment in the reply that can become a tracked follow-up."""
 
     fact: DurationFact | DateFact | TimeFact
-    deadline: Deadline
+    deadline: Deadline  # for a period counted from the documents: as if they went now
     sentence: str
     meaning: Meaning | None
+
+    @property
+    def own_task(self) -> bool:
+        """Is it a deadline on the seller («загрузите до 10.12»), not a wait for a reply?"""
+        return self.meaning is not None and self.meaning.actor is Actor.SELLER
+
+    @property
+    def after_documents(self) -> bool:
+        """Does the period start when the seller's documents arrive, not now?"""
+        return isinstance(self.fact, DurationFact) and self.fact.after_documents
 
 
 def track_options(

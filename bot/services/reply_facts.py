@@ -96,6 +96,8 @@ class DurationFact:
     text: str
     amount: int  # a range («3–5 рабочих дней») gives its upper end
     unit: DurationUnit
+    # «…после получения документов»: counted from when the seller sends them, not from now
+    after_documents: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,25 +110,59 @@ class ReferenceFact:
 
 @dataclass(frozen=True)
 class DocumentKind:
-    """A type of document managers ask for, with how it is written in Russian (content)."""
+    """A term of the Ozon glossary: a document managers ask for, or a thing of Ozon's world
+    (SKU, FBS, warehouse, fine…), with how it is written in Russian (content)."""
 
     id: str
     zh: str
     en: str
     pattern: re.Pattern[str]
+    document: bool = True  # False: an object named in passing, never "asked for"
 
     def name(self, locale: str) -> str:
-        """The document's name in the reader's language."""
+        """The term's name in the reader's language."""
         return self.zh if locale == "zh" else self.en
 
 
 @dataclass(frozen=True)
 class DocumentFact:
-    """A document named in a clause that does not negate it."""
+    """A document (or another glossary term) named in a clause that does not negate it."""
 
     kind: DocumentKind
     text: str
     requested: bool  # the sentence asks for something («пришлите», «нужен», «требуется»)
+    scan: bool = False  # «скан лицензии», «копию договора»: a scan or copy of it
+
+    def name(self, locale: str) -> str:
+        """The document's name in the reader's language, a scan said as such."""
+        name = self.kind.name(locale)
+        if not self.scan:
+            return name
+        return f"{name}扫描件" if locale == "zh" else f"scan of the {name}"
+
+
+@dataclass(frozen=True)
+class ReasonKind:
+    """A reason managers give for a refusal («количество SKU меньше 5»), from the glossary."""
+
+    id: str
+    zh: str  # may hold {n}, the number the pattern captured
+    en: str
+    pattern: re.Pattern[str]
+    check: bool  # /check tells whether the condition is met
+
+
+@dataclass(frozen=True)
+class ReasonFact:
+    """A reason read from a sentence, with its number if it has one."""
+
+    kind: ReasonKind
+    number: int | None
+
+    def text(self, locale: str) -> str:
+        """The reason in the reader's language."""
+        template = self.kind.zh if locale == "zh" else self.kind.en
+        return template.format(n=self.number if self.number is not None else "")
 
 
 @dataclass(frozen=True)
@@ -140,6 +176,8 @@ class Facts:
     emails: tuple[str, ...] = ()
     links: tuple[str, ...] = ()
     documents: tuple[DocumentFact, ...] = ()
+    terms: tuple[DocumentFact, ...] = ()  # glossary terms that are no documents
+    reasons: tuple[ReasonFact, ...] = ()
 
     def __bool__(self) -> bool:
         return any(
@@ -151,6 +189,8 @@ class Facts:
                 self.emails,
                 self.links,
                 self.documents,
+                self.terms,
+                self.reasons,
             )
         )
 
@@ -172,6 +212,8 @@ class Facts:
             emails=_unique(email for part in parts for email in part.emails),
             links=_unique(link for part in parts for link in part.links),
             documents=tuple(documents.values()),
+            terms=_unique({term.kind.id: term for part in parts for term in part.terms}.values()),
+            reasons=_unique(reason for part in parts for reason in part.reasons),
         )
 
 
@@ -181,9 +223,11 @@ def _unique(items: Iterable[T]) -> tuple[T, ...]:
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per process
 class DocumentCatalogue:
-    """The document kinds, with an index of the words their names start with."""
+    """The Ozon glossary (`ozon_glossary.toml`): its terms, with an index of the words their
+    names start with, and the reasons of refusals."""
 
     kinds: tuple[DocumentKind, ...] = ()
+    reasons: tuple[ReasonKind, ...] = ()
     _cues: CueIndex = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -439,8 +483,17 @@ def _unit(text: str) -> DurationUnit:
     return DurationUnit.WORKING_DAYS if working else DurationUnit.DAYS
 
 
+# What a period counts from when it is not the reply: the seller's documents arriving.
+_AFTER_DOCUMENTS = re.compile(
+    r"\b(?:после|с\s+момента|со\s+дня|с\s+даты)\s+(?:их\s+)?(?:получени|предоставлени|загрузк|"
+    r"поступлени|отправк)\w*\s+(?:(?:всех|необходим\w+|недостающ\w+|ваш\w*)\s+)?"
+    r"(?:документ|доков|файл|материал|сертификат|декларац|бумаг|скан|информаци|данн)"
+)
+
+
 def _durations(sentence: str, folded: str) -> list[tuple[int, DurationFact]]:
     found = []
+    after_documents = _AFTER_DOCUMENTS.search(folded) is not None
     for match in _DURATION.finditer(folded):
         unit_text = match.group("unit")
         unit = _unit(unit_text)
@@ -462,7 +515,7 @@ def _durations(sentence: str, folded: str) -> list[tuple[int, DurationFact]]:
         if unit is DurationUnit.WEEKS and working:
             unit, amount = DurationUnit.WORKING_DAYS, amount * WORKING_WEEK_DAYS
         text = sentence[match.start() : match.end()].strip()
-        found.append((match.start(), DurationFact(text, amount, unit)))
+        found.append((match.start(), DurationFact(text, amount, unit, after_documents)))
     return found
 
 
@@ -504,6 +557,11 @@ def _references(folded: str) -> list[tuple[int, ReferenceFact]]:
     return found
 
 
+# «скан лицензии», «копию накладной»: what follows is wanted as a scan or a copy.
+_SCAN_BEFORE = re.compile(r"(?:скан\w*|скан-копи\w*|копи[юяиейм]\w*)\s+$")
+_SCAN_WINDOW = 16
+
+
 def _documents(sentence: str, folded: str, reading: Reading) -> list[tuple[int, DocumentFact]]:
     spans = reading.documents.named_in(folded)
     # The longest name wins where two overlap: «сертификат на товарный знак» over «сертификат».
@@ -517,10 +575,24 @@ def _documents(sentence: str, folded: str, reading: Reading) -> list[tuple[int, 
     clauses = Clauses(folded)
     requested = _REQUEST_VERB.search(folded) is not None
     return [
-        (start, DocumentFact(kind, sentence[start:end], requested))
+        (start, DocumentFact(kind, sentence[start:end], requested, _scanned(folded, start)))
         for start, end, kind in sorted(kept, key=lambda span: span[0])
         if not clauses.negated(start, end)
     ]
+
+
+def _scanned(folded: str, start: int) -> bool:
+    return _SCAN_BEFORE.search(folded[max(0, start - _SCAN_WINDOW) : start]) is not None
+
+
+def _reasons(folded: str, reading: Reading) -> list[tuple[int, ReasonFact]]:
+    found = []
+    for kind in reading.documents.reasons:
+        match = kind.pattern.search(folded)
+        if match is not None:
+            number = next((group for group in match.groups() if group is not None), None)
+            found.append((match.start(), ReasonFact(kind, int(number) if number else None)))
+    return found
 
 
 def _ordered(found: list[tuple[int, T]]) -> tuple[T, ...]:
@@ -537,6 +609,7 @@ def extract_facts(sentence: str, reading: Reading) -> Facts:
         [link.rstrip(".,;:!?)") for link in _LINK.findall(sentence)] if "://" in sentence else []
     )
     unit = _UNIT_HINT.search(folded) is not None
+    named = _ordered(_documents(sentence, folded, reading))
     return Facts(
         dates=dates,
         times=_ordered(_times(sentence, folded, reading, list(dates))) if digits else (),
@@ -546,7 +619,9 @@ def extract_facts(sentence: str, reading: Reading) -> Facts:
         if "@" in sentence
         else (),
         links=_unique(links),
-        documents=_ordered(_documents(sentence, folded, reading)),
+        documents=tuple(fact for fact in named if fact.kind.document),
+        terms=tuple(fact for fact in named if not fact.kind.document),
+        reasons=_ordered(_reasons(folded, reading)),
     )
 
 

@@ -29,6 +29,9 @@ BEIJING = ZoneInfo("Asia/Shanghai")
 # The languages of a letter, in the order they are shown.
 LETTER_LANGUAGES = ("zh", "ru", "en")
 SELLER_FIELDS = frozenset({"seller_id", "company_name", "sku_count"})
+# The problem type that names no issue («Другой вопрос»): a letter about it needs the seller's
+# own description, or it never says what the issue is.
+OPEN_PROBLEM = "other"
 # Kinds of follow-up a seller has before any AM is assigned: no letter to an AM follows them.
 BEFORE_AN_AM = frozenset(
     {CaseKind.AM_ASSIGNMENT, CaseKind.MISSING_AM, CaseKind.INDIVIDUAL_APPLICATION}
@@ -254,12 +257,15 @@ def render_email(
 ) -> RenderedEmail:
     """Fill every placeholder; `seller` must hold every field `template.fields()` names. A
     follow-up needs the step it follows (`case`, or the day the seller `recalled`) and a topic
-    (a `problem`, or the case's kind's own); without them it is refused (ValueError)."""
+    (a `problem`, or the case's kind's own); a letter about «another question» needs the
+    seller's description; without them it is refused (ValueError)."""
     topic = library.topic(problem, case.kind if case else None)
     if template.needs_topic() and not topic:
         raise ValueError(f"{template.id} needs a topic")
     if template.follows_up() and case is None and recalled is None:
         raise ValueError(f"{template.id} needs the earlier step or the day it happened")
+    if template.asks_description and problem == OPEN_PROBLEM and (words is None or not words.text):
+        raise ValueError(f"{template.id} about another question needs its description")
     subject = template.subject.format(
         **seller,
         topic_ru=topic.get("ru", ""),

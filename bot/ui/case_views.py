@@ -43,7 +43,7 @@ NEXT_STEPS = {
         "Send a short follow-up email and open a support ticket in Seller Center."
     ),
     CaseKind.COMPLEX_HANDOVER: __(
-        "Ask for the follow-up number and who took the issue over; follow up by email."
+        "Ask for the ticket number and who took the issue over; follow up by email."
     ),
     CaseKind.MISSING_AM: __(
         "Send a follow-up email and open a support ticket in Seller Center with the screenshots."
@@ -53,6 +53,9 @@ NEXT_STEPS = {
     ),
     CaseKind.INDIVIDUAL_APPLICATION: __("Send a polite follow-up asking about the review."),
     CaseKind.CUSTOM: __("Your own deadline has passed: time to follow up."),
+    CaseKind.OWN_TASK: __(
+        "Your task's deadline has come: do it now, then tell the manager it is done."
+    ),
 }
 # What to do once following up has not helped: the pushes after the first escalate.
 LATER_STEPS = {
@@ -90,6 +93,7 @@ KIND_TEMPLATES = {
     CaseKind.ESCALATION: "follow_up",
     CaseKind.INDIVIDUAL_APPLICATION: "follow_up",
     CaseKind.CUSTOM: "follow_up",
+    CaseKind.OWN_TASK: "follow_up",
 }
 
 

@@ -147,10 +147,10 @@ def eligible_text(waiting: Waiting, policy: Policy, locale: str) -> str:
     }
     if waiting.overdue:
         return _(
-            "⏰ <b>Your AM is overdue.</b>\nYou have met the conditions for {waited} (since "
-            "{met}); the guide says an AM is assigned within about {hours} h.\nNext: check that "
-            "Messages (the Support tab) is not muted or archived, that KYC shows Verified and "
-            "that Settings → Contact Information has a working email; then send the "
+            "⏰ <b>Your AM assignment is overdue.</b>\nYou have met the conditions for {waited} "
+            "(since {met}); the guide says an AM is assigned within about {hours} h.\nNext: "
+            "check that Messages (the Support tab) is not muted or archived, that KYC shows "
+            "Verified and that Settings → Contact Information has a working email; then send the "
             '"Missing AM" email below.'
         ).format(**values)
     return _(

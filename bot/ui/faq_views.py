@@ -137,8 +137,8 @@ def sku_line(stated: int, minimum: int) -> str:
     """What the seller's own SKU count means against the guide's threshold."""
     if stated >= minimum:
         return ngettext(
-            "You mention {n} SKU: that reaches the guide's {minimum}.",
-            "You mention {n} SKUs: that reaches the guide's {minimum}.",
+            "You mention {n} SKU: that meets the guide's minimum of {minimum}.",
+            "You mention {n} SKUs: that meets the guide's minimum of {minimum}.",
             stated,
         ).format(n=stated, minimum=minimum)
     missing = minimum - stated

@@ -16,9 +16,15 @@ BEIJING = ZoneInfo("Asia/Shanghai")
 MOSCOW = ZoneInfo("Europe/Moscow")
 
 
+def date_locale(locale: str) -> str:
+    """The Babel locale dates are written in: English day first ("26 Nov 2026"), as the
+    letters and locales/GLOSSARY.md write them, never also "Nov 26, 2026"."""
+    return "en_GB" if locale == "en" else locale
+
+
 def clock(moment: datetime, zone: ZoneInfo, locale: str) -> str:
-    """Month, day and 24-hour time in the locale's order ("11月26日 15:30", "Nov 26, 15:30")."""
-    day = format_skeleton("MMMd", moment, tzinfo=zone, locale=locale)
+    """Month, day and 24-hour time in the locale's order ("11月26日 15:30", "26 Nov 15:30")."""
+    day = format_skeleton("MMMd", moment, tzinfo=zone, locale=date_locale(locale))
     return f"{day} {format_skeleton('Hm', moment, tzinfo=zone, locale=locale)}"
 
 

@@ -54,6 +54,7 @@ KIND_LABELS = {
     CaseKind.ESCALATION: __("Escalation to a senior AM"),
     CaseKind.INDIVIDUAL_APPLICATION: __("Individual-business application for an AM"),
     CaseKind.CUSTOM: __("Something else (my own deadline)"),
+    CaseKind.OWN_TASK: __("My own task (a deadline I must meet)"),
 }
 
 EVENT_LABELS = {

@@ -13,7 +13,7 @@ from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.user_repository import User
-from bot.services.manager_reply import Explanation, TrackOption
+from bot.services.manager_reply import Actor, Explanation, TrackOption
 from bot.services.policy import Policy
 from bot.services.reply_facts import Facts, ZoneSource
 from bot.services.template_filling import TemplateLibrary
@@ -21,6 +21,7 @@ from bot.telegram.limits import fits_copy_button
 from bot.ui.callbacks import ReplyTrackCb
 from bot.ui.formatting import BEIJING, clock, dual_time, source_note
 from bot.ui.keyboards import menu_button
+from bot.ui.reply_fact_texts import date_text, detail_parts, listed, period_text, term_lines
 from bot.ui.template_texts import PHRASE_TITLES
 from bot.ui.template_views import seller_values
 
@@ -40,13 +41,19 @@ def explanation_text(
     """Sentence by sentence, then the facts, the next steps, and a machine translation;
     a date after `farthest` (the latest deadline a case may have) says it is not tracked."""
     lines = [_("📨 <b>What the reply says</b>")]
+    unexplained = explanation.unexplained()
     for sentence in explanation.sentences:
+        if sentence.meaning is None and sentence not in unexplained:
+            continue
         quoted = html.quote(shorten(sentence.text))
         if sentence.meaning is not None:
-            lines.append(f"• <i>{quoted}</i>\n  → {sentence.meaning.explanation(locale)}")
-        elif sentence in explanation.unexplained():
-            reason = _("I cannot explain this one reliably; check it with a translation tool.")
-            lines.append(f"• <i>{quoted}</i>\n  → {reason}")
+            said = sentence.meaning.explanation(locale)
+        else:
+            said = _("I cannot explain this one reliably; check it with a translation tool.")
+        details = detail_parts(sentence.facts, locale)
+        lines.append(f"• <i>{quoted}</i>\n  → {said}")
+        if details:
+            lines.append("  " + ("；" if locale == "zh" else "; ").join(details))
     lines += facts_lines(explanation.facts, options, locale)
     too_far = [fact.text for fact in explanation.facts.dates if fact.day > farthest.date()]
     if too_far:
@@ -57,11 +64,7 @@ def explanation_text(
                 policy.values.max_deadline_days,
             ).format(dates=html.quote("、".join(too_far)), days=policy.values.max_deadline_days)
         )
-    steps = dict.fromkeys(
-        s.meaning.next_step(locale) for s in explanation.explained() if s.meaning
-    )
-    if steps:
-        lines += ["", _("<b>Next:</b>")] + [f"• {step}" for step in steps]
+    lines += next_step_lines(explanation, locale)
     long_answers = long_answer_lines(answers)
     if long_answers:
         lines += ["", *long_answers]
@@ -75,6 +78,43 @@ def explanation_text(
     if any(s.meaning.unconfirmed(policy) for s in explanation.explained() if s.meaning):
         lines += ["", source_note()]
     return "\n".join(lines)
+
+
+def next_step_lines(explanation: Explanation, locale: str) -> list[str]:
+    """What to do next, the seller's own steps first, then what they wait for.
+
+    "Nothing to do" is said only when nothing else is: never beside a demand or a refusal,
+    nor when a sentence could not be explained.
+    """
+    explained = explanation.explained()
+    # Greetings and closings have nothing to do: their step counts only when it stands alone.
+    meanings = [s.meaning for s in explained if s.meaning is not None]
+    meanings = [meaning for meaning in meanings if not meaning.weak] or meanings
+    steps: dict[Actor, dict[str, None]] = {actor: {} for actor in Actor}
+    for meaning in meanings:
+        steps[meaning.actor][meaning.next_step(locale)] = None
+    if any(reason.kind.check for reason in explanation.facts.reasons):
+        steps[Actor.SELLER][_("Use /check to see whether you meet the conditions now.")] = None
+    lines: list[str] = []
+    for actor, title in (
+        (Actor.SELLER, _("<b>Your next step:</b>")),
+        (Actor.OZON, _("<b>Waiting for Ozon:</b>")),
+    ):
+        if steps[actor]:
+            lines += ["", title, *(f"• {step}" for step in steps[actor])]
+    if lines or not explained:
+        return lines
+    if explanation.unexplained():
+        return [
+            "",
+            _("<b>Next:</b>"),
+            "• "
+            + _(
+                "Some sentences could not be explained: check them before you decide there is"
+                " nothing to do."
+            ),
+        ]
+    return ["", _("<b>Next:</b>"), *(f"• {step}" for step in steps[Actor.NONE])]
 
 
 def shorten(text: str) -> str:
@@ -98,22 +138,22 @@ def facts_lines(facts: Facts, options: tuple[TrackOption, ...], locale: str) -> 
                 text=html.quote(time.text), zone=zone, beijing=beijing
             )
         )
-    lines += [f"📅 {html.quote(date.text)}" for date in facts.dates]
-    lines += [f"⏳ {html.quote(duration.text)}" for duration in facts.durations]
+    lines += [f"📅 {html.quote(date.text)} = {date_text(date, locale)}" for date in facts.dates]
+    lines += [f"⏳ {html.quote(fact.text)} = {period_text(fact)}" for fact in facts.durations]
     lines += [
         _("🔢 Number: <code>{number}</code>").format(number=html.quote(ref.number))
         for ref in facts.references
     ]
     lines += [f"✉️ <code>{html.quote(email)}</code>" for email in facts.emails]
-    asked = [doc.kind.name(locale) for doc in facts.documents if doc.requested]
+    asked = [doc.name(locale) for doc in facts.documents if doc.requested]
     if asked:
-        lines.append(
-            _("📄 Asked for: {documents}").format(documents="、".join(dict.fromkeys(asked)))
-        )
+        lines.append(_("📄 Asked for: {documents}").format(documents=listed(asked, locale)))
     lines += [
-        _("📌 Deadline: {due}").format(due=dual_time(option.deadline.due, locale))
-        for option in options
+        _("❓ Reason given: {reason}").format(reason=reason.text(locale))
+        for reason in facts.reasons
     ]
+    lines += term_lines(facts, locale)
+    lines += [deadline_line(option, locale) for option in options]
     return ["", _("<b>Facts</b>"), *lines] if lines else []
 
 
@@ -140,6 +180,19 @@ def long_answer_lines(answers: list[tuple[str, str]]) -> list[str]:
     ]
 
 
+def deadline_line(option: TrackOption, locale: str) -> str:
+    """A deadline of the reply: when it falls, whose it is, or when its clock starts."""
+    if option.after_documents:
+        return _(
+            '📌 Counted from when your documents arrive: press "I have sent the documents" when'
+            " you send them and I will track it from then."
+        )
+    due = dual_time(option.deadline.due, locale)
+    if option.own_task:
+        return _("📌 Your own deadline: {due}").format(due=due)
+    return _("📌 Deadline: {due}").format(due=due)
+
+
 def explanation_keyboard(
     options: tuple[TrackOption, ...],
     run: int,
@@ -150,9 +203,13 @@ def explanation_keyboard(
     menu."""
     builder = InlineKeyboardBuilder()
     for index, option in enumerate(options):
-        label = _("📌 Track: due {beijing} Beijing time").format(
-            beijing=clock(option.deadline.due, BEIJING, locale)
-        )
+        beijing = clock(option.deadline.due, BEIJING, locale)
+        if option.after_documents:
+            label = _("📤 I have sent the documents: start the clock")
+        elif option.own_task:
+            label = _("📌 Track my task: due {beijing} Beijing time").format(beijing=beijing)
+        else:
+            label = _("📌 Track: due {beijing} Beijing time").format(beijing=beijing)
         builder.button(text=label, callback_data=ReplyTrackCb(run=run, option=index))
     for title, text in answers:
         if fits_copy_button(text):

@@ -8,9 +8,10 @@ from datetime import datetime
 
 from aiogram.fsm.context import FSMContext
 
-from bot.services.cases import Clock, Deadline
+from bot.services.cases import CaseKind, Clock, Deadline
 from bot.services.clock import from_epoch, to_epoch
 from bot.services.manager_reply import Explanation, TrackOption
+from bot.services.reply_facts import DurationFact, DurationUnit
 from bot.ui.task_views import request_number, task_of
 from bot.ui.tracking_views import NOTE_MAX_CHARS
 
@@ -24,6 +25,8 @@ class KeptDeadline:
     note: str
     task: str | None  # what the seller must do by the deadline (None: a wait for a reply)
     reference: str | None  # the request number the reply gives
+    kind: CaseKind  # the seller's own task, or a wait for a reply
+    period: DurationFact | None  # counted from when the seller sends the documents
 
 
 async def keep_options(
@@ -44,6 +47,12 @@ async def keep_options(
             "keys": list(option.deadline.policy_keys),
             "note": option.sentence[:NOTE_MAX_CHARS],
             "task": task_of(option, explanation, locale),
+            "kind": (CaseKind.OWN_TASK if option.own_task else CaseKind.CUSTOM).value,
+            "period": (
+                [option.fact.text, option.fact.amount, option.fact.unit.value]
+                if isinstance(option.fact, DurationFact) and option.after_documents
+                else None
+            ),
         }
         for option in options
     ]
@@ -66,10 +75,19 @@ async def kept_option(state: FSMContext, run: int, index: int) -> KeptDeadline |
     kept = options[index]
     due, clock = from_epoch(kept["due"]), Clock(kept["clock"])
     deadline = Deadline(due, clock, kept["estimate"], tuple(kept["keys"]))
+    period = kept.get("period")
+    fact = (
+        DurationFact(period[0], period[1], DurationUnit(period[2]), after_documents=True)
+        if period
+        else None
+    )
+    kind = CaseKind(kept.get("kind", CaseKind.CUSTOM.value))
     return KeptDeadline(
         from_epoch(reply["at"]),
         deadline,
         kept["note"],
         kept.get("task"),
         reply.get("reference"),
+        kind,
+        fact,
     )

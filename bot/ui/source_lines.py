@@ -9,7 +9,7 @@ from aiogram.utils.i18n import lazy_gettext as __
 from babel.dates import format_date
 
 from bot.services.policy import Policy, Source
-from bot.ui.formatting import source_note
+from bot.ui.formatting import date_locale, source_note
 
 # What the bot reads into a value marked `reading = true` in policy.toml, one per such value.
 READINGS = {
@@ -28,7 +28,7 @@ def ozon_page_line(source: Source, locale: str) -> str:
     """One of Ozon's pages as a link, with the date it was read."""
     assert source.checked is not None
     link = f'<a href="{source.link(locale)}">{html.quote(source.title(locale))}</a>'
-    read = format_date(source.checked, format="medium", locale=locale)
+    read = format_date(source.checked, format="medium", locale=date_locale(locale))
     return "📄 " + _("Ozon's documentation: {link} (read {date})").format(link=link, date=read)
 
 

@@ -20,7 +20,7 @@ def task_of(option: TrackOption, explanation: Explanation, locale: str) -> str |
     """What the seller must do by the option's deadline, in their language (the documents the
     sentence asks for, else what the sentence means); None when the deadline is a wait for the
     other side's reply."""
-    if option.meaning is None or not option.meaning.seller_task:
+    if option.meaning is None or not option.own_task:
         return None
     documents = [
         document.kind.name(locale)
@@ -40,8 +40,8 @@ def request_number(explanation: Explanation) -> str | None:
 
 
 def reference_line(number: str) -> str:
-    """The follow-up number Ozon gave, as every screen and push of the case shows it."""
-    return _("Follow-up number: {number}").format(number=html.quote(number))
+    """The ticket number Ozon gave, as every screen and push of the case shows it."""
+    return _("Ticket number: {number}").format(number=html.quote(number))
 
 
 def task_line(task: str) -> str:

@@ -26,6 +26,8 @@ PHRASE_TITLES = {
     "clarify_request": __("Ask what exactly is needed"),
     "reason_request": __("Ask the reason and what to fix"),
     "will_wait": __("We will wait"),
+    "reapply_when": __("Accept and ask when to reapply"),
+    "reuploaded": __("File uploaded again"),
 }
 # What each Russian phrase says, for sellers who do not read Russian.
 PHRASE_MEANINGS = {
@@ -64,6 +66,10 @@ PHRASE_MEANINGS = {
     "clarify_request": __("Please clarify what exactly is required of us."),
     "reason_request": __("Could you tell us what the reason is and what we need to correct?"),
     "will_wait": __("Thank you, we will wait for your answer."),
+    "reapply_when": __(
+        "Thank you, we understand the reason. When and on what conditions can we apply again?"
+    ),
+    "reuploaded": __("We have uploaded the file again. Could you check that it opens now?"),
 }
 EMAIL_TITLES = {
     "missing_am": __("Missing AM: no account manager assigned"),

@@ -19,6 +19,7 @@ from bot.services.profile import ProfileField, names_a_company
 from bot.services.quick_times import QUICK_DAYS_AGO
 from bot.services.template_filling import (
     LETTER_LANGUAGES,
+    OPEN_PROBLEM,
     CaseFacts,
     EmailTemplate,
     Recalled,
@@ -248,7 +249,8 @@ def description_prompt(request: EmailCb, translating: bool) -> tuple[str, Inline
     else marked as Chinese (or skip)."""
     skip = request.model_copy(update={"described": True})
     builder = InlineKeyboardBuilder()
-    builder.button(text=_("Skip"), callback_data=skip)
+    if request.problem != OPEN_PROBLEM:  # «another question» is said only by the description
+        builder.button(text=_("Skip"), callback_data=skip)
     builder.row(cancel_button())
     ask = _(
         "Describe the issue in a sentence or two. Give order, shipment or ticket numbers, "

@@ -10,7 +10,7 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.services.case_rules import CaseRules
-from bot.services.cases import CaseKind, Deadline
+from bot.services.cases import SELLER_SET_KINDS, CaseKind, Deadline
 from bot.services.clock import from_epoch, to_epoch
 from bot.ui.states import TrackWizard
 from bot.ui.tracking_views import confirm_view, due_view, kind_menu, note_prompt, when_view
@@ -21,7 +21,7 @@ Draft = dict[str, Any]
 def deadline_of(draft: Draft, rules: CaseRules) -> Deadline:
     """The deadline of the case being recorded."""
     kind, happened = CaseKind(draft["kind"]), from_epoch(draft["happened"])
-    if kind is CaseKind.CUSTOM:
+    if kind in SELLER_SET_KINDS:
         return rules.custom_deadline(happened, timedelta(seconds=draft["wait"]))
     return rules.deadline(kind, happened)
 
@@ -66,7 +66,7 @@ async def moment_chosen(
     draft = await state.get_data()
     draft["happened"] = to_epoch(moment)
     await state.set_data(draft)
-    if draft["kind"] == CaseKind.CUSTOM.value:
+    if CaseKind(draft["kind"]) in SELLER_SET_KINDS:
         await state.set_state(TrackWizard.due)
         return due_view()
     await state.set_state(TrackWizard.confirm)

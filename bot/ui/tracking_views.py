@@ -39,6 +39,8 @@ def kind_menu() -> tuple[str, InlineKeyboardMarkup]:
     """What did the seller do?"""
     builder = InlineKeyboardBuilder()
     for kind, label in KIND_LABELS.items():
+        if kind is CaseKind.OWN_TASK:
+            continue  # own tasks come from a manager's reply, with the manager's deadline
         builder.button(text=str(label), callback_data=TrackCb(action=TrackAction.KIND, kind=kind))
     builder.adjust(1)
     builder.row(cancel_button())

@@ -27,10 +27,53 @@ async def test_a_pasted_reply_is_explained_with_its_facts_and_answers(rig: Rig) 
     assert reply is not None and "这条回复说了什么" in reply.text
     assert "12345678" in reply.text and "3 рабочих дней" in reply.text
     assert "这句我没法可靠地解释" in reply.text  # the warehouse sentence has no known meaning
-    assert "截止时间：北京时间" in reply.text and "下一步" in reply.text
+    assert "截止时间：北京时间" in reply.text and "你要做的" in reply.text
     labels = rig.chat.button_labels()
     assert any(label.startswith("📌 记录跟进：截止北京时间") for label in labels)
     assert any("copy_text" in button for button in reply.buttons())
+
+
+async def test_the_facts_are_said_in_chinese_and_a_demand_is_never_nothing_to_do(
+    rig: Rig,
+) -> None:
+    # bugs: the period or the documents left in Russian only («3 рабочих дней»); the
+    # greeting's "nothing to do" shown beside a demand for documents
+    reply = await rig.chat.send(
+        "Здравствуйте! Просим предоставить скан лицензии и накладную. "
+        "Ответ будет предоставлен в течение 3 рабочих дней."
+    )
+    assert reply is not None
+    assert "营业执照扫描件、运单" in reply.text and "3 个工作日内" in reply.text
+    assert "无需处理" not in reply.text
+    assert reply.text.index("你要做的") < reply.text.index("等待 Ozon")
+
+
+async def test_a_refusal_gives_its_reason_and_leads_to_check(rig: Rig) -> None:
+    # bugs: the refusal left unexplained, its reason untranslated, no way to /check, no
+    # answer that accepts it and asks when to reapply
+    reply = await rig.chat.send(
+        "Добрый день! К сожалению, не можем назначить персонального менеджера: "
+        "количество SKU меньше 5."
+    )
+    assert reply is not None
+    assert "这句我没法可靠地解释" not in reply.text and "无需处理" not in reply.text
+    assert "原因：SKU 数量少于 5" in reply.text and "/check" in reply.text
+    assert "📋 接受并询问何时可重新申请" in rig.chat.button_labels()
+
+
+async def test_documents_due_by_a_date_offer_the_documents_uploaded_answer(rig: Rig) -> None:
+    # bug: the sentence is read as a deadline, so only «noted» is offered, not the answer to
+    # a request for documents
+    await rig.chat.send("Просим предоставить скан лицензии до 10.12, иначе заявку отклоним.")
+    labels = rig.chat.button_labels()
+    assert "📋 文件已上传" in labels and "📋 问清具体要求" in labels
+
+
+async def test_a_closed_ticket_with_a_closing_is_not_nothing_to_do(rig: Rig) -> None:
+    # bug: the closing's "nothing to do" listed beside the closed ticket's real next step
+    reply = await rig.chat.send("Здравствуйте! Ваше обращение закрыто. Хорошего дня!")
+    assert reply is not None and "工单或问题已经关闭" in reply.text
+    assert "无需处理" not in reply.text and "原来的工单号" in reply.text
 
 
 @at_fixed_moments()
@@ -68,6 +111,10 @@ async def test_english_sellers_read_the_explanation_in_english(rig: Rig) -> None
     reply = await seller.send(REPLY)
     assert reply is not None and "What the reply says" in reply.text
     assert not any("\u4e00" <= char <= "\u9fff" for char in reply.text)
+    # bug: the Chinese list mark between English names ("invoice、waybill")
+    listing = await seller.send("Пришлите, пожалуйста, инвойс и накладную до 10.12.")
+    assert listing is not None and "invoice, waybill" in listing.text
+    assert "📅 by 10 Dec" in listing.text  # day first, as the letters write dates
 
 
 async def test_a_deadline_years_away_is_not_tracked_and_says_why(

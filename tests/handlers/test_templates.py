@@ -62,7 +62,7 @@ def test_library_matches_catalogue_texts() -> None:
         ("Наш ID продавца: {seller_id}.", "Наш ID: {passport}.", r"\[seller_id\]: unknown"),
         ('to = "am_cc_support"', 'to = "ceo"', r"\[escalation\]: missing or invalid"),
         (
-            "{sent_at} мы направили Вам письмо, ответа пока нет.",
+            "{sent_at} мы направили Вам письмо, но ответа пока не получили.",
             "Мы направили Вам письмо.",
             r"\[case_lines.email.support\]: needs \{sent_at\}",
         ),
@@ -76,13 +76,13 @@ def test_library_matches_catalogue_texts() -> None:
         ),
         # A follow-up from the list that gives no date, or no topic.
         (
-            "{sent_on} мы направили Вам письмо по теме «{topic}», ответа пока нет.",
+            "{sent_on} мы направили Вам письмо по теме «{topic}», но ответа пока не получили.",
             "Ранее мы направили Вам письмо по теме «{topic}».",
             r"\[follow_up\]: a no_case_line needs both",
         ),
         # A sentence whose ending cannot count the wait.
         (
-            "{sent_on} мы направили Вам письмо по теме «{topic}», ответа пока нет.",
+            "{sent_on} мы направили Вам письмо по теме «{topic}», но ответа пока не получили.",
             "{sent_on} мы направили Вам письмо по теме «{topic}».",
             r"\[follow_up\]: the ru sentence ends with none of \[waits\]",
         ),
@@ -166,7 +166,7 @@ def test_a_follow_up_gives_the_date_first_and_counts_only_long_waits() -> None:
     case = CaseFacts(SENT, timedelta(hours=3), CaseKind.SUPPORT_EMAIL)
     bodies = render_email(follow_up, library, SELLER, case=case).bodies
     assert (
-        "\n\n26.11.2026 в 15:10 (МСК) мы направили Вам письмо, ответа пока нет.\n\n"
+        "\n\n26.11.2026 в 15:10 (МСК) мы направили Вам письмо, но ответа пока не получили.\n\n"
         in bodies["ru"]
     )
     assert (
@@ -200,7 +200,7 @@ def test_a_follow_up_from_the_list_gives_the_day_and_topic_the_seller_picked() -
         "получили." in rendered.bodies["ru"]
     )
     assert (
-        'On 22 Nov 2026, we contacted you regarding "Logistics" and have not received a '
+        "On 22 Nov 2026, we contacted you (topic: Logistics) and have not received a "
         "reply in the 5 days since." in rendered.bodies["en"]
     )
 
@@ -350,7 +350,10 @@ async def test_missing_fields_are_asked_on_the_spot_then_topic_and_day(
     subject = "Запрос на эскалацию: Логистика — ID продавца 778899 / Escalation Request: Logistics"
     assert subject in reply.text
     yesterday = clock().astimezone(BEIJING).date() - timedelta(days=1)  # the seller's zone
-    line = f"{yesterday:%d.%m.%Y} мы обратились к Вам по теме «Логистика», ответа пока нет."
+    line = (
+        f"{yesterday:%d.%m.%Y} мы обратились к Вам по теме «Логистика», но ответа пока не "
+        "получили."
+    )
     assert line in reply.text
     assert "Суть вопроса" not in reply.text and "так и не" not in reply.text
     assert "С уважением,\nShenzhen Trading Co.\n" in reply.text
@@ -468,3 +471,20 @@ async def test_email_buttons_of_the_previous_version_open_the_email_list(rig: Ri
     reply = await rig.chat.press_data(old_email.message_id, "tm1:1:0:")
     assert reply is not None and "邮件模板" in reply.text
     assert rig.chat.button_labels(reply) == rig.chat.button_labels(listing)
+
+
+async def test_another_question_cannot_skip_its_description(rig: Rig) -> None:
+    # bug: an escalation about «Другой вопрос» sent with no description never says the issue
+    await hostile_profile(rig)
+    await rig.chat.send("/templates")
+    listing = await rig.chat.press("邮件模板")
+    assert listing is not None
+    for problem, skippable in (("其他", False), ("物流", True)):
+        opened = await rig.chat.press_data(
+            listing.message_id, EmailCb(template="escalation").pack()
+        )
+        assert opened is not None and "问题属于哪一类" in opened.text
+        await rig.chat.press(problem)
+        asked = await rig.chat.press("今天")
+        assert asked is not None and "描述你的问题" in asked.text
+        assert ("跳过" in rig.chat.button_labels(asked)) is skippable

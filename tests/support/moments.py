@@ -49,6 +49,11 @@ class RunningClock:
     def __call__(self) -> datetime:
         return self._start + timedelta(seconds=time.monotonic() - self._began)
 
+    def advance(self, delta: timedelta) -> None:
+        """Jump ahead (only a clock started at a chosen moment can)."""
+        assert self._start is not None
+        self._start += delta
+
 
 def at_fixed_moments() -> pytest.MarkDecorator:
     """Run a rig test whose outcome depends on the date at each fixed moment (indirect

@@ -267,3 +267,19 @@ def test_merge_keeps_each_fact_once_and_a_document_requested_if_ever() -> None:
     (document,) = merged.documents
     assert document.requested
     assert not Facts() and merged
+
+
+@pytest.mark.parametrize(
+    ("sentence", "after"),
+    [
+        ("Срок ответа — до 5 рабочих дней после получения документов.", True),
+        ("Проверка займёт 3 рабочих дня с момента загрузки всех документов.", True),
+        ("Ответ поступит в течение 3 рабочих дней после предоставления недостающих файлов.", True),
+        ("Ответ поступит в течение 3 рабочих дней.", False),
+        ("После проверки ответим в течение 2 рабочих дней.", False),
+    ],
+)
+def test_a_period_counted_from_the_documents_says_so(sentence: str, after: bool) -> None:
+    # bug: a period that starts when the seller's documents arrive counted from the reply
+    (period,) = facts(sentence).durations
+    assert period.after_documents is after

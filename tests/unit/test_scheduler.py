@@ -499,7 +499,7 @@ async def test_the_sellers_own_deadline_is_pushed_ahead_then_once_at_it(tmp_path
             world.clock.now = moment
             assert await world.deliver() == 1
             pushed.append(world.emulator.chat_messages(SELLER)[-1].text)
-        assert all("上传合格证书" in text and "跟进编号：87654321" in text for text in pushed)
+        assert all("上传合格证书" in text and "工单号：87654321" in text for text in pushed)
         assert "快到了" in pushed[0] and "超时" not in pushed[0] and "下次提醒" in pushed[0]
         assert "截止时间到了" in pushed[2] and "下次提醒" not in pushed[2]
         assert await world.reminders(case) == [("sent", at) for at in (*mornings, due)]

@@ -68,9 +68,9 @@ def test_an_email_deadline_says_what_is_the_bots_reading(locale: str) -> None:
 
 @pytest.mark.parametrize(
     ("locale_code", "page", "read"),
-    [
+    [  # English day first ("27 Nov 2026"), as the letters write dates
         ("zh", "https://docs.ozon.ru/global/zh/personal-account/notification/", "2026年11月27日"),
-        ("en", "https://docs.ozon.ru/global/en/personal-account/notification/", "Nov 27, 2026"),
+        ("en", "https://docs.ozon.ru/global/en/personal-account/notification/", "27 Nov 2026"),
     ],
 )
 def test_an_ozon_value_links_its_page_in_the_readers_language(
