@@ -53,7 +53,7 @@ async def test_a_deadline_the_seller_must_meet_is_reminded_ahead_with_its_reques
         f"Ваша заявка № 87654321 на рассмотрении. "
         f"Пришлите сертификат соответствия до {day:%d.%m.%Y}."
     )
-    saved = await rig.chat.press("📌 记录跟进")
+    saved = await rig.chat.press("📌 记为我的任务")
     assert saved is not None and "要做" in saved.text and "87654321" in saved.text
     repository = CaseRepository(rig.dispatcher["db"])
     (case,) = await repository.for_user(USER_ID, (CaseStatus.OPEN,))
