@@ -68,12 +68,23 @@ PARTS = {
     "train_a": "training set a (round 6)",
     "train_b": "training set b (round 6)",
     "train_c": "training set c (round 6)",
+    "train_d": "training set d (issue 23: new labels, the core AM questions)",
     "final5": "final v5 (held out, scored once after round 6)",
     "final6": "final v6 (held out, scored once after round 6)",
 }
 ROUNDS = 5
 # The sets the product learns from (bot/content/faq_examples), each left out in turn by --loso.
-LOSO_SETS = ("heldout", "final", "final2", "final3", "final4", "train_a", "train_b", "train_c")
+LOSO_SETS = (
+    "heldout",
+    "final",
+    "final2",
+    "final3",
+    "final4",
+    "train_a",
+    "train_b",
+    "train_c",
+    "train_d",
+)
 # Character-bigram Jaccard from which a training message counts as a near copy of one scored.
 NEAR_COPY = 0.75
 FOLDS = 5
