@@ -14,7 +14,7 @@ from bot.services.faq_matcher import Match, SmallTalk
 from bot.services.knowledge import KnowledgeBase, Topic
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary
-from bot.telegram.keyboard import Keyboard
+from bot.telegram.keyboard import Keyboard, without_repeats
 from bot.ui.callbacks import (
     EmailCb,
     FaqCb,
@@ -172,7 +172,7 @@ def answer_screen(
     ]
     keyboard = topic_keyboard(kb, templates, locale, topic)
     return "\n\n".join(parts), InlineKeyboardMarkup(
-        inline_keyboard=rows + keyboard.inline_keyboard
+        inline_keyboard=without_repeats(rows + keyboard.inline_keyboard)
     )
 
 

@@ -10,6 +10,7 @@ from aiogram.utils.i18n import ngettext
 
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case
+from bot.telegram.keyboard import without_repeats
 from bot.ui.callbacks import MenuAction, MenuCb
 from bot.ui.commands import COMMANDS
 from bot.ui.formatting import span_text
@@ -49,7 +50,7 @@ def welcome(
     )
     menu = main_menu()
     return "\n".join(lines), InlineKeyboardMarkup(
-        inline_keyboard=[[cases_button], *menu.inline_keyboard]
+        inline_keyboard=without_repeats([[cases_button], *menu.inline_keyboard])
     )
 
 
