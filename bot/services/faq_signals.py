@@ -344,7 +344,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.6,
             r"小二.{0,10}(?:付钱|免费|要钱|(?<![a-z])free|(?<![a-z])cost|charge)|"
-            r"(?:付钱|免费|要钱|free of charge|(?<![a-z])cost).{0,10}小二",
+            r"(?:要|需要|得|是否|要不要|have to|need to|must)\s*付钱.{0,10}小二|"
+            r"(?:免费|要钱|free of charge|(?<![a-z])cost).{0,10}小二",
         ),
         # Whether the AM is a person or a bot: the AM, not this bot.
         (
@@ -363,10 +364,14 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"(?:how long|when).{0,30}(?:get|have|receive)\s*(?:(?:an?|my|the)\s*)?小二",
         ),
         # Applying for, "opening" or getting one, how one is assigned; whether a new store can
-        # have one (an individual business applies by its own rules).
+        # have one. Not when the seller is no company (an individual business applies by its own
+        # rules), states a count (the SKU threshold), has none though qualified (missing), wants
+        # another one (escalation) or speed for money (fraud).
         (
             0.9,
-            r"^(?!.*(?:个体户|个人)).*(?:"
+            r"^(?!.*(?:个体户|个人|公司|企业|主体|company|商品|\d|[一二两三四五六七八九十]个|"
+            r"(?<![a-z])(?:one|two|three|four)\s|only|items?(?![a-z])|没(?:有)?分配|还没|换|"
+            r"change|付钱|faster|speed|加急|快速)).*(?:"
             r"小二.{0,3}(?:怎么|如何|是怎么|咋)分配|(?:怎么|如何)分配小二|"
             r"(?:申请|开通|开个|开一个|获得|拿到|得到|要个|要一个|配个|配一个)\s*(?:一个|个)?\s*小二|"
             r"小二.{0,4}(?:申请|开通|怎么开|怎么要)|"
@@ -395,7 +400,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         # Who the seller's own AM is, where to see them: the welcome message names them.
         (
             0.5,
-            r"(?:who is|whos|who's)\s*(?:my|our)\s*小二|我(?:的|们的)小二是谁|"
+            r"(?:who is|whos|who's)\s*(?:my|our)\s*小二|who\s*(?:my|our)\s*小二\s*is|"
+            r"我(?:的|们的)小二是谁|"
             r"在哪.{0,2}(?:看|查).{0,3}(?:我的|我们的)\S{0,4}小二",
         ),
         # Being told when the AM is assigned.
@@ -624,6 +630,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.45,
             r"被封|封号|封店|封了|封禁|查封|店.{0,3}封|号.{0,3}封|冻结|暂停|受限|限制|停用|suspend|"
+            r"被锁|锁定|locked(?! out)|"
             r"block(?!\s*me)|frozen|freeze|banned|restrict",
         ),
         (0.3, r"关店|被关|cant access"),
@@ -660,13 +667,14 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         ),
     ),
     "other_marketplaces": ((1.0, OTHER_MARKETPLACES.pattern),),
+    # Not for an email's language, the China mailbox's own question.
     "support_language": (
         (
             0.35,
-            r"(?:会|能|懂|讲|说|用|回|看得懂|看懂)(?:不会|不懂)?.{0,3}(?:中文|汉语|普通话|英文|英语)|"
+            r"^(?!.*邮件).*(?:(?:会|能|懂|讲|说|用|回|看得懂|看懂)(?:不会|不懂)?.{0,3}(?:中文|汉语|普通话|英文|英语)|"
             r"(?:中文|英文|英语)(?:客服|支持|沟通|回复|交流|对接)|有没有中文|"
             r"(?:speak|understand|answer|reply|write|talk)\w*\s*(?:\S+\s*){0,3}"
-            r"(?:in\s*)?(?:chinese|english)|(?:what|which)\s*language",
+            r"(?:in\s*)?(?:chinese|english)|(?:what|which)\s*language)",
         ),
     ),
     "reach_human": (
@@ -677,7 +685,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"(?:real\s+|live\s+|actual\s+)?(?:person|human|agent|staff)|live agent|"
             r"human (?:support|agent)|canned|"
             r"(?:客服|support|聊天|chat).{0,10}(?:机器人|(?<![a-z])bot|自动回复|auto.?repl|模板回复)|"
-            r"(?:机器人|(?<![a-z])bot|自动回复|auto.?repl).{0,10}(?:客服|support|聊天|chat)",
+            r"(?:全是|都是|只有|一直是?|只会|only)\s*(?:机器人|(?<![a-z])bot|自动回复|auto.?repl)",
         ),
     ),
     "am_assigned_check": (
@@ -725,7 +733,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
     "manager_role": (
         (
             0.45,
-            r"角色|(?<![a-z])roles?(?![a-z])|子账|sub.?accounts?|权限|permission|主管|管理员|"
+            r"(?<!是)(?<!个)(?<!什么)角色|(?<![a-z])roles?(?![a-z])|子账|sub.?accounts?|权限|permission|主管|管理员|"
             r"administrator|员工(?:账|子账|列表|权限|角色)|(?:加|添加|开).{0,3}员工|"
             r"(?:employee|staff|user)\s*(?:account|access|role|permission)|"
             r"add\w*\s*(?:an?\s*)?(?:employee|user|staff)|give\s*(?:my\s*)?staff",
