@@ -1,6 +1,6 @@
-"""No screen offers the same button twice (issue 23): a topic the message also asks about that
-is among the answer's own follow-ups, the fraud warning beside an answer that links fraud, the
-follow-ups button of a returning seller's /start beside the menu's."""
+"""No answer offers the same button twice (issue 23): a topic the message also asks about that
+is among the answer's own follow-ups, the fraud warning beside an answer that links fraud (the
+returning seller's /start: test_journey.py)."""
 
 from __future__ import annotations
 
@@ -33,16 +33,3 @@ async def test_an_answer_offers_each_topic_once(rig: Rig, question: str, offered
     found = targets(rig)
     assert found.count(offered) == 1, found
     assert len(found) == len(set(found)), found
-
-
-async def test_start_with_an_overdue_follow_up_lists_my_follow_ups_once(rig: Rig) -> None:
-    # Bug: "📋 我的跟进" on top of the returning seller's /start and again in the menu.
-    await rig.chat.send("/track")
-    await rig.chat.press("等待分配小二")
-    await rig.chat.send("5天前")
-    await rig.chat.press("保存")
-    reply = await rig.chat.send("/start")
-    assert reply is not None and "已超时" in reply.text
-    labels = rig.chat.button_labels()
-    assert labels[0] == "📋 我的跟进" and labels.count("📋 我的跟进") == 1
-    assert len(targets(rig)) == len(set(targets(rig)))

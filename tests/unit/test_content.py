@@ -26,22 +26,11 @@ from bot.services.locales import SUPPORTED_LOCALES
 from bot.services.policy import Status
 from bot.telegram.html_rules import to_plain_text
 from tests.support.paths import DATA, ROOT
+from tools.faq_examples import SETS as LABELLED_SETS
 
 ACTIONS = load_templates().actions() | FEATURE_ACTIONS
 # Anything that looks like a phone number: 7+ digits, optionally with + and separators.
 PHONE = re.compile(r"(?<![\d.:])\+?\d(?:[\s-]?\d){6,}(?![\d.:])")
-# The labelled sets the product learns from (tools/faq_examples.py).
-LABELLED_SETS = (
-    "heldout",
-    "final",
-    "final2",
-    "final3",
-    "final4",
-    "train_a",
-    "train_b",
-    "train_c",
-    "train_d",
-)
 # A label's row in LABELS.md's table.
 LABEL_ROW = re.compile(r"^\| ([a-z_]+) \|", re.MULTILINE)
 TEXT_SUFFIXES = {".py", ".toml", ".po", ".pot", ".md", ".txt", ".tsv", ".json", ".example"}

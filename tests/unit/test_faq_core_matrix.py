@@ -181,6 +181,8 @@ def test_a_bare_manager_is_asked_about_with_the_am_first(knowledge: KnowledgeBas
 @pytest.mark.parametrize(
     ("text", "topic"),
     [
+        # A manager named as which: every 经理 folded into the AM before, so 招商经理, the
+        # Manager role and a payment provider's manager got the AM's answers.
         ("招商经理怎么联系", "investment_manager"),
         ("这个招商经理是真的吗", "investment_manager"),
         ("is this ozon onboarding manager genuine", "investment_manager"),
@@ -190,21 +192,7 @@ def test_a_bare_manager_is_asked_about_with_the_am_first(knowledge: KnowledgeBas
         ("连连的专属经理不回消息", "route_payouts"),
         ("my PingPong personal manager is not answering", "route_payouts"),
         ("我的客户经理怎么联系", "contact_roadmap"),
-    ],
-)
-def test_a_manager_named_as_which_is_answered_as_that(
-    knowledge: KnowledgeBase, text: str, topic: str
-) -> None:
-    # Bug: every 经理 folded into the AM, so 招商经理, the Manager role and a payment
-    # provider's manager got the AM's answers.
-    match = knowledge.matcher.match(text)
-    assert match.verdict in ANSWERED, (text, match)
-    assert match.best == topic, (text, match.ranked)
-
-
-@pytest.mark.parametrize(
-    ("text", "topic"),
-    [
+        # The issue's messages, each answered wrongly or with a pick-list before.
         ("ozon客服会说中文吗", "support_language"),
         ("does my account manager speak english", "support_language"),
         ("客服全是机器人回复，怎么转人工", "reach_human"),
@@ -221,10 +209,7 @@ def test_a_manager_named_as_which_is_answered_as_that(
         ("how do i get an account manager", "assignment"),
     ],
 )
-def test_the_issues_messages_get_their_topic(
-    knowledge: KnowledgeBase, text: str, topic: str
-) -> None:
-    # Each of these was answered wrongly or with a pick-list before issue 23.
+def test_named_questions_get_their_topic(knowledge: KnowledgeBase, text: str, topic: str) -> None:
     match = knowledge.matcher.match(text)
     assert match.verdict in ANSWERED, (text, match)
     assert match.best == topic, (text, match.ranked)
