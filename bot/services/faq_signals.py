@@ -213,7 +213,11 @@ _ASKS_ABOUT_PAYING = re.compile(
 )
 # A message threatening the store and wanting a login, a verification or money through a link
 # or a code to scan: phishing, fraud talk ("链接" reads "商品" and "验证" reads "认证").
-_THREAT = r"冻结|封|关店|关闭|违规|suspend|frozen|freez|block|clos|violat"
+# ("一封邮件" counts a letter, no threat.)
+_THREAT = (
+    r"冻结|(?<![一有这那几每两三])封(?!邮件|信|短信)|关店|关闭|违规|"
+    r"suspend|frozen|freez|block|clos|violat"
+)
 _VIA_LINK = (
     r"(?:点|点击|click|扫码|扫|open|follow|via|through|use)\w*.{0,8}(?:商品|link|网址|url|二维码|qr)"
     r".{0,12}(?:登录|登入|log ?in|sign ?in|认证|核实|确认|confirm|付钱|解冻)"

@@ -220,3 +220,5 @@ def test_a_phishing_text_raises_the_fraud_warning(knowledge: KnowledgeBase) -> N
     assert knowledge.matcher.match("店铺违规要冻结 点链接登录验证").fraud
     assert knowledge.matcher.match("your store will be frozen, click the link to log in").fraud
     assert not knowledge.matcher.match("global@global.ozon.com发的邮件是真的吗").fraud
+    # "一封邮件" counts a letter: no threat, a question whether it is genuine.
+    assert not knowledge.matcher.match("收到一封邮件让我点链接登录，是官方的吗").fraud
