@@ -316,6 +316,12 @@ _PAYMENT_PROVIDERS = (
     r"收款(?:服务商|平台|公司)|payment (?:provider|company|service)"
 )
 
+# Asking to be put through to a person ("转人工", "人工客服怎么找": 人工客服 reads 在线客服).
+_TO_A_PERSON = (
+    r"转(?:人工|在线客服|真人)|找(?:真人|人工)|在线客服.{0,3}(?:怎么找|咋找|怎么转|入口)|"
+    r"(?:a|an|to)\s*human"
+)
+
 # Languages, and writing to the AM in one.
 _LANGUAGES = r"俄语|翻译|英文|英语|中文|english|chinese|translat"
 _TO_THE_AM = (
@@ -347,7 +353,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         # Whether the AM costs anything ("小二收费吗", "is the AM free"): paying a person is fraud.
         (
             0.6,
-            r"小二.{0,10}(?:付钱|免费|要钱|(?<![a-z])free|(?<![a-z])cost|charge)|"
+            r"小二.{0,10}(?:付钱|免费|要钱|收钱|(?<![a-z])free|(?<![a-z])cost|charge)|"
             r"(?:要|需要|得|是否|要不要|have to|need to|must)\s*付钱.{0,10}小二|"
             r"(?:免费|要钱|free of charge|(?<![a-z])cost).{0,10}小二",
         ),
@@ -373,7 +379,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         # another one (escalation) or speed for money (fraud).
         (
             0.9,
-            r"^(?!.*(?:个体户|个人|公司|企业|主体|company|商品|\d|[一二两三四五六七八九十]个|"
+            r"^(?!.*(?:个体户|个人|公司|企业|主体|company|商品|\d|[一二两三四五六七八九十]个(?!小二)|"
             r"(?<![a-z])(?:one|two|three|four)\s|only|items?(?![a-z])|没(?:有)?分配|还没|换|"
             r"change|付钱|faster|speed|加急|快速)).*(?:"
             r"小二.{0,3}(?:怎么|如何|是怎么|咋)分配|(?:怎么|如何)分配小二|"
@@ -562,7 +568,14 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"(?:job|work|responsib|duty|的事|职责|管)|小二\s*(?:job|duty|responsib)",
         ),
     ),
-    "live_chat": ((0.4, r"在线客服|人工|机器人.{0,3}吧|在线聊天|online(?!\s*hours?)"),),
+    # Not when the seller asks to be put through to a person (reaching a human).
+    "live_chat": (
+        (
+            0.4,
+            rf"^(?!.*(?:{_TO_A_PERSON})).*(?:在线客服|人工|机器人.{{0,3}}吧|在线聊天|"
+            r"online(?!\s*hours?))",
+        ),
+    ),
     # A language named is a hint; named with the AM or a message to write, the topic itself
     # ("这句俄语是什么意思" asks for a translation, out of scope).
     "russian_greeting": (
@@ -682,9 +695,11 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         ),
     ),
     "reach_human": (
+        # Asking for a person where the chat answers: not which channel to use (live chat).
+        (0.4, _TO_A_PERSON),
         (
             0.45,
-            r"(?:找|转|联系|要|跟|和|接)\s*(?:到)?\s*(?:真人|活人|人工)|真人客服|人工客服|"
+            r"(?:找|转|联系|要|跟|和|接)\s*(?:到)?\s*(?:真人|活人|人工)|真人客服|"
             r"(?:talk|speak|reach|get|contact|chat)\w*\s+(?:to\s+|with\s+)?(?:an?\s+)?"
             r"(?:real\s+|live\s+|actual\s+)?(?:person|human|agent|staff)|live agent|"
             r"human (?:support|agent)|canned|"
@@ -696,6 +711,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.5,
             r"(?:我|我们|我家|店|店铺|账户|账号)\S{0,4}(?:有没有|有无)\S{0,2}小二|"
+            r"(?:我|我们|我家|店|店铺)\S{0,3}有小二(?:吗|没|不)|"
             r"(?:有没有|是否).{0,4}(?:分配|分到|配).{0,4}小二|我(?:现在)?有小二(?:了)?(?:吗|没)|"
             r"小二.{0,6}(?:分配了没|分了没|分没分|有没有分配|分配了吗|分下来了(?:吗|没))|"
             r"(?:do|does|did)\s*(?:i|we|my \w+)\s*(?:already\s*)?(?:have|got)\s*"
