@@ -15,7 +15,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "faq"
 TARGET = ROOT / "bot" / "content" / "faq_examples"
-SETS = ("heldout", "final", "final2", "final3", "final4", "train_a", "train_b", "train_c")
+SETS = (
+    "heldout",
+    "final",
+    "final2",
+    "final3",
+    "final4",
+    "train_a",
+    "train_b",
+    "train_c",
+    "train_d",
+)
 LOCALES = ("zh", "en")
 SKIPPED = {"smalltalk"}
 

@@ -33,6 +33,7 @@ from bot.services.faq_signals import (
     mentions_fraud,
     off_subject,
     smalltalk,
+    vague_manager,
 )
 from bot.services.faq_text import features, normalise
 from bot.services.pinyin_reading import PinyinReader
@@ -100,6 +101,20 @@ _OTHER_MARKETPLACES = "other_marketplaces"
 # questions about it, still weighs in the likelihood).
 _BACKGROUND_WEIGHT = 1.0
 # The topics of a store's problems, which the AM does not solve (a ticket in Seller Center).
+# The topics about the AM as a person (who, how to reach or get one): asked with a bare "经理"
+# they may mean another manager, so the seller picks, the AM's topic first.
+_ABOUT_THE_AM = frozenset(
+    {
+        "contact_roadmap",
+        "what_is_am",
+        "assignment",
+        "welcome_message",
+        "am_assigned_check",
+        "am_wechat",
+    }
+)
+# The other managers a bare "经理" may mean, offered after the AM's topic.
+OTHER_MANAGERS = ("investment_manager", "manager_role")
 _ROUTES = (
     "route_store_blocked",
     "route_logistics",
@@ -333,6 +348,12 @@ class FaqMatcher:
             main = told_first
         return main, [topic for topic in dict.fromkeys(t for t, _ in found) if topic != main]
 
+    def _which_manager(self, text: str, best: str) -> bool:
+        """Must the seller say which manager they mean? When the message asks about the AM as
+        a person with a bare "经理" / "manager" (`vague_manager`)."""
+        known = all(topic in self._topics for topic in OTHER_MANAGERS)
+        return known and best in _ABOUT_THE_AM and vague_manager(text)
+
     def match(self, text: str) -> Match:
         """Decide: answer directly (the runner-up offered when it is close), offer the best
         three, small talk, or out of scope."""
@@ -357,6 +378,11 @@ class FaqMatcher:
                 others = [best, *others]
         ranked = _shares(scores, self._topics)
         verdict = self._verdict(scores)
+        if verdict is not Verdict.OUT_OF_SCOPE and self._which_manager(text, ranked[0][0]):
+            # A bare "经理": the seller picks, the AM's topic first.
+            shares = dict(ranked)
+            ranked = [ranked[0], *((topic, shares[topic]) for topic in OTHER_MANAGERS)]
+            return Match(Verdict.UNSURE, tuple(ranked), fraud, action)
         if verdict is Verdict.LIKELY:
             others = [ranked[1][0], *others]
         others = [t for t in dict.fromkeys(others) if t not in ("fraud", ranked[0][0])]

@@ -211,6 +211,18 @@ _ASKS_ABOUT_PAYING = re.compile(
     r"(?:need|have|must|should)\s*(?:to\s*)?付钱|要不要付钱|需要付钱|是否付钱|得付钱|要付钱吗|"
     r"付钱吗|is there\s*(?:an?|any)?\s*付钱|any\s*付钱"
 )
+# A message threatening the store and wanting a login, a verification or money through a link
+# or a code to scan: phishing, fraud talk ("链接" reads "商品" and "验证" reads "认证").
+# ("一封邮件" counts a letter, no threat.)
+_THREAT = (
+    r"冻结|(?<![一有这那几每两三])封(?!邮件|信|短信)|关店|关闭|违规|"
+    r"suspend|frozen|freez|block|clos|violat"
+)
+_VIA_LINK = (
+    r"(?:点|点击|click|扫码|扫|open|follow|via|through|use)\w*.{0,8}(?:商品|link|网址|url|二维码|qr)"
+    r".{0,12}(?:登录|登入|log ?in|sign ?in|认证|核实|确认|confirm|付钱|解冻)"
+)
+_PHISHING = re.compile(rf"(?:{_THREAT}).{{0,24}}{_VIA_LINK}|{_VIA_LINK}.{{0,24}}(?:{_THREAT})")
 _OFFERED = re.compile(r"说|让|要我|收|卖|offer|say|said|ask|want|sell|told|tell")
 
 
@@ -225,7 +237,7 @@ def mentions_fraud(text: str) -> bool:
     lowered = unicodedata.normalize("NFKC", text).lower()
     names_ozon = bool(GENUINE.search(lowered))
     words = _SPACE_BY_CJK.sub("", normalise(GENUINE.sub(" ", lowered)))
-    if _FRAUD_STRONG.search(words) or _TRADED_CONTACT.search(words):
+    if _FRAUD_STRONG.search(words) or _TRADED_CONTACT.search(words) or _PHISHING.search(words):
         return True
     about_a_message = names_ozon or bool(_ABOUT_A_MESSAGE.search(words))
     third_party = re.search(_THIRD_PARTY, words)
@@ -298,6 +310,18 @@ _SCOPE_SUBJECTS = (
     r"block|suspend|frozen|restrict|payout"
 )
 
+# Payment providers Chinese sellers are paid out through (their managers are theirs).
+_PAYMENT_PROVIDERS = (
+    r"ping\s?pong|连连|lianlian|万里汇|world\s?first|空中云汇|airwallex|payoneer|派安盈|"
+    r"收款(?:服务商|平台|公司)|payment (?:provider|company|service)"
+)
+
+# Asking to be put through to a person ("转人工", "人工客服怎么找": 人工客服 reads 在线客服).
+_TO_A_PERSON = (
+    r"转(?:人工|在线客服|真人)|找(?:真人|人工)|在线客服.{0,3}(?:怎么找|咋找|怎么转|入口)|"
+    r"(?:a|an|to)\s*human"
+)
+
 # Languages, and writing to the AM in one.
 _LANGUAGES = r"俄语|翻译|英文|英语|中文|english|chinese|translat"
 _TO_THE_AM = (
@@ -326,10 +350,17 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"what\s*(?:is|are|r)\s*(?:(?:an?|the)\s*)?\W*小二\W*$|"
             r"who is\s*小二|what\s*(?:is\s*)?小二\s*mean|小二.{0,40}who is (?:this|that|he|she)",
         ),
+        # Whether the AM costs anything ("小二收费吗", "is the AM free"): paying a person is fraud.
+        (
+            0.6,
+            r"小二.{0,10}(?:付钱|免费|要钱|收钱|(?<![a-z])free|(?<![a-z])cost|charge)|"
+            r"(?:要|需要|得|是否|要不要|have to|need to|must)\s*付钱.{0,10}小二|"
+            r"(?:免费|要钱|free of charge|(?<![a-z])cost).{0,10}小二",
+        ),
         # Whether the AM is a person or a bot: the AM, not this bot.
         (
             0.5,
-            r"小二.{0,12}(?:真人|活人|机器人|人工|程序|robot|human|real person|"
+            r"小二.{0,12}(?:真人|活人|机器人|人工|程序|robot|human|real person|(?<![a-z])bot|"
             r"(?<![a-z])ai(?![a-z]))",
         ),
     ),
@@ -341,6 +372,24 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"多久.{0,4}(?:分配|有小二|配)|分配.{0,6}(?:多久|几天|要多长)|自动.{0,3}分配|"
             r"how long.{0,20}分配|automatic|"
             r"(?:how long|when).{0,30}(?:get|have|receive)\s*(?:(?:an?|my|the)\s*)?小二",
+        ),
+        # Applying for, "opening" or getting one, how one is assigned; whether a new store can
+        # have one. Not when the seller is no company (an individual business applies by its own
+        # rules), states a count (the SKU threshold), has none though qualified (missing), wants
+        # another one (escalation) or speed for money (fraud).
+        (
+            0.9,
+            r"^(?!.*(?:个体户|个人|公司|企业|主体|company|商品|\d|[一二两三四五六七八九十]个(?!小二)|"
+            r"(?<![a-z])(?:one|two|three|four)\s|only|items?(?![a-z])|没(?:有)?分配|还没|换|"
+            r"change|付钱|faster|speed|加急|快速)).*(?:"
+            r"小二.{0,3}(?:怎么|如何|是怎么|咋)分配|(?:怎么|如何)分配小二|"
+            r"(?:申请|开通|开个|开一个|获得|拿到|得到|要个|要一个|配个|配一个)\s*(?:一个|个)?\s*小二|"
+            r"小二.{0,4}(?:申请|开通|怎么开|怎么要)|"
+            r"(?:apply|get|obtain|request|open|receive)\w*\s*(?:(?:for|an?|my|the|one)\s*)*小二|"
+            r"(?:新店|新卖家|新手|刚开的店|刚开店|new (?:store|seller|shop)).{0,10}"
+            r"(?:能|可以|会|有|can|get|have|eligible).{0,4}小二|"
+            r"(?:能不能|能否|可不可以|可以|能)\s*(?:有|拿到|配|分到|申请)\s*(?:个|一个)?\s*小二|"
+            r"(?:can|could|may)\s*(?:i|we|my \w+)\s*(?:get|have|apply))",
         ),
     ),
     "sku_threshold": (
@@ -357,6 +406,13 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             0.12,
             r"小二.{0,6}(?:名字|叫什么|id|联系方式|邮件)|(?:名字|联系方式).{0,6}小二|"
             r"在哪.{0,4}(?:看|查).{0,4}小二",
+        ),
+        # Who the seller's own AM is, where to see them: the welcome message names them.
+        (
+            0.5,
+            r"(?:who is|whos|who's)\s*(?:my|our)\s*小二|who\s*(?:my|our)\s*小二\s*is|"
+            r"我(?:的|们的)小二是谁|"
+            r"在哪.{0,2}(?:看|查).{0,3}(?:我的|我们的)\S{0,4}小二",
         ),
         # Being told when the AM is assigned.
         (
@@ -429,7 +485,8 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"欢迎消息|都满足了|all condition|"
             r"(?:还是|还|一直|仍然|到现在|迟迟|都).{0,4}(?:没有|没|无).{0,3}(?:小二|欢迎消息|人联系|分配)|"
             r"(?:没有|没)小二|没人联系|没等到|still no\s*(?:小二|欢迎消息)|no\s*(?:小二|欢迎消息)|"
-            r"别人都有|小二.{0,4}(?:影子|没出现|不出现)|missing|(?:^|我的|我家)\s*小二\s*呢\W*$|"
+            r"别人都有|小二.{0,4}(?:影子|没出现|不出现)|(?<!store is )(?<!shop is )missing|"
+            r"(?:^|我的|我家)\s*小二\s*呢\W*$|"
             r"(?:别人|人家|朋友|同行|其他人|其他卖家|friend|others|other sellers|everyone|"
             r"everybody).{0,16}(?:都|already|got|get|have|has).{0,6}小二",
         ),
@@ -511,7 +568,14 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             r"(?:job|work|responsib|duty|的事|职责|管)|小二\s*(?:job|duty|responsib)",
         ),
     ),
-    "live_chat": ((0.4, r"在线客服|人工|机器人.{0,3}吧|在线聊天|online(?!\s*hours?)"),),
+    # Not when the seller asks to be put through to a person (reaching a human).
+    "live_chat": (
+        (
+            0.4,
+            rf"^(?!.*(?:{_TO_A_PERSON})).*(?:在线客服|人工|机器人.{{0,3}}吧|在线聊天|"
+            r"online(?!\s*hours?))",
+        ),
+    ),
     # A language named is a hint; named with the AM or a message to write, the topic itself
     # ("这句俄语是什么意思" asks for a translation, out of scope).
     "russian_greeting": (
@@ -555,7 +619,7 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
     "about_bot": (
         (
             0.25,
-            r"机器人.{0,4}(?:是|官方|谁做|靠谱|可信)|是不是.{0,4}机器人|真人|谁做的|"
+            r"机器人.{0,4}(?:是|官方|谁做|靠谱|可信)|是不是.{0,4}机器人|^(?!.*小二).*真人|谁做的|"
             r"信息.{0,4}(?:从哪|来源|哪来)|靠谱不|准不准|官方的吗|official|who are you|"
             r"where\S*\s*(?:\S+\s*){0,2}information",
         ),
@@ -583,9 +647,10 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         (
             0.45,
             r"被封|封号|封店|封了|封禁|查封|店.{0,3}封|号.{0,3}封|冻结|暂停|受限|限制|停用|suspend|"
+            r"被锁|锁定|locked(?! out)|"
             r"block(?!\s*me)|frozen|freeze|banned|restrict",
         ),
-        (0.3, r"进不去|登不上|登不进|登录不了|店.{0,3}没了|关店|被关|cant (?:log ?in|access)"),
+        (0.3, r"关店|被关|cant access"),
     ),
     "route_logistics": (
         (
@@ -606,6 +671,9 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
             # The rate a payout is converted at, not the market's ("美元兑卢布汇率多少").
             r"卢布换|(?:换|结算|提现|损失).{0,8}汇率|汇率.{0,6}(?:损失|怎么算|扣)",
         ),
+        # A payment provider's own manager is the provider's, about payouts.
+        (0.6, _PAYMENT_PROVIDERS),
+        (0.5, rf"(?:{_PAYMENT_PROVIDERS}).{{0,8}}小二"),
     ),
     "route_fines": (
         (0.3, r"罚款"),
@@ -616,6 +684,81 @@ _CUE_SOURCES: dict[str, tuple[tuple[float, str], ...]] = {
         ),
     ),
     "other_marketplaces": ((1.0, OTHER_MARKETPLACES.pattern),),
+    # Not for an email's language, the China mailbox's own question.
+    "support_language": (
+        (
+            0.35,
+            r"^(?!.*邮件).*(?:(?:会|能|懂|讲|说|用|回|看得懂|看懂)(?:不会|不懂)?.{0,3}(?:中文|汉语|普通话|英文|英语)|"
+            r"(?:中文|英文|英语)(?:客服|支持|沟通|回复|交流|对接)|有没有中文|"
+            r"(?:speak|understand|answer|reply|write|talk)\w*\s*(?:\S+\s*){0,3}"
+            r"(?:in\s*)?(?:chinese|english)|(?:what|which)\s*language)",
+        ),
+    ),
+    "reach_human": (
+        # Asking for a person where the chat answers: not which channel to use (live chat).
+        (0.4, _TO_A_PERSON),
+        (
+            0.45,
+            r"(?:找|转|联系|要|跟|和|接)\s*(?:到)?\s*(?:真人|活人|人工)|真人客服|"
+            r"(?:talk|speak|reach|get|contact|chat)\w*\s+(?:to\s+|with\s+)?(?:an?\s+)?"
+            r"(?:real\s+|live\s+|actual\s+)?(?:person|human|agent|staff)|live agent|"
+            r"human (?:support|agent)|canned|"
+            r"(?:客服|support|聊天|chat).{0,10}(?:机器人|(?<![a-z])bot|自动回复|auto.?repl|模板回复)|"
+            r"(?:全是|都是|只有|一直是?|只会|only)\s*(?:机器人|(?<![a-z])bot|自动回复|auto.?repl)",
+        ),
+    ),
+    "am_assigned_check": (
+        (
+            0.5,
+            r"(?:我|我们|我家|店|店铺|账户|账号)\S{0,4}(?:有没有|有无)\S{0,2}小二|"
+            r"(?:我|我们|我家|店|店铺)\S{0,3}有小二(?:吗|没|不)|"
+            r"(?:有没有|是否).{0,4}(?:分配|分到|配).{0,4}小二|我(?:现在)?有小二(?:了)?(?:吗|没)|"
+            r"小二.{0,6}(?:分配了没|分了没|分没分|有没有分配|分配了吗|分下来了(?:吗|没))|"
+            r"(?:do|does|did)\s*(?:i|we|my \w+)\s*(?:already\s*)?(?:have|got)\s*"
+            r"(?:an?|my|any)?\s*小二|"
+            r"小二\s*(?:been|was|is|got)?\s*分配.{0,6}(?:me|my|我)|"
+            r"(?:check|know|tell|see|find out)\w*\s.{0,24}(?:if|whether)\s.{0,20}小二",
+        ),
+    ),
+    "store_disappeared": (
+        (
+            0.5,
+            r"(?:店|store|shop|account|账户|账号).{0,8}(?:不见|没了|消失|找不到|不显示|不存在|"
+            r"disappear|vanish|gone|missing|not show|no longer|does not exist|cant find)|"
+            r"(?:登不上|登不进|登录不了|登录不上|登不了|进不去|locked out|"
+            r"(?:cannot|cant|unable to|can not)\s*(?:log|sign)\s*in|lost access)",
+        ),
+    ),
+    "phishing": (
+        (
+            0.45,
+            r"(?:点|点击|click|扫码|扫|open)\s*(?:这个|此|下面的?|the|this)?\s*(?:商品|link|网址|url|二维码)|"
+            r"(?:商品|link|网址).{0,8}(?:登录|登入|log ?in|sign ?in|认证|确认|核实|confirm)|"
+            r"(?:登录|log ?in|认证|核实).{0,8}(?:商品|link|网址)|"
+            r"钓鱼|phishing|假.{0,3}(?:登录|网站|页面)|fake.{0,10}(?:login|page|site)|解冻费|保证金",
+        ),
+        (
+            0.3,
+            r"(?:短信|sms|text message|简讯).{0,24}(?:冻结|封|关店|关闭|违规|suspend|frozen|freez|"
+            r"block|close|认证|登录|log ?in)",
+        ),
+    ),
+    "investment_manager": (
+        (
+            0.6,
+            r"招商|(?:onboarding|recruit\w*|investment|merchant recruitment|business development|"
+            r"zhaoshang)\s*小二|recruiter",
+        ),
+    ),
+    "manager_role": (
+        (
+            0.45,
+            r"(?<!是)(?<!个)(?<!什么)角色|(?<![a-z])roles?(?![a-z])|子账|sub.?accounts?|权限|permission|主管|管理员|"
+            r"administrator|员工(?:账|子账|列表|权限|角色)|(?:加|添加|开).{0,3}员工|"
+            r"(?:employee|staff|user)\s*(?:account|access|role|permission)|"
+            r"add\w*\s*(?:an?\s*)?(?:employee|user|staff)|give\s*(?:my\s*)?staff",
+        ),
+    ),
 }
 CUES: dict[str, tuple[tuple[float, re.Pattern[str]], ...]] = {
     topic: tuple((weight, re.compile(pattern)) for weight, pattern in cues)
@@ -654,3 +797,23 @@ def off_subject(text: str) -> bool:
     words = cue_text(text)
     outside = OUT_OF_SCOPE_SUBJECTS.search(lowered) or OUT_OF_SCOPE_SUBJECTS.search(words)
     return bool(outside) and not _ASKS_THE_AM_TO_HELP.search(words)
+
+
+# "经理" / "manager" alone may be an AM, Ozon's 招商经理, the Manager role of the seller's own
+# staff or a payment provider's manager; a word beside it says which ("客户经理", "my manager",
+# "招商", "角色", "PingPong").
+_MANAGER = re.compile(r"经理|经里|(?<![a-z])(?:manager|manger|managr)s?(?![a-z])")
+_WHICH_MANAGER = re.compile(
+    r"小二|小儿|小2|小贰|xiaoer|(?<![a-z])ams?(?![a-z])|客户|客服|专属|对接|客护|高级|资深|"
+    r"招商|角色|员工|主管|我的|我们的|我家|ozon|озон|"
+    r"(?<![a-z])(?:acc?ount|acc|personal|dedicated|senior|my|our|your|his|her|their|ozon|"
+    r"onboarding|recruit\w*|investment|product|financial|warehouse|promotion)\s+mana?g|"
+    r"(?<![a-z])roles?(?![a-z])|staff|employee|" + _PAYMENT_PROVIDERS
+)
+
+
+@lru_cache(maxsize=256)  # one message asks several times
+def vague_manager(text: str) -> bool:
+    """Does the message name a manager without saying which one ("经理怎么联系")?"""
+    value = plain(text)
+    return bool(_MANAGER.search(value)) and not _WHICH_MANAGER.search(value)

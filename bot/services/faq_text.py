@@ -35,6 +35,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "xiao er",
         "客服经理",
         "客服经里",
+        "客护经理",
+        "客护经里",
+        "专属客服",
+        "key account manager",
+        "dedicated manager",
+        "dedicated account manager",
+        "dedicated account managers",
+        "dedicated am",
         "manger",
         "managr",
         "acount manager",
@@ -310,6 +318,9 @@ _TYPOS = {
     "冻住": "冻结",
     "俩": "两个",
     "帐户": "账户",
+    "联西": "联系",
+    "连系": "联系",
+    "客护": "客户",
     # Seller Center's Russian words, pasted as they appear on screen.
     "на проверке": "审核中",
     "отклонен": "被拒",
@@ -406,13 +417,13 @@ _TRADITIONAL = str.maketrans(
     "個為說會時間對進過發給問題請謝復覆東車兩陸國際資質簽約傳寫樣體員負責權歸檔靜隱條"
     "規則數類項動態狀況點鐘週禮頭鎖違額轉匯銀庫遞運輸倉丟壞損貼層團隊組織註冊機訂參議"
     "詢嘍囉歡標籤頁詐險費貴錯誤預讀變裝盡濟統刪選擇師試電場優實終於並啟續護舊圍範購賬"
-    "網獲創總絡遲遠達準隨階擔",
+    "網獲創總絡遲遠達準隨階擔兒",
     "经联系系账号户认证审邮讯货罚钱结冻码验骗线报语译图价广销卖买营业执们吗么还没帮处"
     "应该开关门区别从后来见现无与专属几里里边内导听让识计记设谁讲谈话调据换级务单台这"
     "个为说会时间对进过发给问题请谢复复东车两陆国际资质签约传写样体员负责权归档静隐条"
     "规则数类项动态状况点钟周礼头锁违额转汇银库递运输仓丢坏损贴层团队组织注册机订参议"
     "询喽啰欢标签页诈险费贵错误预读变装尽济统删选择师试电场优实终于并启续护旧围范购账"
-    "网获创总络迟远达准随阶担",
+    "网获创总络迟远达准随阶担儿",
 )
 # English endings stripped so "assigned", "assigning" and "assigns" are one word ("es" only
 # where English adds it: "boxes", "matches"; "notes" loses its "s").

@@ -32,7 +32,7 @@ NOTE_IN_LIST = 40
 NEXT_STEPS = {
     CaseKind.AM_ASSIGNMENT: __(
         "No AM yet: check that Messages (the Support tab) is not muted or archived, that KYC "
-        "shows Verified and that Settings → Contact Information has a working email; then "
+        "shows Verified and that Settings → My notifications has a working email; then "
         'send the "Missing AM" email.'
     ),
     CaseKind.AM_MESSAGE: __(

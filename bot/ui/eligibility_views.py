@@ -150,7 +150,7 @@ def eligible_text(waiting: Waiting, policy: Policy, locale: str) -> str:
             "⏰ <b>Your AM assignment is overdue.</b>\nYou have met the conditions for {waited} "
             "(since {met}); the guide says an AM is assigned within about {hours} h.\nNext: "
             "check that Messages (the Support tab) is not muted or archived, that KYC shows "
-            "Verified and that Settings → Contact Information has a working email; then send the "
+            "Verified and that Settings → My notifications has a working email; then send the "
             '"Missing AM" email below.'
         ).format(**values)
     return _(

@@ -25,7 +25,7 @@ from bot.ui.callbacks import (
     TrackAction,
     TrackCb,
 )
-from bot.ui.keyboards import menu_button
+from bot.ui.keyboards import menu_button, without_repeats
 from bot.ui.labels import KIND_LABELS
 from bot.ui.source_lines import source_lines, sourced
 from bot.ui.template_texts import EMAIL_TITLES
@@ -172,7 +172,7 @@ def answer_screen(
     ]
     keyboard = topic_keyboard(kb, templates, locale, topic)
     return "\n\n".join(parts), InlineKeyboardMarkup(
-        inline_keyboard=rows + keyboard.inline_keyboard
+        inline_keyboard=without_repeats(rows + keyboard.inline_keyboard)
     )
 
 

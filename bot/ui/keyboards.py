@@ -55,3 +55,20 @@ def cancel_button() -> InlineKeyboardButton:
 def single_column(*buttons: InlineKeyboardButton) -> InlineKeyboardMarkup:
     """One button a row."""
     return InlineKeyboardMarkup(inline_keyboard=[[button] for button in buttons])
+
+
+def without_repeats(rows: list[list[InlineKeyboardButton]]) -> list[list[InlineKeyboardButton]]:
+    """The rows without a button that leads where an earlier one leads (the same callback
+    data or link), and without the rows left empty: the first of two equal buttons stays."""
+    seen: set[str] = set()
+    kept: list[list[InlineKeyboardButton]] = []
+    for row in rows:
+        fresh = []
+        for button in row:
+            target = button.callback_data or button.url or button.text
+            if target not in seen:
+                seen.add(target)
+                fresh.append(button)
+        if fresh:
+            kept.append(fresh)
+    return kept

@@ -13,7 +13,7 @@ from bot.services.cases import Case
 from bot.ui.callbacks import MenuAction, MenuCb
 from bot.ui.commands import COMMANDS
 from bot.ui.formatting import span_text
-from bot.ui.keyboards import main_menu
+from bot.ui.keyboards import main_menu, without_repeats
 from bot.ui.labels import KIND_LABELS
 
 
@@ -49,7 +49,7 @@ def welcome(
     )
     menu = main_menu()
     return "\n".join(lines), InlineKeyboardMarkup(
-        inline_keyboard=[[cases_button], *menu.inline_keyboard]
+        inline_keyboard=without_repeats([[cases_button], *menu.inline_keyboard])
     )
 
 

@@ -168,6 +168,8 @@ async def test_a_returning_seller_sees_overdue_follow_ups_on_start(rig: Rig) -> 
     reply = await rig.chat.send("/start")
     assert reply is not None and "有 1 个跟进已超时" in reply.text and "#1" in reply.text
     assert "📋 我的跟进" in rig.chat.button_labels()[0]
+    # Once: not again in the menu under it (issue 23).
+    assert rig.chat.button_labels().count("📋 我的跟进") == 1
 
 
 async def test_help_lists_every_command(rig: Rig) -> None:
