@@ -72,6 +72,7 @@ PARTS = {
     "train_d": "training set d (issue 23: new labels, the core AM questions)",
     "final5": "final v5 (held out, scored once after round 6)",
     "final6": "final v6 (held out, scored once after round 6)",
+    "final7": "final v7 (held out, core questions marked; scored once after issue 23)",
 }
 ROUNDS = 5
 # The sets the product learns from (bot/content/faq_examples), each left out in turn by --loso.
@@ -92,6 +93,7 @@ class Row:
     label: str
     text: str
     others: tuple[str, ...]
+    core: bool = False  # one of the questions a new seller asks first (a fourth column of 1)
 
 
 def rows(part: str, lang: str) -> list[Row]:
@@ -103,7 +105,8 @@ def rows(part: str, lang: str) -> list[Row]:
                 continue
             label, text, *rest = line.split("\t")
             others = tuple(o for o in (rest[0] if rest else "").split(",") if o)
-            found.append(Row(label, text, others))
+            core = len(rest) > 1 and rest[1].strip() == "1"
+            found.append(Row(label, text, others, core))
     return found
 
 
@@ -375,6 +378,9 @@ def main() -> None:
             print(f"{lang} {name}: {len(data)} messages")
             report("matcher", figures := measure(matcher.match, data))
             report("baseline", measure(old.match, data))
+            core = [row for row in data if row.core]
+            if core:
+                report("core", measure(matcher.match, core))
             if part != "tuning" and "--confusions" in sys.argv:
                 for (label, best), count in figures.confusions.most_common():
                     print(f"      {label} → {best}: {count}")

@@ -31,7 +31,7 @@ from bot.services.reply_facts import DurationUnit, Facts, Reading, Role, extract
 from tests.support.moments import MOSCOW, bj
 
 DATA = ROOT / "tests" / "data" / "russian"
-FACT_KEYS = ("period", "documents", "reason", "number", "actor")
+FACT_KEYS = ("period", "documents", "reason", "number", "actor", "from")
 # A moment to read dates against (a date without a year is the nearest to it).
 READ_AT = bj(2026, 11, 27, 10)
 _UNIT_NAMES = {
@@ -49,6 +49,8 @@ _UNIT_NAMES = {
 }
 _PERIOD = re.compile(r"^(\d+)\s*([a-z_ ]+)$")
 _BY_DATE = re.compile(r"^by\s+(\d{1,2})\.(\d{1,2})")
+# The writers' other spellings: `until 2026-12-12` (a date), `until 18:00 MSK` (a time today).
+_UNTIL_DATE = re.compile(r"^until\s+\d{4}-(\d{2})-(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,9 @@ def parse_facts(text: str) -> dict[str, str]:
 def period_right(expected: str, facts: Facts) -> bool:
     """Does the sentence's period or deadline date match `3 working_days` / `by 10.12`?"""
     value = expected.strip().lower()
+    until = _UNTIL_DATE.match(value)
+    if until:
+        value = f"by {until.group(2)}.{until.group(1)}"
     by_date = _BY_DATE.match(value)
     if by_date:
         day, month = int(by_date.group(1)), int(by_date.group(2))
@@ -115,13 +120,22 @@ def fact_right(key: str, expected: str, facts: Facts, actor: str | None) -> bool
     if key == "period":
         return period_right(expected, facts)
     if key == "documents":
-        wanted = {item.strip() for item in expected.split(",") if item.strip()}
-        return wanted == {document.kind.id for document in facts.documents}
+        # Ids of the glossary, or (a writer who never saw it) the documents' English names.
+        wanted = {item.strip().lower() for item in expected.split(",") if item.strip()}
+        found = facts.documents
+        return len(wanted) == len(found) and all(
+            any(item in (d.kind.id, d.kind.en.lower()) or d.kind.en.lower() in item for d in found)
+            for item in wanted
+        )
+    if key == "from":
+        return any(getattr(fact, "after_documents", False) for fact in facts.durations)
     if key == "number":
         digits = re.sub(r"\D", "", expected)
         return any(re.sub(r"\D", "", ref.number) == digits for ref in facts.references)
     if key == "reason":
         reason_id, _, number = expected.partition(":")
+        if not number.strip().isdigit():  # a writer's own words: any reason read counts
+            return bool(facts.reasons)
         return any(
             reason.kind.id == reason_id.strip() and (not number or reason.number == int(number))
             for reason in facts.reasons
