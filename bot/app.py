@@ -20,7 +20,7 @@ from bot.factory import CONCURRENT_UPDATES, PENDING_UPDATES, create_bot, create_
 from bot.i18n import create_i18n
 from bot.services.clock import WallClock, system_clock
 from bot.settings import SettingError, Settings
-from bot.telegram.request_retry import best_effort
+from bot.telegram.request_retry import best_effort, best_effort_beside
 from bot.telegram.webhook import register_webhook
 from bot.ui.template_texts import missing_template_texts
 
@@ -92,7 +92,7 @@ async def run_polling(settings: Settings) -> None:
 async def remove_webhook(bot: Bot) -> None:
     """Start-up hook of polling: remove a webhook left by an earlier run, in the background."""
     task = asyncio.create_task(
-        best_effort(bot.delete_webhook(drop_pending_updates=False), "remove a webhook")
+        best_effort_beside(bot.delete_webhook(drop_pending_updates=False), "remove a webhook")
     )
     _background.add(task)
     task.add_done_callback(_background.discard)

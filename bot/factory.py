@@ -33,7 +33,7 @@ from bot.services.cases import Schedules
 from bot.services.clock import WallClock, system_clock
 from bot.settings import Settings
 from bot.telegram.chat_turns import ChatTurns, install
-from bot.telegram.request_retry import RetryMiddleware, best_effort
+from bot.telegram.request_retry import RetryMiddleware, best_effort_beside
 from bot.telegram.send_budget import BudgetMiddleware, SendBudget
 from bot.translation import create_translator
 from bot.ui.commands import register_commands
@@ -137,7 +137,9 @@ def create_dispatcher(
     async def on_startup(bot: Bot) -> None:
         # The menu of commands is a nicety, registered beside polling rather than before it: the
         # first reply does not wait for its nine Bot API calls.
-        task = asyncio.create_task(best_effort(register_commands(bot, i18n), "register commands"))
+        task = asyncio.create_task(
+            best_effort_beside(register_commands(bot, i18n), "register commands")
+        )
         background.add(task)
         task.add_done_callback(background.discard)
         await scheduler.start(bot)

@@ -12,6 +12,7 @@ pushes) are not repeated here at all: the scheduler puts them back and backs off
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable
 from typing import Any
@@ -98,6 +99,13 @@ async def best_effort(call: Awaitable[object], what: str) -> None:
         raise
     except TelegramAPIError as error:
         logger.warning("could not %s: %s", what, error.message)
+
+
+async def best_effort_beside(call: Awaitable[object], what: str) -> None:
+    """`best_effort` for a call made beside polling: a refused token is not reported here,
+    as polling's own getMe reports it in one line and stops the bot."""
+    with contextlib.suppress(TelegramUnauthorizedError):
+        await best_effort(call, what)
 
 
 def never_arrived(error: TelegramNetworkError) -> bool:
