@@ -48,11 +48,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.content.loader import load_content  # noqa: E402
-from bot.services.faq_matcher import OUT_OF_SCOPE, FaqMatcher, Match, Verdict  # noqa: E402
-from bot.services.faq_signals import in_domain  # noqa: E402
-from bot.services.faq_text import features, normalise  # noqa: E402
+from bot.nlp.faq.matcher import OUT_OF_SCOPE, FaqMatcher, Match, Verdict  # noqa: E402
+from bot.nlp.faq.pinyin import PinyinReader  # noqa: E402
+from bot.nlp.faq.signals import in_domain  # noqa: E402
+from bot.nlp.faq.text import features, normalise  # noqa: E402
 from bot.services.knowledge import KnowledgeBase  # noqa: E402
-from bot.services.pinyin_reading import PinyinReader  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
 from faq_examples import SETS as LEARNT_SETS  # noqa: E402

@@ -26,10 +26,10 @@ from common import ROOT, median, percentile
 from manager_reply_quality import read_rows
 
 from bot.content.loader import load_content
+from bot.nlp.russian.explain import ManagerPhrasebook, track_options
+from bot.nlp.russian.sentences import split_sentences
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Schedules
-from bot.services.manager_reply import ManagerPhrasebook, track_options
-from bot.services.russian_sentences import split_sentences
 from tests.support.moments import MOSCOW, bj
 
 DATA = ROOT / "tests" / "data" / "russian"

@@ -26,8 +26,8 @@ from pathlib import Path
 from common import ROOT
 
 from bot.content.loader import load_content
-from bot.services.manager_reply import ManagerPhrasebook
-from bot.services.reply_facts import DurationUnit, Facts, Reading, Role, extract_facts
+from bot.nlp.russian.explain import ManagerPhrasebook
+from bot.nlp.russian.facts import DurationUnit, Facts, Reading, Role, extract_facts
 from tests.support.moments import MOSCOW, bj
 
 DATA = ROOT / "tests" / "data" / "russian"

@@ -37,7 +37,7 @@ def table() -> tuple[list[tuple[str, str, Any]], dict[str, datetime]]:
 def reader(name: str) -> Any:
     """A function (text, now) → datetime | date | None for the named parser."""
     if name == "own":
-        parse = importlib.import_module("bot.services.time_input").parse_past_time
+        parse = importlib.import_module("bot.nlp.typed.times").parse_past_time
 
         def own(text: str, now: datetime) -> datetime | date | None:
             parsed = parse(text, now, now.tzinfo)

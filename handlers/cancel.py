@@ -9,7 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
-from bot.services.wizard_input import is_cancel
+from bot.nlp.typed.choices import is_cancel
 from bot.telegram.filters import PRIVATE
 from bot.ui.callbacks import CancelCb
 from bot.ui.keyboards import main_menu

@@ -14,13 +14,13 @@ from aiogram.utils.i18n import gettext as _
 
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
+from bot.nlp.typed.times import TimeError, parse_past_time
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case, CaseStatus
 from bot.services.clock import WallClock
 from bot.services.profile import InvalidValue
 from bot.services.quick_times import FUTURE_TOLERANCE, OwnWait, QuickTime, quick_moment
 from bot.services.quiet_hours import QuietHours
-from bot.services.time_input import TimeError, parse_past_time
 from bot.telegram.filters import PLAIN_TEXT, PRIVATE
 from bot.telegram.screens import show
 from bot.ui.callbacks import CaseAction, CaseCb, CaseMoment, CaseTimeCb

@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
-from bot.services.faq_matcher import Verdict
+from bot.nlp.faq.matcher import Verdict
 from bot.services.knowledge import KnowledgeBase
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary

@@ -11,20 +11,21 @@ from aiogram.types import InlineKeyboardMarkup, Message
 from aiogram.utils.i18n import gettext as _
 
 from bot.db.user_repository import UserRepository
+from bot.nlp.faq.matcher import Match, Verdict
+from bot.nlp.typed.choices import looks_like_question
 from bot.services.case_rules import CaseRules
-from bot.services.faq_matcher import Match, Verdict
 from bot.services.knowledge import KnowledgeBase
 from bot.services.policy import Policy
 from bot.services.profile import ProfileField
 from bot.services.template_filling import TemplateLibrary
-from bot.services.wizard_input import looks_like_question
 from bot.telegram.filters import PLAIN_TEXT, PRIVATE
-from bot.ui import eligibility_draft, tracking_draft
 from bot.ui.callbacks import EmailCb
 from bot.ui.faq_views import answer_screen
 from bot.ui.profile_views import prompt_for
 from bot.ui.states import EligibilityWizard, ProfileEdit, TemplateFill, TrackWizard
 from bot.ui.template_views import field_prompt, problem_picker
+from handlers.eligibility import draft as eligibility_draft
+from handlers.tracking import draft as tracking_draft
 
 # Steps that take a choice, a number or a time; free-text steps (a note, a description) are
 # answers whatever they say.

@@ -1,6 +1,6 @@
 """Writes bot/content/pinyin_words.tsv: the toneless pinyin of the words the matcher learns from.
 
-The bot reads pinyin typed instead of characters with this table (bot/services/pinyin_reading.py).
+The bot reads pinyin typed instead of characters with this table (bot/nlp/faq/pinyin.py).
 Its words are the runs of two to four characters that the Chinese texts the matcher learns
 from use at least twice (the knowledge base's titles, example questions and out-of-scope
 examples, and bot/content/faq_examples/zh.tsv), each under the reading pypinyin gives it in
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.content.knowledge_loader import EXAMPLES_DIR, KNOWLEDGE_DIR  # noqa: E402
 from bot.content.pinyin_loader import PINYIN_PATH  # noqa: E402
-from bot.services.faq_text import plain  # noqa: E402
+from bot.nlp.faq.text import plain  # noqa: E402
 
 MIN_COUNT = 2
 LONGEST = 4

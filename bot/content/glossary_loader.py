@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.content.errors import ContentError
-from bot.services.reply_facts import DocumentCatalogue, DocumentKind, ReasonKind
+from bot.nlp.russian.facts import DocumentCatalogue, DocumentKind, ReasonKind
 
 OZON_GLOSSARY_PATH = Path(__file__).resolve().parent / "ozon_glossary.toml"
 SOURCES = frozenset({"seller_center", "usage"})

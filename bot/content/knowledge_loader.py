@@ -12,10 +12,10 @@ from typing import Any
 from bot.content.errors import ContentError
 from bot.content.pinyin_loader import PINYIN_PATH, load_pinyin_words
 from bot.content.tsv import data_lines
-from bot.services.faq_matcher import OUT_OF_SCOPE, FaqMatcher
+from bot.nlp.faq.matcher import OUT_OF_SCOPE, FaqMatcher
+from bot.nlp.faq.pinyin import PinyinReader
 from bot.services.knowledge import KnowledgeBase, Topic
 from bot.services.locales import SUPPORTED_LOCALES
-from bot.services.pinyin_reading import PinyinReader
 from bot.services.policy import Policy
 from bot.telegram.html_rules import HtmlError, telegram_length, to_plain_text
 

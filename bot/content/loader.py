@@ -8,9 +8,9 @@ from bot.content.knowledge_loader import load_knowledge
 from bot.content.manager_phrase_loader import load_manager_phrases
 from bot.content.policy_loader import load_policy
 from bot.content.template_loader import load_templates
+from bot.nlp.russian.explain import ManagerPhrasebook
 from bot.services.cases import CaseKind
 from bot.services.knowledge import KnowledgeBase
-from bot.services.manager_reply import ManagerPhrasebook
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from bot.content.errors import ContentError
 from bot.content.glossary_loader import OZON_GLOSSARY_PATH, load_glossary
-from bot.services.manager_reply import Actor, ManagerPhrasebook, Meaning
+from bot.nlp.russian.explain import Actor, ManagerPhrasebook, Meaning
+from bot.nlp.russian.facts import PATTERN_FRAGMENTS
+from bot.nlp.trie import trie_pattern
 from bot.services.policy import Policy
-from bot.services.regex_trie import trie_pattern
-from bot.services.reply_facts import PATTERN_FRAGMENTS
 
 MANAGER_PHRASES_PATH = Path(__file__).resolve().parent / "manager_phrases.toml"
 _ID = re.compile(r"[a-z_]{1,32}")

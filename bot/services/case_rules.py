@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from bot.nlp.russian.facts import DateFact, DurationFact, DurationUnit, TimeFact, ZoneSource
 from bot.services.cases import SELLER_SET_KINDS, Case, CaseKind, Clock, Deadline, Schedules
 from bot.services.policy import Policy
 from bot.services.quiet_hours import QuietHours
-from bot.services.reply_facts import DateFact, DurationFact, DurationUnit, TimeFact, ZoneSource
 from bot.services.working_time import WorkSchedule
 
 HOUR = timedelta(hours=1)

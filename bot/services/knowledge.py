@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.services.faq_matcher import FaqMatcher
+from bot.nlp.faq.matcher import FaqMatcher
 
 
 @dataclass(frozen=True)

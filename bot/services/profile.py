@@ -10,8 +10,8 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.services.typed_numbers import numbers_in, says_none
-from bot.services.zone_names import zone_for_name
+from bot.nlp.typed.numbers import numbers_in, says_none
+from bot.nlp.typed.zones import zone_for_name
 
 T = TypeVar("T")
 

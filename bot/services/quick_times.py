@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from bot.services.time_input import MAX_AGE
+from bot.nlp.typed.times import MAX_AGE
 
 FUTURE_TOLERANCE = timedelta(minutes=1)
 MORNING_HOUR = 10

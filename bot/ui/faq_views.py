@@ -10,8 +10,8 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.nlp.faq.matcher import Match, SmallTalk
 from bot.services.cases import CaseKind
-from bot.services.faq_matcher import Match, SmallTalk
 from bot.services.knowledge import KnowledgeBase, Topic
 from bot.services.policy import Policy
 from bot.services.template_filling import TemplateLibrary

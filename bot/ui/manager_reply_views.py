@@ -13,9 +13,9 @@ from aiogram.utils.i18n import ngettext
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.db.user_repository import User
-from bot.services.manager_reply import Actor, Explanation, TrackOption
+from bot.nlp.russian.explain import Actor, Explanation, TrackOption
+from bot.nlp.russian.facts import Facts, ZoneSource
 from bot.services.policy import Policy
-from bot.services.reply_facts import Facts, ZoneSource
 from bot.services.template_filling import TemplateLibrary
 from bot.telegram.limits import fits_copy_button
 from bot.ui.callbacks import ReplyTrackCb

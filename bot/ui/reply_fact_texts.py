@@ -9,7 +9,7 @@ from aiogram.utils.i18n import gettext as _
 from aiogram.utils.i18n import ngettext
 from babel.dates import format_skeleton
 
-from bot.services.reply_facts import DateFact, DurationFact, DurationUnit, Facts, Role
+from bot.nlp.russian.facts import DateFact, DurationFact, DurationUnit, Facts, Role
 from bot.ui.formatting import date_locale
 
 

@@ -8,10 +8,10 @@ from datetime import datetime
 from aiogram import html
 from aiogram.utils.i18n import gettext as _
 
+from bot.nlp.russian.explain import Explanation, TrackOption
+from bot.nlp.russian.facts import ReferenceKind
 from bot.services.case_rules import CaseRules
 from bot.services.cases import Case
-from bot.services.manager_reply import Explanation, TrackOption
-from bot.services.reply_facts import ReferenceKind
 from bot.ui.formatting import dual_time, span_text
 from bot.ui.labels import KIND_LABELS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.services.wizard_input import is_skip, match_label
+from bot.nlp.typed.choices import is_skip, match_label
 
 
 def typed_press(text: str, markup: InlineKeyboardMarkup) -> str | None:

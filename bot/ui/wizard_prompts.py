@@ -6,8 +6,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram.utils.callback_answer import CallbackAnswer
 from aiogram.utils.i18n import gettext as _
 
+from bot.nlp.typed.times import TimeError
 from bot.services.profile import InvalidValue
-from bot.services.time_input import TimeError
 from bot.ui.keyboards import cancel_button, single_column
 
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from bot.services.russian_sentences import is_mostly_cyrillic
+from bot.nlp.russian.sentences import is_mostly_cyrillic
 from tests.support.rig import USER_ID, Rig
 
 # Bug caught: the address pattern `\S+@\S+` rescanned a word without spaces from every

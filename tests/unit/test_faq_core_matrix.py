@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pytest
 
 from bot.content.loader import load_content
-from bot.services.faq_matcher import FaqMatcher, Verdict
+from bot.nlp.faq.matcher import FaqMatcher, Verdict
 from bot.services.knowledge import KnowledgeBase
 
 ANSWERED = (Verdict.CONFIDENT, Verdict.LIKELY)

@@ -11,8 +11,7 @@ import pytest
 
 from bot.content.knowledge_loader import EXAMPLES_DIR, load_labelled_messages
 from bot.content.loader import load_content
-from bot.services.cases import CaseKind
-from bot.services.faq_matcher import (
+from bot.nlp.faq.matcher import (
     FaqMatcher,
     SmallTalk,
     Verdict,
@@ -22,6 +21,7 @@ from bot.services.faq_matcher import (
     in_domain,
     normalise,
 )
+from bot.services.cases import CaseKind
 from bot.services.knowledge import KnowledgeBase
 from tests.support.paths import DATA
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.services.faq_model import TopicModel
-from bot.services.faq_text import features, normalise, stem
+from bot.nlp.faq.model import TopicModel
+from bot.nlp.faq.text import features, normalise, stem
 
 EXAMPLES = [
     ("wechat", "小二有微信吗"),

@@ -12,8 +12,8 @@ from bot.content.errors import ContentError
 from bot.content.loader import load_content
 from bot.content.manager_phrase_loader import MANAGER_PHRASES_PATH, load_manager_phrases
 from bot.content.policy_loader import load_policy
-from bot.services.manager_reply import ManagerPhrasebook
-from bot.services.russian_sentences import SentenceKind
+from bot.nlp.russian.explain import ManagerPhrasebook
+from bot.nlp.russian.sentences import SentenceKind
 from tests.support.moments import MOSCOW, bj
 from tests.support.paths import DATA
 

@@ -12,10 +12,8 @@ from bot.content.loader import load_content
 from bot.db.case_repository import CaseRepository
 from bot.db.connection import open_database
 from bot.db.user_repository import UserRepository
-from bot.services.case_rules import CaseRules
-from bot.services.cases import CaseKind, Clock, Schedules
-from bot.services.manager_reply import track_options
-from bot.services.reply_facts import (
+from bot.nlp.russian.explain import track_options
+from bot.nlp.russian.facts import (
     DateFact,
     DurationFact,
     DurationUnit,
@@ -23,6 +21,8 @@ from bot.services.reply_facts import (
     Role,
     extract_facts,
 )
+from bot.services.case_rules import CaseRules
+from bot.services.cases import CaseKind, Clock, Schedules
 from tests.support.moments import BEIJING, MOSCOW, bj, msk
 
 CONTENT = load_content()

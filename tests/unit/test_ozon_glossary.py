@@ -13,7 +13,7 @@ from bot.content.loader import load_content
 from bot.content.manager_phrase_loader import load_manager_phrases
 from bot.content.policy_loader import load_policy
 from bot.content.template_loader import load_templates
-from bot.services.reply_facts import Reading, extract_facts
+from bot.nlp.russian.facts import Reading, extract_facts
 from tests.support.moments import MOSCOW, bj
 
 GLOSSARY = load_content().manager_phrases.documents

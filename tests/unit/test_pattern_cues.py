@@ -9,9 +9,9 @@ import pytest
 
 from bot.content.loader import load_content
 from bot.content.manager_phrase_loader import MANAGER_PHRASES_PATH
-from bot.services.pattern_cues import CueIndex, opening_stems, required_stems
-from bot.services.regex_trie import trie_pattern
-from bot.services.russian_sentences import Clauses, normalise
+from bot.nlp.russian.cues import CueIndex, opening_stems, required_stems
+from bot.nlp.russian.sentences import Clauses, normalise
+from bot.nlp.trie import trie_pattern
 from tests.support.paths import DATA
 
 BOOK = load_content().manager_phrases

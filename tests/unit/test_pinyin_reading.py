@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.pinyin_reading import PinyinReader
+from bot.nlp.faq.pinyin import PinyinReader
 
 WORDS = (
     ("xiao er", "小二"),

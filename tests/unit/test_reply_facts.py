@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.content.loader import load_content
-from bot.services.reply_facts import (
+from bot.nlp.russian.facts import (
     DurationUnit,
     Facts,
     Reading,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.russian_numbers import parse_number
-from bot.services.russian_sentences import (
+from bot.nlp.russian.numbers import parse_number
+from bot.nlp.russian.sentences import (
     Sentence,
     SentenceKind,
     clause_bounds,

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from bot.nlp.typed.times import TimeError, moment_on, parse_past_time
 from bot.services.quick_times import carried_day
-from bot.services.time_input import TimeError, moment_on, parse_past_time
 from tests.support.moments import BEIJING, MOSCOW, bj
 
 NOW = datetime(2026, 11, 27, 7, 0, tzinfo=UTC)  # 15:00 Beijing, Friday

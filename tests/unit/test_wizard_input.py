@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.typed_numbers import chinese_numeral, numbers_in, single_number
-from bot.services.wizard_input import is_cancel, match_label
-from bot.services.zone_names import zone_for_name
+from bot.nlp.typed.choices import is_cancel, match_label
+from bot.nlp.typed.numbers import chinese_numeral, numbers_in, single_number
+from bot.nlp.typed.zones import zone_for_name
 
 YES_NO = ["是", "还没有"]
 YES_NO_EN = ["Yes", "Not yet"]

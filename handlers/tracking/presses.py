@@ -12,23 +12,23 @@ from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
+from bot.nlp.typed.times import TimeError
 from bot.services.case_rules import CaseRules
 from bot.services.clock import WallClock
 from bot.services.quick_times import OwnWait, QuickTime, carried_moment, quick_moment
-from bot.services.time_input import TimeError
 from bot.telegram.filters import PRIVATE
 from bot.telegram.screens import show
 from bot.ui.callbacks import MenuAction, MenuCb, TrackAction, TrackCb
 from bot.ui.states import TrackWizard
-from bot.ui.tracking_draft import (
+from bot.ui.tracking_views import kind_menu, note_prompt, saved_view, when_view
+from bot.ui.wizard_prompts import refuse_stale_button, time_error_reason
+from handlers.tracking.draft import (
     begin,
     finished,
     moment_chosen,
     summary,
     update,
 )
-from bot.ui.tracking_views import kind_menu, note_prompt, saved_view, when_view
-from bot.ui.wizard_prompts import refuse_stale_button, time_error_reason
 
 
 async def cmd_track(message: Message, state: FSMContext) -> None:

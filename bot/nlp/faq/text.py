@@ -12,7 +12,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-from bot.services.regex_trie import trie_pattern
+from bot.nlp.trie import trie_pattern
 
 # Canonical word ← the ways sellers write it. Longest variants are replaced first.
 SYNONYMS: dict[str, tuple[str, ...]] = {

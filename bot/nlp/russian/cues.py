@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from bot.services.regex_trie import trie_pattern
+from bot.nlp.trie import trie_pattern
 
 # Shorter stems («я», «в») are in nearly every sentence: their patterns simply always run.
 MIN_STEM = 2

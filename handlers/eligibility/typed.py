@@ -11,14 +11,14 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
 from bot.db.user_repository import UserRepository
+from bot.nlp.typed.times import moment_on, parse_past_time
 from bot.services.case_rules import CaseRules
 from bot.services.clock import WallClock
 from bot.services.knowledge import KnowledgeBase
-from bot.services.time_input import moment_on, parse_past_time
 from bot.telegram.filters import NO_TEXT, PLAIN_TEXT, PRIVATE
-from bot.ui.eligibility_draft import Outcomes, current_screen, forget_last, record, typed_answer
 from bot.ui.states import EligibilityWizard
 from bot.ui.wizard_prompts import ask_again, invalid_reason, time_error_reason
+from handlers.eligibility.draft import Outcomes, current_screen, forget_last, record, typed_answer
 
 # A day without a time is taken at its noon: close enough for an assignment window of days.
 NOON = time(12)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.services.regex_trie import trie_pattern
+from bot.nlp.trie import trie_pattern
 
 # Each value with its forms in the six cases (nominative, genitive, dative, accusative,
 # instrumental, prepositional; feminine and neuter where they differ).

@@ -25,9 +25,9 @@ from bot.telegram.screens import show
 from bot.translation import Translator, translations
 from bot.ui.callbacks import EmailCb
 from bot.ui.states import TemplateFill
-from bot.ui.template_draft import next_screen, read_typed, seller_words
 from bot.ui.template_views import email_fill, email_view, recalled_day
 from bot.ui.wizard_prompts import ask_for_text, refuse_stale_button
+from handlers.templates.draft import next_screen, read_typed, seller_words
 
 
 async def email_screen(

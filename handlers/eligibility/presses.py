@@ -19,7 +19,9 @@ from bot.services.knowledge import KnowledgeBase
 from bot.telegram.filters import PRIVATE
 from bot.telegram.screens import show
 from bot.ui.callbacks import CheckStep, EligibilityCb, MenuAction, MenuCb
-from bot.ui.eligibility_draft import (
+from bot.ui.eligibility_views import BACK, MET_DAYS_AGO
+from bot.ui.wizard_prompts import refuse_stale_button
+from handlers.eligibility.draft import (
     Outcomes,
     current_screen,
     expected_press,
@@ -28,8 +30,6 @@ from bot.ui.eligibility_draft import (
     record,
     start,
 )
-from bot.ui.eligibility_views import BACK, MET_DAYS_AGO
-from bot.ui.wizard_prompts import refuse_stale_button
 
 # A day without a time is taken at its noon: close enough for an assignment window of days.
 NOON = time(12)

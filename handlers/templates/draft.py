@@ -12,10 +12,10 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import InlineKeyboardMarkup
 
 from bot.db.user_repository import User
+from bot.nlp.typed.times import parse_past_time
 from bot.services.cases import Case
 from bot.services.profile import TYPED_PARSERS, InvalidValue, ProfileField
 from bot.services.template_filling import SellerWords, TemplateLibrary, has_chinese
-from bot.services.time_input import parse_past_time
 from bot.ui.callbacks import EmailCb
 from bot.ui.case_views import shorten
 from bot.ui.states import TemplateFill

@@ -8,10 +8,10 @@ from datetime import datetime
 
 from aiogram.fsm.context import FSMContext
 
+from bot.nlp.russian.explain import Explanation, TrackOption
+from bot.nlp.russian.facts import DurationFact, DurationUnit
 from bot.services.cases import CaseKind, Clock, Deadline
 from bot.services.clock import from_epoch, to_epoch
-from bot.services.manager_reply import Explanation, TrackOption
-from bot.services.reply_facts import DurationFact, DurationUnit
 from bot.ui.task_views import request_number, task_of
 from bot.ui.tracking_views import NOTE_MAX_CHARS
 

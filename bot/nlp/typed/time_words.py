@@ -11,8 +11,8 @@ import re
 import unicodedata
 from datetime import time
 
-from bot.services.typed_numbers import CHINESE_NUMERAL, chinese_numeral
-from bot.services.zone_names import zone_for_name
+from bot.nlp.typed.numbers import CHINESE_NUMERAL, chinese_numeral
+from bot.nlp.typed.zones import zone_for_name
 
 # Chinese numerals directly before a time unit or a date part are read as digits.
 _NUMERAL_BEFORE_UNIT = re.compile(

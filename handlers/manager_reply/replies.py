@@ -13,10 +13,10 @@ from aiogram.utils.callback_answer import CallbackAnswer
 
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
+from bot.nlp.russian.explain import ManagerPhrasebook, track_options
+from bot.nlp.russian.sentences import is_mostly_cyrillic
 from bot.services.case_rules import CaseRules
 from bot.services.clock import WallClock
-from bot.services.manager_reply import ManagerPhrasebook, track_options
-from bot.services.russian_sentences import is_mostly_cyrillic
 from bot.services.template_filling import TemplateLibrary
 from bot.telegram.filters import PRIVATE
 from bot.telegram.limits import split_message
@@ -24,9 +24,9 @@ from bot.telegram.screens import show
 from bot.translation import Translator
 from bot.ui.callbacks import ReplyTrackCb
 from bot.ui.manager_reply_views import explanation_keyboard, explanation_text, reply_answers
-from bot.ui.reply_draft import keep_options, kept_option
 from bot.ui.tracking_views import saved_view
 from bot.ui.wizard_prompts import refuse_stale_button
+from handlers.manager_reply.draft import keep_options, kept_option
 
 # A manager's reply is read up to this length; a machine translation shown up to the other.
 READ_CHARS = 2000

@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
-from bot.services.faq_text import features
+from bot.nlp.faq.text import features
 
 
 class TopicModel:

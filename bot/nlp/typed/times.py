@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from bot.services.time_words import PARTS_OF_DAY, WEEKDAYS, regular, shift_hour
+from bot.nlp.typed.time_words import PARTS_OF_DAY, WEEKDAYS, regular, shift_hour
 
 MAX_AGE = timedelta(days=90)
 # A clock time alone this far ahead of now is read as yesterday; nearer, as a mistake.

@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.services.cases import CaseKind
-from bot.services.faq_model import TopicModel
-from bot.services.faq_signals import (
+from bot.nlp.faq.model import TopicModel
+from bot.nlp.faq.pinyin import PinyinReader
+from bot.nlp.faq.signals import (
     CAME_FROM,
     CUES,
     SmallTalk,
@@ -35,9 +35,9 @@ from bot.services.faq_signals import (
     smalltalk,
     vague_manager,
 )
-from bot.services.faq_text import features, normalise
-from bot.services.pinyin_reading import PinyinReader
-from bot.services.typed_numbers import single_number
+from bot.nlp.faq.text import features, normalise
+from bot.nlp.typed.numbers import single_number
+from bot.services.cases import CaseKind
 
 __all__ = [
     "OUT_OF_SCOPE",

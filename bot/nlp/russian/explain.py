@@ -19,11 +19,8 @@ from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from bot.services.case_rules import CaseRules
-from bot.services.cases import Deadline
-from bot.services.pattern_cues import CueIndex
-from bot.services.policy import Policy
-from bot.services.reply_facts import (
+from bot.nlp.russian.cues import CueIndex
+from bot.nlp.russian.facts import (
     DateFact,
     DocumentCatalogue,
     DurationFact,
@@ -33,13 +30,16 @@ from bot.services.reply_facts import (
     TimeFact,
     extract_facts,
 )
-from bot.services.russian_sentences import (
+from bot.nlp.russian.sentences import (
     Clauses,
     SentenceKind,
     cyrillic_letters,
     normalise,
     split_sentences,
 )
+from bot.services.case_rules import CaseRules
+from bot.services.cases import Deadline
+from bot.services.policy import Policy
 
 # Sentences with fewer Cyrillic letters (a link alone, "ID: 123", a Chinese line) are not
 # listed as sentences; their facts still count.

@@ -13,15 +13,18 @@ from aiogram.types import InlineKeyboardMarkup, Message
 
 from bot.db.case_repository import CaseRepository
 from bot.db.user_repository import UserRepository
+from bot.nlp.typed.times import parse_past_time
 from bot.services.case_rules import CaseRules
 from bot.services.cases import CaseKind
 from bot.services.clock import WallClock
 from bot.services.quick_times import OwnWait, QuickTime, quick_moment
-from bot.services.time_input import parse_past_time
 from bot.telegram.filters import NOT_COMMAND, PLAIN_TEXT, PRIVATE
 from bot.ui.callbacks import TrackAction, TrackCb
 from bot.ui.states import TrackWizard
-from bot.ui.tracking_draft import (
+from bot.ui.tracking_views import NOTE_MAX_CHARS, day_view, note_prompt, saved_view, when_view
+from bot.ui.typed_press import typed_press
+from bot.ui.wizard_prompts import ask_again, time_error_reason
+from handlers.tracking.draft import (
     begin,
     current_screen,
     finished,
@@ -29,9 +32,6 @@ from bot.ui.tracking_draft import (
     summary,
     update,
 )
-from bot.ui.tracking_views import NOTE_MAX_CHARS, day_view, note_prompt, saved_view, when_view
-from bot.ui.typed_press import typed_press
-from bot.ui.wizard_prompts import ask_again, time_error_reason
 
 # A day typed without a time is offered at these times.
 DAY_TIMES = (time(10), time(15))

@@ -12,8 +12,8 @@ import unicodedata
 from enum import StrEnum
 from functools import lru_cache
 
-from bot.services.faq_text import normalise, plain
-from bot.services.typed_numbers import CHINESE_NUMERAL
+from bot.nlp.faq.text import normalise, plain
+from bot.nlp.typed.numbers import CHINESE_NUMERAL
 
 # Spaces the synonym folding put around canonical words, removed next to Chinese for patterns.
 _SPACE_BY_CJK = re.compile(r"\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+")

@@ -15,10 +15,10 @@ from enum import StrEnum
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from bot.services.pattern_cues import CueIndex
+from bot.nlp.russian.cues import CueIndex
+from bot.nlp.russian.numbers import NUMBER, parse_number
+from bot.nlp.russian.sentences import Clauses, fold
 from bot.services.policy import BEIJING
-from bot.services.russian_numbers import NUMBER, parse_number
-from bot.services.russian_sentences import Clauses, fold
 
 MOSCOW = ZoneInfo("Europe/Moscow")
 # How far back a date written without a year may lie (see `_without_year`).
