@@ -55,10 +55,13 @@ from bot.nlp.faq.text import features, normalise  # noqa: E402
 from bot.services.knowledge import KnowledgeBase  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tools"))
-from faq_examples import SETS as LEARNT_SETS  # noqa: E402
 from pinyin_words import table as pinyin_table  # noqa: E402
 
+from bot.content.knowledge_loader import EXAMPLES_DIR  # noqa: E402
+
 DATA = ROOT / "tests" / "data" / "faq"
+# The sets the product learns from live with it; the tuning and held-out sets with the tests.
+LEARNT_SETS = tuple(sorted({path.name.split(".")[0] for path in EXAMPLES_DIR.glob("*.tsv")}))
 PARTS = {
     "tuning": "tuning",
     "heldout": "dev (heldout; training data since round 5)",
@@ -99,7 +102,9 @@ class Row:
 def rows(part: str, lang: str) -> list[Row]:
     """The labelled messages of one part (a key of PARTS) and language."""
     found = []
-    for path in sorted(DATA.glob(f"{part}.*{lang}.tsv")):
+    for path in sorted(
+        [*DATA.glob(f"{part}.*{lang}.tsv"), *EXAMPLES_DIR.glob(f"{part}.{lang}.tsv")]
+    ):
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
@@ -319,7 +324,7 @@ def leave_one_set_out(
 def loso_report(knowledge: KnowledgeBase, lang: str) -> None:
     """Per left-out set and pooled: the knowledge-only matcher, then with the other sets."""
     known = {*knowledge.topic_ids(), OUT_OF_SCOPE}
-    # As in the product (tools/faq_examples.py): no tuning message, each message once.
+    # As in the product: no tuning message, each message once.
     tuning = {row.text.strip() for other in ("zh", "en") for row in rows("tuning", other)}
     messages = {
         (part, other): list(

@@ -3,10 +3,10 @@
 The bot reads pinyin typed instead of characters with this table (bot/nlp/faq/pinyin.py).
 Its words are the runs of two to four characters that the Chinese texts the matcher learns
 from use at least twice (the knowledge base's titles, example questions and out-of-scope
-examples, and bot/content/faq_examples/zh.tsv), each under the reading pypinyin gives it in
-its sentence (重新 → chong xin); when two words read the same, the more frequent one; a
-reading that is an English word of the English texts (knowledge base and
-faq_examples/en.tsv: "change", "ban") is left out. Each syllable also maps to its most frequent
+examples, and the labelled sets bot/content/faq_examples/*.zh.tsv), each under the reading
+pypinyin gives it in its sentence (重新 → chong xin); when two words read the same, the more
+frequent one; a reading that is an English word of the English texts (knowledge base and
+faq_examples/*.en.tsv: "change", "ban") is left out. Each syllable also maps to its most frequent
 character, for the syllables between words. pypinyin is a development dependency only: the bot
 reads the table. Run after the knowledge base or the labelled messages change:
 python tools/pinyin_words.py          (write)
@@ -27,7 +27,7 @@ from pypinyin import lazy_pinyin
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.content.knowledge_loader import EXAMPLES_DIR, KNOWLEDGE_DIR  # noqa: E402
+from bot.content.knowledge_loader import EXAMPLES_DIR, KNOWLEDGE_DIR, learnt_sets  # noqa: E402
 from bot.content.pinyin_loader import PINYIN_PATH  # noqa: E402
 from bot.nlp.faq.text import plain  # noqa: E402
 
@@ -43,10 +43,13 @@ def texts(locale: str) -> list[str]:
     found = [
         str(text) for topic in raw["topic"] for text in (topic["title"], *topic["questions"])
     ] + [str(text) for text in raw["out_of_scope"]["questions"]]
-    for line in (EXAMPLES_DIR / f"{locale}.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            found.append(line.partition("\t")[2])
-    return found
+    labelled = dict.fromkeys(
+        tuple(line.split("\t")[:2])
+        for path in learnt_sets(EXAMPLES_DIR, locale)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    return found + [message.strip() for _, message in labelled]
 
 
 def table(chinese: Iterable[str], english: Iterable[str]) -> list[tuple[str, str]]:

@@ -1,5 +1,5 @@
 """Loads the knowledge base (`knowledge/<locale>.toml` beside this file) and sellers' labelled
-messages (`faq_examples/<locale>.tsv`), checked at start-up."""
+messages (`faq_examples/<set>.<locale>.tsv`), checked at start-up."""
 
 from __future__ import annotations
 
@@ -92,19 +92,30 @@ def _unanswered(path: Path, raw: dict[str, Any]) -> tuple[str, ...]:
 
 
 def load_labelled_messages(path: Path, labels: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    """The (label, message) lines of one file of sellers' labelled messages; `#` starts a
-    comment line. Every label must be one of `labels`, every message non-empty."""
+    """The (label, message) lines of one set of sellers' labelled messages; `#` starts a
+    comment line. A line is `label<TAB>message`, optionally `<TAB>other labels` (the other
+    questions the message asks, comma-separated: kept for the benchmarks, not learnt). Every
+    label must be one of `labels`, every message non-empty."""
     found = []
     for number, line in data_lines(path):
-        label, _, message = line.partition("\t")
-        if label not in labels:
-            raise ContentError(path, f"line {number}", f"unknown label {label!r}")
-        if not message.strip() or "\t" in message:
-            raise ContentError(path, f"line {number}", "needs label<TAB>message, non-empty")
-        found.append((label, message.strip()))
+        cells = line.split("\t")
+        if len(cells) not in {2, 3} or not cells[1].strip():
+            raise ContentError(
+                path, f"line {number}", "needs label<TAB>message[<TAB>other labels], non-empty"
+            )
+        others = {o.strip() for o in (cells[2] if len(cells) == 3 else "").split(",")} - {""}
+        for label in (cells[0], *sorted(others)):
+            if label not in labels:
+                raise ContentError(path, f"line {number}", f"unknown label {label!r}")
+        found.append((cells[0], cells[1].strip()))
     if not found:
         raise ContentError(path, "file", "no labelled messages")
     return tuple(found)
+
+
+def learnt_sets(examples_dir: Path, locale: str) -> list[Path]:
+    """The labelled sets of one locale the matcher learns from (`<set>.<locale>.tsv`)."""
+    return sorted(examples_dir.glob(f"*.{locale}.tsv"))
 
 
 def load_knowledge(
@@ -160,9 +171,12 @@ def load_knowledge(
     examples += [(OUT_OF_SCOPE, text) for texts in unanswered.values() for text in texts]
     labels = frozenset({*reference, OUT_OF_SCOPE})
     messages = tuple(
-        message
-        for locale in SUPPORTED_LOCALES
-        for message in load_labelled_messages(examples_dir / f"{locale}.tsv", labels)
+        dict.fromkeys(
+            message
+            for locale in SUPPORTED_LOCALES
+            for path in learnt_sets(examples_dir, locale)
+            for message in load_labelled_messages(path, labels)
+        )
     )
     matcher = _matcher(tuple(examples), messages, load_pinyin_words(pinyin_path))
     return KnowledgeBase(topics=topics, unanswered=unanswered, matcher=matcher)

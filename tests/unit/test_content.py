@@ -16,7 +16,6 @@ from bot.content.knowledge_loader import (
     EXAMPLES_DIR,
     KNOWLEDGE_DIR,
     load_knowledge,
-    load_labelled_messages,
 )
 from bot.content.loader import FEATURE_ACTIONS
 from bot.content.policy_loader import POLICY_PATH, load_policy
@@ -26,7 +25,6 @@ from bot.services.locales import SUPPORTED_LOCALES
 from bot.services.policy import Status
 from bot.telegram.html_rules import to_plain_text
 from tests.support.paths import DATA, ROOT
-from tools.faq_examples import SETS as LABELLED_SETS
 
 ACTIONS = load_templates().actions() | FEATURE_ACTIONS
 # Anything that looks like a phone number: 7+ digits, optionally with + and separators.
@@ -141,10 +139,16 @@ def test_broken_knowledge_names_file_and_entry(
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("nonsense\t小二在哪", r"^faq_examples/zh.tsv \[line 3\]: unknown label 'nonsense'$"),
-        ("smalltalk\t谢谢", r"^faq_examples/zh.tsv \[line 3\]: unknown label 'smalltalk'$"),
-        ("missing_am\t ", r"^faq_examples/zh.tsv \[line 3\]: needs label<TAB>message"),
-        ("missing_am", r"^faq_examples/zh.tsv \[line 3\]: needs label<TAB>message"),
+        (
+            "nonsense\t小二在哪",
+            r"^faq_examples/train_a.zh.tsv \[line 3\]: unknown label 'nonsense'$",
+        ),
+        (
+            "smalltalk\t谢谢",
+            r"^faq_examples/train_a.zh.tsv \[line 3\]: unknown label 'smalltalk'$",
+        ),
+        ("missing_am\t ", r"^faq_examples/train_a.zh.tsv \[line 3\]: needs label<TAB>message"),
+        ("missing_am", r"^faq_examples/train_a.zh.tsv \[line 3\]: needs label<TAB>message"),
     ],
 )
 def test_a_bad_labelled_message_stops_start_up_naming_file_and_line(
@@ -152,36 +156,12 @@ def test_a_bad_labelled_message_stops_start_up_naming_file_and_line(
 ) -> None:
     examples = tmp_path / "faq_examples"
     shutil.copytree(EXAMPLES_DIR, examples)
-    path = examples / "zh.tsv"
+    path = examples / "train_a.zh.tsv"
     head = path.read_text(encoding="utf-8").splitlines()[:2]
     path.write_text("\n".join([*head, line, "missing_am\t小二还没分"]) + "\n", encoding="utf-8")
     with pytest.raises(ContentError, match=message) as raised:
         load_knowledge(load_policy(), ACTIONS, examples_dir=examples)
     assert "\n" not in str(raised.value)
-
-
-def test_labelled_messages_are_the_labelled_sets_main_labels(knowledge: KnowledgeBase) -> None:
-    # The product learns from these sets (tools/faq_examples.py copies them); the tuning set
-    # stays out (and its messages where another set repeats them): the floors are measured on it.
-    labels = frozenset({*knowledge.topic_ids(), "out_of_scope"})
-    for locale in SUPPORTED_LOCALES:
-        tuning = {
-            line.split("\t")[1].strip()
-            for path in (DATA / "faq").glob(f"tuning*.{locale}.tsv")
-            for line in path.read_text("utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
-        }
-        wanted = {
-            (label, text.strip())
-            for name in LABELLED_SETS
-            for line in (DATA / "faq" / f"{name}.{locale}.tsv").read_text("utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
-            for label, text in [line.split("\t")[:2]]
-            if label != "smalltalk" and text.strip() not in tuning
-        }
-        learnt = load_labelled_messages(EXAMPLES_DIR / f"{locale}.tsv", labels)
-        assert set(learnt) == wanted, locale
-        assert len(learnt) == len(wanted), f"{locale}: a message twice"
 
 
 def test_the_pinyin_table_is_in_step_with_the_texts_it_reads() -> None:

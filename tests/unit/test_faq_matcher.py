@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.content.knowledge_loader import EXAMPLES_DIR, load_labelled_messages
+from bot.content.knowledge_loader import EXAMPLES_DIR, learnt_sets, load_labelled_messages
 from bot.content.loader import load_content
 from bot.nlp.faq.matcher import (
     FaqMatcher,
@@ -55,7 +55,8 @@ def test_tuning_data_is_apart_from_the_knowledge_base(knowledge: KnowledgeBase) 
     learnt = {
         text
         for locale in knowledge.topics
-        for _, text in load_labelled_messages(EXAMPLES_DIR / f"{locale}.tsv", labels)
+        for path in learnt_sets(EXAMPLES_DIR, locale)
+        for _, text in load_labelled_messages(path, labels)
     }
     assert not learnt & {text.strip() for _, text, _ in rows}, "tuning messages learnt from"
 
