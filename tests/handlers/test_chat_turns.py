@@ -9,10 +9,8 @@ from typing import Any
 from aiogram.types import Update
 
 from bot.db.user_repository import UserRepository
-from tests.support.moments import at_fixed_moments
 from tests.support.rig import USER_ID, Rig
 
-pytestmark = at_fixed_moments()
 NOTICE = "收到多条消息，已合并为一条处理。"
 # A manager's reply as Telegram delivers a long paste: in pieces, one message each.
 PIECES = [

@@ -14,8 +14,6 @@ from tests.support.driver import callback_answers
 from tests.support.moments import BEIJING, MOSCOW, RunningClock, at_fixed_moments
 from tests.support.rig import USER_ID, Rig
 
-pytestmark = at_fixed_moments()
-
 
 async def message_to_the_am_just_now(rig: Rig) -> SentMessage | None:
     """A message to the AM recorded by typing, its screen opened from /cases."""
@@ -27,6 +25,7 @@ async def message_to_the_am_just_now(rig: Rig) -> SentMessage | None:
     return await rig.chat.press("#1")
 
 
+@at_fixed_moments()
 async def test_a_case_not_yet_due_offers_no_snooze_and_keeps_its_deadline_reminder(
     rig: Rig,
 ) -> None:
@@ -43,6 +42,7 @@ async def test_a_case_not_yet_due_offers_no_snooze_and_keeps_its_deadline_remind
     assert "还没到截止时间" in (callback_answers(rig.emulator)[-1] or "")
 
 
+@at_fixed_moments()
 async def test_a_deadline_the_seller_must_meet_is_reminded_ahead_with_its_request_number(
     rig: Rig, clock: RunningClock
 ) -> None:
@@ -110,6 +110,7 @@ async def test_a_letters_category_and_skips_are_typed(rig: Rig) -> None:
     assert user is not None and user.contact_name == ""
 
 
+@at_fixed_moments()
 async def test_a_sent_follow_up_letter_goes_on_in_its_follow_up(rig: Rig) -> None:
     # Bugs caught: «I have sent it» under a follow-up letter opened a second follow-up (two
     # threads, two sets of pushes); a letter written before the first wait ran out did not
@@ -131,6 +132,7 @@ async def test_a_sent_follow_up_letter_goes_on_in_its_follow_up(rig: Rig) -> Non
     assert events[-1] is CaseEvent.FOLLOWED_UP
 
 
+@at_fixed_moments()
 async def test_a_new_deadline_is_typed_as_its_buttons_label(rig: Rig, clock: RunningClock) -> None:
     # Bug caught: anything typed at "move the deadline" left the correction ("please use the
     # buttons"), even the label of a button.

@@ -10,7 +10,7 @@ from aiogram.types import Message, Update
 from bot.factory import create_bot
 from bot.offline.emulator import BotApiEmulator
 from bot.offline.session import OfflineSession
-from bot.telegram.chat_turns import ChatTurns
+from bot.telegram.chat_turns import ChatBacklog, ChatTurns
 
 BUSY, OTHER = 1001, 1002
 
@@ -48,3 +48,18 @@ async def test_a_flooding_chat_holds_one_slot_and_its_updates_keep_their_order()
     release.set()
     await asyncio.gather(*tasks)
     assert [text for chat, text in handled if chat == BUSY] == [str(n) for n in range(10)]
+
+
+def test_queued_text_from_another_sender_is_not_merged() -> None:
+    # Bug caught: in a group, two people's messages queued behind each other were merged
+    # into one, and the second person's words answered as the first person's.
+    emulator = BotApiEmulator()
+    first, second, third = (emulator.user_message(BUSY, text) for text in ("一", "二", "三"))
+    second["message"]["from"] = {**second["message"]["from"], "id": OTHER}
+    backlog = ChatBacklog()
+    backlog.updates.extend(Update.model_validate(update) for update in (first, second, third))
+    head = backlog.updates[0].message
+    assert head is not None
+    assert backlog.take_texts_after(head) == []
+    backlog.updates.remove(backlog.updates[1])
+    assert [m.text for m in backlog.take_texts_after(head)] == ["三"]

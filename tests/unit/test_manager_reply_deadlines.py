@@ -156,6 +156,16 @@ def test_deadlines_beyond_the_horizon_are_refused_at_once(fact: DateFact | Durat
     assert time.perf_counter() - started < 0.5
 
 
+def test_a_period_at_the_horizon_is_still_tracked() -> None:
+    # Bug caught: the horizon counted as beyond it (>= instead of >), so «в течение 366
+    # дней», the longest period the bot promises to track, was refused.
+    now = msk(2026, 11, 27, 10)
+    horizon = RULES.policy.values.max_deadline_days
+    at_horizon = RULES.reply_deadline(period(horizon, DurationUnit.DAYS), now)
+    assert at_horizon is not None and at_horizon.due == now + timedelta(days=horizon)
+    assert RULES.reply_deadline(period(horizon + 1, DurationUnit.DAYS), now) is None
+
+
 def test_a_far_deadline_counts_no_further_than_the_horizon() -> None:
     # Bug caught: time left on a case stored with due 9999-12-31 was counted day by day.
     now = msk(2026, 11, 27, 10)
