@@ -98,6 +98,7 @@ def test_every_term_and_reason_has_a_source_and_both_languages() -> None:
             r"\[waybill\]: document must be",
         ),
         ('id = "waybill"', 'id = "invoice"', "duplicate term ids"),
+        ('id = "no_sales"', 'id = "sku_below"', "duplicate reason ids"),
     ],
 )
 def test_a_broken_glossary_names_the_entry(

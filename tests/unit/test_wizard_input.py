@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlp.typed.choices import is_cancel, match_label
-from bot.nlp.typed.numbers import chinese_numeral, numbers_in, single_number
+from bot.nlp.typed.choices import is_cancel, is_skip, match_label
+from bot.nlp.typed.numbers import chinese_numeral, numbers_in, says_none, single_number
 from bot.nlp.typed.zones import zone_for_name
 
 YES_NO = ["是", "还没有"]
@@ -100,6 +100,24 @@ def test_zone_names(text: str, zone: str | None) -> None:
 )
 def test_cancel_words(text: str) -> None:
     assert is_cancel(text)
+
+
+def test_skip_words_with_lead_ins_and_particles_skip() -> None:
+    # Bug caught: only a bare 跳过 skipped; "那就跳过", "跳过吧" were kept as the answer (a
+    # letter's description, a signer's name).
+    for text in ("跳过", "跳过吧", "那就跳过", "不填了吧", "skip pls"):
+        assert is_skip(text), text
+    for text in ("跳过这一步以后还能改吗", "Li Wei", "货物卡在仓库"):
+        assert not is_skip(text), text
+
+
+def test_none_is_the_whole_answer_not_its_start() -> None:
+    # Bug caught: "没有100个" (no, a hundred) or "无所谓5个" read as "none" because the answer
+    # only began like one.
+    for text in ("没有", "一个都没有", "还没有", "none"):
+        assert says_none(text), text
+    for text in ("没有100个", "无所谓5个", "没有上架完，有12个"):
+        assert not says_none(text), text
 
 
 @pytest.mark.parametrize(

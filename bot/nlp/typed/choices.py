@@ -43,7 +43,20 @@ _CANCEL_WORDS = frozenset(
 )
 # Ways of saying "skip this optional step"; a skip button's label starts with one of them.
 _SKIP_WORDS = frozenset(
-    ["跳过", "先跳过", "略过", "不填", "不用填", "不写", "不用写", "skip", "skipit", "pass"]
+    [
+        "跳过",
+        "先跳过",
+        "略过",
+        "不填",
+        "不填了",
+        "不用填",
+        "不写",
+        "不写了",
+        "不用写",
+        "skip",
+        "skipit",
+        "pass",
+    ]
 )
 # Particles and politeness around an answer that do not change it ("算了吧", "取消啦谢谢").
 _PARTICLES = re.compile(r"(吧|啦|哈|呀|啊|吗|嘛|哦|噢|呢|谢谢|谢啦|please|pls|thanks)+$")
