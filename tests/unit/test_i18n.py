@@ -32,6 +32,7 @@ def catalogue(locale: str):  # type: ignore[no-untyped-def]
         (None, "zh_TW", "zh"),
         (None, "en", "en"),
         (None, "en-US", "en"),
+        (None, "en_GB", "en"),  # an underscore, as some clients send it
         (None, "ru", "zh"),
         (None, None, "zh"),
         (None, "", "zh"),
