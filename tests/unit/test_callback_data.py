@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from aiogram.types import InlineKeyboardButton
+
 from bot.content.knowledge_loader import KNOWLEDGE_DIR, load_knowledge
 from bot.content.loader import FEATURE_ACTIONS, load_content
 from bot.content.policy_loader import load_policy
@@ -14,6 +16,7 @@ from bot.offline.emulator import MAX_CALLBACK_DATA_BYTES
 from bot.services.locales import SUPPORTED_LOCALES
 from bot.ui.callbacks import EmailCb, FaqCb
 from bot.ui.faq_views import topic_list
+from bot.ui.keyboards import without_repeats
 
 
 def reordered_knowledge(tmp_path: Path) -> Path:
@@ -54,3 +57,14 @@ def test_the_longest_buttons_fit_in_telegrams_limit() -> None:
     for email in content.templates.emails:
         data = EmailCb(template=email.id, case=2**40, problem=longest_problem).pack()
         assert len(data.encode()) <= MAX_CALLBACK_DATA_BYTES, data
+
+
+def test_repeated_buttons_go_and_no_row_is_left_empty() -> None:
+    # Bugs caught: a screen offered the same topic twice; a row whose buttons were all repeats
+    # stayed as an empty row, which Telegram refuses (the whole message with it).
+    def button(data: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(text=data, callback_data=data)
+
+    rows = [[button("a"), button("b")], [button("a")], [button("b"), button("c")]]
+    kept = without_repeats(rows)
+    assert [[b.callback_data for b in row] for row in kept] == [["a", "b"], ["c"]]
