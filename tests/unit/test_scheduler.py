@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from bot.db.stats_queries import StatsRepository
 from bot.offline.emulator import RateLimits
 from bot.scheduler import (
     FIRST_BACKOFF,
@@ -527,3 +528,19 @@ async def test_pushes_label_both_spans_escalate_and_say_which_is_last(tmp_path: 
         assert "礼貌跟进一次" in pushed[0] and "跟进后还是没有回复" in pushed[1]
         assert all("最后一次提醒" not in text for text in pushed[:-1])
         assert "最后一次提醒" in pushed[-1] and "下次提醒" not in pushed[-1]
+
+
+async def test_operator_totals_count_only_cases_past_their_deadline_as_overdue(
+    tmp_path: Path,
+) -> None:
+    # Bug caught: the overdue count compared the wrong way, so the operator saw every case
+    # still within its time as overdue and the late ones as fine.
+    start = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+    async with open_world(tmp_path, start) as world:
+        for seller in (SELLER, OTHER, THIRD):
+            await world.seller(seller)
+        await world.case_due(SELLER, start - HOUR)
+        await world.case_due(OTHER, start + HOUR)
+        await world.case_due(THIRD, start + 2 * HOUR)
+        totals = await StatsRepository(world.database.connection).totals(start)
+        assert (totals.open_cases, totals.overdue_cases) == (3, 1)
