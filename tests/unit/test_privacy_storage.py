@@ -120,6 +120,8 @@ async def test_export_holds_every_row_of_every_table_and_nobody_elses(
     counts = await rows_of(database.connection, SELLER)
     assert {table: len(rows) for table, rows in export.items()} == counts
     assert str(NEIGHBOUR) not in str(export["users"])
+    # A wizard's answers read as data, not as a string of escaped JSON.
+    assert [row["data"] for row in export["fsm_state"]] == [{"draft": f"{MARKER}-fsm"}]
 
 
 async def test_delete_leaves_no_row_and_spares_the_neighbour(database: Database) -> None:
